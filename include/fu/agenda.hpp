@@ -1,0 +1,92 @@
+// fu/agenda.hpp — what is overdue, due now and coming; how promises end; honest statistics.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fu/clock.hpp"
+#include "fu/model.hpp"
+#include "fu/store.hpp"
+
+namespace fu {
+
+// Where an open promise stands at a moment.
+enum class DueState {
+    overdue,  // the window has closed
+    due,      // the window is open
+    upcoming, // the window opens later
+};
+
+std::string_view to_string(DueState state);
+
+// Classifies an open promise at `now`; windows are half-open [earliest, latest).
+DueState classify(const Promise& promise, Instant now);
+
+// The `state` word of any promise: overdue/due/upcoming when open, else how it ended.
+std::string state_word(const Promise& promise, Instant now);
+
+// How an attempt at `at` ends an open promise: kept on time before the window's end, else late.
+PromiseStatus keeping_status(const Promise& promise, Instant at);
+// How moving an open promise at `now` counts: renegotiated in time before the window closed,
+// broken after.
+PromiseStatus rescheduling_status(const Promise& promise, Instant now);
+
+// The open promise an attempt by the contact at `at` keeps: the one closing first among those
+// made no later than `at`; none when there is none.
+std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises, Instant at);
+
+// One row of the agenda.
+struct AgendaItem {
+    Promise promise;
+    Contact contact;
+    DueState state = DueState::upcoming;
+    int attempts = 0;   // attempts since the promise was made
+    int unanswered = 0; // the contact's current run of unanswered attempts
+};
+
+// What `fu due` and the digest show.
+struct Agenda {
+    std::vector<AgendaItem> items;      // overdue, then due now, then upcoming, each in its order
+    std::vector<Contact> no_next_step;  // live prospects without an open promise
+    bool empty() const { return items.empty() && no_next_step.empty(); }
+};
+
+// Which promises the agenda holds.
+struct AgendaQuery {
+    std::optional<Instant> until; // upcoming windows opening before this; none: every open promise
+    std::string tag;              // only contacts with this tag
+    bool agreed_only = false;
+    int limit = 0;                // at most this many promise rows (0: all)
+};
+
+// Orders items: overdue (longest overdue first), due now (closing soonest first), upcoming
+// (opening soonest first); ties by id.
+void order_agenda(std::vector<AgendaItem>& items);
+
+// Builds the agenda at `now` from the store.
+Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now);
+
+// The numbers of `fu stats`: each promise window counts once.
+struct PromiseStats {
+    int made = 0;
+    int on_time = 0;
+    int late = 0;
+    int renegotiated_in_time = 0;
+    int broken = 0;
+    int cancelled = 0;
+    int overdue = 0; // open, window closed
+    int open = 0;    // open, window not yet closed
+    int attempts = 0;
+    int reached = 0;
+    std::optional<double> on_time_rate;              // (on time + renegotiated) / came due
+    std::optional<std::chrono::seconds> median_lateness; // of promises kept late
+    std::optional<double> attempts_per_reach;
+};
+
+// Computes the statistics of promises made and interactions logged since `since` (all when empty).
+PromiseStats compute_stats(const std::vector<Promise>& promises,
+                           const std::vector<Interaction>& interactions, Instant now);
+
+} // namespace fu

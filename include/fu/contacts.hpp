@@ -1,0 +1,30 @@
+// fu/contacts.hpp — finding a contact from what the user typed, and validating contact fields.
+#pragma once
+
+#include <string_view>
+
+#include "fu/model.hpp"
+#include "fu/store.hpp"
+
+namespace fu {
+
+// Which contacts a reference may name.
+enum class ContactScope {
+    live,      // archived contacts are not matched (most commands)
+    any,       // live or archived (show, purge)
+    archived,  // archived only (restore)
+};
+
+// Finds the contact that `ref` names: an id (digits, optionally after '#'), an exact email, or a
+// unique case-insensitive part of a name (an exact full name wins over partial matches).
+// Throws fu::Error (3) when nothing matches, or listing the candidates when several do.
+Contact find_contact(const Store& store, std::string_view ref, ContactScope scope = ContactScope::live);
+
+// Checks and normalises the fields of `changes` (trims; validates name, email, phone, tags, zone,
+// note; canonicalises the zone name). Throws fu::Error (2) naming the bad field and value.
+void validate(ContactChanges& changes);
+
+// "Ada Lovelace (Analytical Engines)", or the name alone when there is no company.
+std::string name_and_company(const Contact& contact);
+
+} // namespace fu

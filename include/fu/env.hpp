@@ -1,0 +1,32 @@
+// fu/env.hpp — what every command may need, passed by reference, never global.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+
+#include <date/tz.h>
+
+#include "fu/clock.hpp"
+#include "fu/format.hpp"
+#include "fu/settings.hpp"
+
+namespace fu {
+
+// One run's context: the instant it treats as now (read once), the user's zone, settings,
+// the database path, output options and the streams commands write to.
+struct Env {
+    Instant now;
+    const date::time_zone* zone;
+    Settings settings;
+    std::filesystem::path db_path;
+    OutputOptions output;
+    std::ostream& out;
+    std::ostream& err;
+
+    // The user's zone (never null once the run has started).
+    const date::time_zone& user_zone() const { return *zone; }
+    bool json() const { return output.format == OutputFormat::json; }
+    bool human() const { return output.format == OutputFormat::human; }
+};
+
+} // namespace fu

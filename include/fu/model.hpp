@@ -1,0 +1,96 @@
+// fu/model.hpp — the domain records: contacts, promises and interactions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fu/clock.hpp"
+
+namespace fu {
+
+using Id = std::int64_t;
+
+// A person followed up with. Archived contacts are hidden but keep their history; closed ones
+// (said no, or lost) have left active follow-up.
+struct Contact {
+    Id id = 0;
+    std::string name;
+    std::string company;
+    std::string phone;
+    std::string email;
+    std::string note;
+    std::string tz; // IANA zone of the customer, or empty: the user's zone
+    std::vector<std::string> tags;
+    Instant created_at{};
+    std::optional<Instant> archived_at;
+    std::optional<Instant> closed_at;
+};
+
+// The fields `add` and `edit` may set; an empty optional leaves a field unchanged.
+struct ContactChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> company;
+    std::optional<std::string> phone;
+    std::optional<std::string> email;
+    std::optional<std::string> note;
+    std::optional<std::string> tz;
+    std::vector<std::string> add_tags;
+    std::vector<std::string> remove_tags;
+};
+
+// How a promise ended, or `open`. Stored as the lower-case word.
+enum class PromiseStatus { open, kept, late, renegotiated, broken, cancelled };
+
+// A promised callback window [earliest, latest) for a contact.
+struct Promise {
+    Id id = 0;
+    Id contact_id = 0;
+    Instant made_at{};
+    Instant earliest{};
+    Instant latest{};
+    std::string text;  // the words as typed
+    std::string zone;  // the zone the words were resolved in
+    std::string about; // the purpose of the follow-up
+    bool agreed = false;
+    std::string via = "call";
+    PromiseStatus status = PromiseStatus::open;
+    std::optional<Instant> resolved_at;
+    std::optional<Id> replaced_by;     // the promise a reschedule moved this one to
+    std::optional<Id> rescheduled_from;
+    std::string reason;
+};
+
+// A call, voicemail, email, … logged against a contact.
+struct Interaction {
+    Id id = 0;
+    Id contact_id = 0;
+    Instant at{};
+    std::string kind;    // call voicemail email text meeting visit note
+    std::string outcome; // reached no-answer left-message sent replied not-interested won lost
+    std::string note;
+    std::optional<Id> promise_id;
+};
+
+std::string_view to_string(PromiseStatus status);
+std::optional<PromiseStatus> promise_status_from(std::string_view word);
+
+// The interaction kinds and outcomes fu knows, in documentation order.
+const std::vector<std::string>& interaction_kinds();
+const std::vector<std::string>& interaction_outcomes();
+const std::vector<std::string>& promise_channels(); // --via: call email text visit
+
+// The outcome a kind implies when --outcome is not given.
+std::string default_outcome(std::string_view kind);
+// True for every kind but `note`: an attempt to reach the contact.
+bool is_attempt(std::string_view kind);
+// no-answer, left-message and sent: the contact did not answer (yet).
+bool is_unanswered(std::string_view outcome);
+// reached and replied: the contact answered; the unanswered run starts again.
+bool is_answered(std::string_view outcome);
+// not-interested and lost: follow-up with this contact ends.
+bool closes_contact(std::string_view outcome);
+
+} // namespace fu

@@ -1,0 +1,46 @@
+// fu/when.hpp — the time language: words a salesperson says -> a precise callback window.
+//
+// A pure function of (words, now, zone, settings): it never reads the clock or the environment.
+// It is the only place in fu that parses time words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/tz.h>
+
+#include "fu/clock.hpp"
+#include "fu/settings.hpp"
+
+namespace fu {
+
+// A half-open window [earliest, latest) plus notices explaining any reading that was not literal
+// ("friday is today; taking the friday in 7 days", "4 read as 16:00").
+struct Window {
+    Instant earliest;
+    Instant latest;
+    std::vector<std::string> notices;
+};
+
+// How resolve() treats the past.
+enum class TimeDirection {
+    future, // a promise: a window that is already over is rejected (the default)
+    past,   // a moment something happened (`log --at`): past days and times are allowed
+};
+
+// Resolves `text` (e.g. "tomorrow afternoon") against `now` in `zone`.
+// Throws fu::Error (status 2) with one clear line, and a hint where one helps, when the words are
+// rejected: unknown or leftover words, ambiguity, impossible or non-existent times, windows already over.
+Window resolve(std::string_view text, Instant now, const date::time_zone& zone,
+               const Settings& settings, TimeDirection direction = TimeDirection::future);
+
+// Parses the value of --now / FU_NOW: ISO 8601 local time ("2026-06-15T09:30", seconds optional,
+// a space instead of T allowed) read in `zone`, or with an offset/Z. Throws fu::Error (status 2).
+Instant parse_now(std::string_view text, const date::time_zone& zone);
+
+// Looks up an IANA zone name; throws fu::Error (status 2) naming it when unknown.
+// Zone abbreviations like "EST" are refused with a hint to use an IANA name.
+const date::time_zone& find_zone(std::string_view name);
+
+} // namespace fu

@@ -1,0 +1,181 @@
+#include "fu/agenda.hpp"
+
+#include <algorithm>
+
+namespace fu {
+
+std::string_view to_string(DueState state)
+{
+    switch (state) {
+    case DueState::overdue: return "overdue";
+    case DueState::due: return "due";
+    case DueState::upcoming: return "upcoming";
+    }
+    return "upcoming";
+}
+
+DueState classify(const Promise& promise, Instant now)
+{
+    if (now >= promise.latest) {
+        return DueState::overdue;
+    }
+    if (now >= promise.earliest) {
+        return DueState::due;
+    }
+    return DueState::upcoming;
+}
+
+std::string state_word(const Promise& promise, Instant now)
+{
+    if (promise.status == PromiseStatus::open) {
+        return std::string(to_string(classify(promise, now)));
+    }
+    return std::string(to_string(promise.status));
+}
+
+PromiseStatus keeping_status(const Promise& promise, Instant at)
+{
+    return at < promise.latest ? PromiseStatus::kept : PromiseStatus::late;
+}
+
+PromiseStatus rescheduling_status(const Promise& promise, Instant now)
+{
+    return now < promise.latest ? PromiseStatus::renegotiated : PromiseStatus::broken;
+}
+
+std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises, Instant at)
+{
+    std::optional<Promise> best;
+    for (const Promise& p : open_promises) {
+        if (p.status != PromiseStatus::open || p.made_at > at) {
+            continue;
+        }
+        if (!best || p.latest < best->latest || (p.latest == best->latest && p.id < best->id)) {
+            best = p;
+        }
+    }
+    return best;
+}
+
+void order_agenda(std::vector<AgendaItem>& items)
+{
+    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {
+        if (a.state != b.state) {
+            return static_cast<int>(a.state) < static_cast<int>(b.state);
+        }
+        const Promise& p = a.promise;
+        const Promise& q = b.promise;
+        switch (a.state) {
+        case DueState::overdue:
+        case DueState::due:
+            // Longest overdue = closed earliest; due now = closing soonest: both by latest.
+            if (p.latest != q.latest) {
+                return p.latest < q.latest;
+            }
+            break;
+        case DueState::upcoming:
+            if (p.earliest != q.earliest) {
+                return p.earliest < q.earliest;
+            }
+            break;
+        }
+        return p.id < q.id;
+    });
+}
+
+Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
+{
+    Agenda agenda;
+    for (Promise& promise : store.open_promises()) {
+        const DueState state = classify(promise, now);
+        if (state == DueState::upcoming && query.until && promise.earliest >= *query.until) {
+            continue;
+        }
+        if (query.agreed_only && !promise.agreed) {
+            continue;
+        }
+        auto contact = store.contact(promise.contact_id);
+        if (!contact) {
+            continue;
+        }
+        if (!query.tag.empty() &&
+            std::find(contact->tags.begin(), contact->tags.end(), query.tag) == contact->tags.end()) {
+            continue;
+        }
+        AgendaItem item;
+        item.state = state;
+        item.attempts = store.attempts_since(promise.contact_id, promise.made_at);
+        item.unanswered = store.attempt_summary(promise.contact_id).unanswered_run;
+        item.contact = std::move(*contact);
+        item.promise = std::move(promise);
+        agenda.items.push_back(std::move(item));
+    }
+    order_agenda(agenda.items);
+    if (query.limit > 0 && agenda.items.size() > static_cast<std::size_t>(query.limit)) {
+        agenda.items.resize(static_cast<std::size_t>(query.limit));
+    }
+    if (!query.agreed_only) {
+        for (Contact& contact : store.contacts_without_next_step()) {
+            if (query.tag.empty() ||
+                std::find(contact.tags.begin(), contact.tags.end(), query.tag) != contact.tags.end()) {
+                agenda.no_next_step.push_back(std::move(contact));
+            }
+        }
+    }
+    return agenda;
+}
+
+PromiseStats compute_stats(const std::vector<Promise>& promises,
+                           const std::vector<Interaction>& interactions, Instant now)
+{
+    PromiseStats stats;
+    std::vector<std::chrono::seconds> lateness;
+    for (const Promise& p : promises) {
+        ++stats.made;
+        switch (p.status) {
+        case PromiseStatus::kept: ++stats.on_time; break;
+        case PromiseStatus::late:
+            ++stats.late;
+            if (p.resolved_at) {
+                lateness.push_back(*p.resolved_at - p.latest);
+            }
+            break;
+        case PromiseStatus::renegotiated: ++stats.renegotiated_in_time; break;
+        case PromiseStatus::broken: ++stats.broken; break;
+        case PromiseStatus::cancelled: ++stats.cancelled; break;
+        case PromiseStatus::open:
+            if (now >= p.latest) {
+                ++stats.overdue;
+            } else {
+                ++stats.open;
+            }
+            break;
+        }
+    }
+    const int came_due = stats.on_time + stats.late + stats.renegotiated_in_time + stats.broken + stats.overdue;
+    if (came_due > 0) {
+        stats.on_time_rate = static_cast<double>(stats.on_time + stats.renegotiated_in_time) / came_due;
+    }
+    if (!lateness.empty()) {
+        std::sort(lateness.begin(), lateness.end());
+        const std::size_t middle = lateness.size() / 2;
+        stats.median_lateness = lateness.size() % 2 == 1
+                                    ? lateness[middle]
+                                    : (lateness[middle - 1] + lateness[middle]) / 2;
+    }
+    for (const Interaction& i : interactions) {
+        if (!is_attempt(i.kind)) {
+            continue;
+        }
+        ++stats.attempts;
+        if (is_answered(i.outcome)) {
+            ++stats.reached;
+        }
+    }
+    if (stats.reached > 0) {
+        stats.attempts_per_reach = static_cast<double>(stats.attempts) / stats.reached;
+    }
+    return stats;
+}
+
+} // namespace fu

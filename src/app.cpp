@@ -1,0 +1,253 @@
+#include "fu/app.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "env_setup.hpp"
+#include "fu/env.hpp"
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+#include "fu/when.hpp"
+
+extern char** environ;
+
+namespace fu {
+namespace {
+
+constexpr int k_exit_internal = 70; // EX_SOFTWARE: a bug in fu
+
+struct GlobalOptions {
+    std::string db;
+    std::string now;
+    std::string format = "human";
+    bool json = false;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+void report(std::ostream& err, std::string_view message, std::string_view hint = {})
+{
+    err << "fu: " << message << '\n';
+    if (!hint.empty()) {
+        err << "hint: " << hint << '\n';
+    }
+}
+
+std::string lower_first(std::string message)
+{
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' &&
+        !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
+        message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    return message;
+}
+
+// CLI11's parse errors, reworded as fu's one-line errors.
+int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostream& err,
+                       const std::vector<std::string>& args)
+{
+    std::string message = lower_first(e.what());
+    std::string hint = "see 'fu --help'";
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        const bool any_command = std::any_of(app.get_subcommands().begin(), app.get_subcommands().end(),
+                                             [](const CLI::App* s) { return s->parsed(); });
+        const auto first_word = std::find_if(args.begin(), args.end(), [](const std::string& a) {
+            return !a.empty() && a[0] != '-';
+        });
+        const auto extras = app.remaining();
+        if (!any_command && first_word != args.end() && !extras.empty() && extras.front() == *first_word) {
+            std::vector<std::string> names;
+            for (const auto& spec : commands::command_table()) {
+                names.emplace_back(spec.name);
+            }
+            const std::string suggestion = nearest(ascii_lower(*first_word), names);
+            message = fmt::format("unknown command \"{}\"", *first_word);
+            if (!suggestion.empty()) {
+                message += fmt::format(" (did you mean \"{}\"?)", suggestion);
+            }
+            hint = "see 'fu --help' for the commands";
+        } else if (!extras.empty()) {
+            const std::string& extra = extras.front();
+            message = extra.size() > 1 && extra[0] == '-'
+                          ? fmt::format("unknown option \"{}\"", extra)
+                          : fmt::format("unexpected argument \"{}\"", extra);
+        }
+    }
+    for (const CLI::App* sub : app.get_subcommands()) {
+        if (sub->parsed()) {
+            hint = fmt::format("see 'fu {} --help'", sub->get_name());
+        }
+    }
+    report(err, message, hint);
+    return k_exit_usage;
+}
+
+std::string variable(const ProcessContext& context, const std::string& name)
+{
+    const auto found = context.environment.find(name);
+    return found == context.environment.end() ? std::string() : found->second;
+}
+
+int run_checked(const ProcessContext& context)
+{
+    CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
+                 "fu"};
+    app.footer("With no command, fu runs 'fu due'. Times: see 'fu when --help' and docs/TIME-LANGUAGE.md.");
+    app.set_version_flag("--version", std::string("fu ") + FU_VERSION);
+    app.fallthrough();
+    GlobalOptions global;
+    app.add_option("--db", global.db, "The database file (default: $FU_DB, else $XDG_DATA_HOME/fu/fu.db)")
+        ->type_name("PATH");
+    app.add_option("--now", global.now, "Behave as if it were this moment (ISO 8601; default: $FU_NOW, else the clock)")
+        ->type_name("WHEN");
+    app.add_option("--format", global.format, "Output: human, json, tsv or csv")->type_name("FORMAT");
+    app.add_flag("--json", global.json, "Short for --format json");
+    app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", global.quiet, "Print no confirmations");
+
+    const auto registered = commands::register_all(app);
+
+    std::vector<std::string> reversed(context.args.rbegin(), context.args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        context.out << app.help();
+        return k_exit_ok;
+    } catch (const CLI::CallForAllHelp&) {
+        context.out << app.help("", CLI::AppFormatMode::All);
+        return k_exit_ok;
+    } catch (const CLI::CallForVersion& e) {
+        context.out << e.what() << '\n';
+        return k_exit_ok;
+    } catch (const CLI::ParseError& e) {
+        return report_parse_error(e, app, context.err, context.args);
+    }
+
+    for (const auto& arg : context.args) {
+        check_text("the command line", arg, 64 * 1024, true);
+    }
+
+    if (global.json) {
+        global.format = "json";
+    }
+    const auto format = output_format_from(global.format);
+    if (!format) {
+        throw usage_error(fmt::format("unknown format \"{}\"", global.format),
+                          "use human, json, tsv or csv");
+    }
+    if (global.color != "auto" && global.color != "always" && global.color != "never") {
+        throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
+                          "use auto, always or never");
+    }
+
+    const date::time_zone& zone = user_zone(context.environment, context.system_zone);
+    if (global.now.empty()) {
+        global.now = variable(context, "FU_NOW");
+    }
+    Instant now{};
+    if (!global.now.empty()) {
+        try {
+            now = parse_now(global.now, zone);
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("--now: {}", e.what()), e.hint());
+        }
+    } else {
+        now = context.clock ? context.clock() : system_now();
+    }
+
+    OutputOptions output;
+    output.format = *format;
+    output.quiet = global.quiet;
+    output.color = use_color(global.color, context.environment, context.out_is_terminal);
+    output.width = context.out_is_terminal ? context.terminal_width : 0;
+
+    Env env{now, &zone, Settings{}, database_path(global.db, context.environment), output,
+            context.out, context.err};
+
+    for (const auto& command : registered) {
+        if (command.app->parsed()) {
+            return command.handler(env);
+        }
+    }
+    // No command: the question fu exists to answer.
+    CLI::App due_app;
+    return commands::setup_due(due_app)(env);
+}
+
+std::size_t terminal_width()
+{
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+        const long value = std::strtol(columns, nullptr, 10);
+        if (value > 0) {
+            return static_cast<std::size_t>(value);
+        }
+    }
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 80;
+}
+
+} // namespace
+
+int run(const ProcessContext& context)
+{
+    try {
+        return run_checked(context);
+    } catch (const Error& e) {
+        report(context.err, e.what(), e.hint());
+        return e.status();
+    } catch (const std::bad_alloc&) {
+        report(context.err, "out of memory");
+        return k_exit_internal;
+    } catch (const std::exception& e) {
+        // SQLite reports busy, full and read-only files by exception; anything else is a bug.
+        const Error translated = translate_store_failure(e);
+        report(context.err, translated.what(), translated.hint());
+        return translated.status();
+    }
+}
+
+int run_main(int argc, char** argv)
+{
+    std::ios::sync_with_stdio(false);
+    ProcessContext context{{}, {}, system_now, nullptr, std::cout, std::cerr};
+    for (int i = 1; i < argc; ++i) {
+        context.args.emplace_back(argv[i]);
+    }
+    for (char** variable = environ; variable != nullptr && *variable != nullptr; ++variable) {
+        const std::string entry(*variable);
+        const auto equals = entry.find('=');
+        if (equals != std::string::npos) {
+            context.environment.emplace(entry.substr(0, equals), entry.substr(equals + 1));
+        }
+    }
+    context.system_zone = []() -> const date::time_zone* {
+        try {
+            return date::current_zone();
+        } catch (const std::exception&) {
+            return nullptr; // no /etc/localtime: UTC
+        }
+    };
+    context.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    context.terminal_width = context.out_is_terminal ? terminal_width() : 0;
+    const int status = run(context);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "fu: cannot write the output\n";
+        return status == k_exit_ok ? k_exit_internal : status;
+    }
+    return status;
+}
+
+} // namespace fu

@@ -1,0 +1,63 @@
+// src/commands/add.cpp — `fu add`: a new contact.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct AddOptions {
+    std::vector<std::string> name_words;
+    std::string company, phone, email, note, tz;
+    std::vector<std::string> tags;
+};
+
+int run_add(const AddOptions& opt, Env& env)
+{
+    ContactChanges fields;
+    fields.name = join(opt.name_words, " ");
+    fields.company = opt.company;
+    fields.phone = opt.phone;
+    fields.email = opt.email;
+    fields.note = opt.note;
+    fields.tz = opt.tz;
+    fields.add_tags = opt.tags;
+    validate(fields);
+
+    Store store = Store::open_for_writing(env.db_path);
+    auto transaction = store.begin_write();
+    const auto same_email = fields.email->empty() ? std::vector<Contact>{}
+                                                  : store.contacts_by_email(*fields.email);
+    const Id id = store.add_contact(fields, env.now);
+    const Contact contact = *store.contact(id);
+    transaction.commit();
+
+    for (const Contact& other : same_email) {
+        env.err << fmt::format("note: #{} {} has the same email\n", other.id, other.name);
+    }
+    if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
+        env.out << fmt::format("Added #{} {}\n", contact.id, name_and_company(contact));
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_add(CLI::App& command)
+{
+    auto opt = std::make_shared<AddOptions>();
+    command.add_option("name", opt->name_words, "The contact's name (any Unicode text)")->required();
+    command.add_option("--company", opt->company, "Company");
+    command.add_option("--phone", opt->phone, "Phone number");
+    command.add_option("--email", opt->email, "Email address");
+    command.add_option("--tag", opt->tags, "A tag (repeatable)")->take_all();
+    command.add_option("--note", opt->note, "A note");
+    command.add_option("--tz", opt->tz, "The contact's IANA time zone, e.g. Europe/Berlin");
+    return [opt](Env& env) { return run_add(*opt, env); };
+}
+
+} // namespace fu::commands

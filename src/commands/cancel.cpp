@@ -1,0 +1,49 @@
+// src/commands/cancel.cpp — `fu cancel`: drop an open promise that is no longer needed.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/open_promise.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct CancelOptions {
+    std::string contact;
+    std::string reason;
+    std::optional<Id> promise;
+};
+
+int run_cancel(const CancelOptions& opt, Env& env)
+{
+    check_text("the reason", opt.reason, 1000);
+    Store store = Store::open_for_writing(env.db_path);
+    auto transaction = store.begin_write();
+    const Contact contact = find_contact(store, opt.contact);
+    const Promise promise = target_promise(store, contact, opt.promise);
+    store.resolve_promise(promise.id, PromiseStatus::cancelled, env.now, trim(opt.reason));
+    transaction.commit();
+
+    if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&
+        !env.output.quiet) {
+        env.out << fmt::format("Cancelled #{} for {} ({})\n", promise.id, name_and_company(contact),
+                               window_text(promise, contact, env));
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_cancel(CLI::App& command)
+{
+    auto opt = std::make_shared<CancelOptions>();
+    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("--reason", opt->reason, "Why it is no longer needed");
+    command.add_option("--promise", opt->promise, "Which open promise (default: the one closing first)");
+    return [opt](Env& env) { return run_cancel(*opt, env); };
+}
+
+} // namespace fu::commands

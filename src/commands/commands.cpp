@@ -1,0 +1,36 @@
+#include "commands/commands.hpp"
+
+namespace fu::commands {
+
+const std::vector<CommandSpec>& command_table()
+{
+    static const std::vector<CommandSpec> table{
+        {"due", "What is overdue, due now and coming up", setup_due},
+        {"promise", "Record a promised callback window", setup_promise},
+        {"log", "Log a call, voicemail, email, … (or list them)", setup_log},
+        {"reschedule", "Move an open promise to a new window", setup_reschedule},
+        {"cancel", "Drop an open promise that is no longer needed", setup_cancel},
+        {"add", "Add a contact", setup_add},
+        {"edit", "Change a contact", setup_edit},
+        {"contacts", "List or search contacts", setup_contacts},
+        {"show", "A contact, its open promises and its whole history", setup_show},
+        {"rm", "Archive a contact (or erase it for good with --purge)", setup_rm},
+        {"restore", "Bring an archived contact back", setup_restore},
+        {"stats", "How often promises were kept", setup_stats},
+        {"when", "Show the window a time phrase means, without storing anything", setup_when},
+        {"demo", "Fill a fresh database with a realistic sample", setup_demo},
+    };
+    return table;
+}
+
+std::vector<Registered> register_all(CLI::App& app)
+{
+    std::vector<Registered> registered;
+    for (const CommandSpec& spec : command_table()) {
+        CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+        registered.push_back({command, spec.setup(*command)});
+    }
+    return registered;
+}
+
+} // namespace fu::commands

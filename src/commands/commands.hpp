@@ -1,0 +1,54 @@
+// src/commands/commands.hpp — the table of subcommands and what each command file provides.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "fu/env.hpp"
+#include "fu/error.hpp"
+
+namespace fu::commands {
+
+// Runs a parsed command against the run's Env; returns the exit status.
+using Handler = std::function<int(Env&)>;
+// Declares a command's options and positionals on its CLI::App and returns its handler.
+using Setup = Handler (*)(CLI::App& command);
+
+// One row of the command table.
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    Setup setup;
+};
+
+// Every subcommand, in help order: the one list.
+const std::vector<CommandSpec>& command_table();
+
+// A command added to the CLI::App, with its handler.
+struct Registered {
+    CLI::App* app;
+    Handler handler;
+};
+
+// Adds every subcommand of the table to `app`.
+std::vector<Registered> register_all(CLI::App& app);
+
+Handler setup_add(CLI::App& command);
+Handler setup_edit(CLI::App& command);
+Handler setup_contacts(CLI::App& command);
+Handler setup_show(CLI::App& command);
+Handler setup_rm(CLI::App& command);
+Handler setup_restore(CLI::App& command);
+Handler setup_promise(CLI::App& command);
+Handler setup_due(CLI::App& command);
+Handler setup_log(CLI::App& command);
+Handler setup_reschedule(CLI::App& command);
+Handler setup_cancel(CLI::App& command);
+Handler setup_stats(CLI::App& command);
+Handler setup_when(CLI::App& command);
+Handler setup_demo(CLI::App& command);
+
+} // namespace fu::commands

@@ -1,0 +1,68 @@
+// src/commands/contacts.cpp — `fu contacts`: list or search contacts.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct ContactsOptions {
+    ContactFilter filter;
+    std::vector<std::string> search_words;
+};
+
+int run_contacts(ContactsOptions opt, Env& env)
+{
+    if (!opt.search_words.empty()) {
+        opt.filter.search = join(opt.search_words, " ");
+    }
+    check_text("the search", opt.filter.search, 500);
+    const Store store = Store::open_for_reading(env.db_path);
+    const auto contacts = store.list_contacts(opt.filter);
+
+    if (env.json()) {
+        Json list = Json::array();
+        for (const auto& c : contacts) {
+            list.push(contact_json(c, env));
+        }
+        list.write(env.out);
+        return k_exit_ok;
+    }
+    if (contacts.empty() && env.human()) {
+        if (!opt.filter.search.empty() || !opt.filter.tag.empty()) {
+            env.out << "No contacts match.\n";
+        } else if (opt.filter.archived) {
+            env.out << "No archived contacts.\n";
+        } else {
+            env.out << "No contacts yet. Add one: fu add \"Ada Lovelace\" --phone \"+1 555 0100\"\n";
+        }
+        return k_exit_ok;
+    }
+    Table table;
+    table.keys = {"id", "name", "company", "phone", "email", "tags", "tz"};
+    table.headings = {"ID", "NAME", "COMPANY", "PHONE", "EMAIL", "TAGS", "ZONE"};
+    table.shrinkable = {1, 2, 4, 5};
+    for (const auto& c : contacts) {
+        table.rows.push_back({std::to_string(c.id), c.name, c.company, c.phone, c.email,
+                              join(c.tags, env.human() ? ", " : ","), c.tz});
+    }
+    print_table(env.out, table, env.output);
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_contacts(CLI::App& command)
+{
+    auto opt = std::make_shared<ContactsOptions>();
+    command.add_option("--tag", opt->filter.tag, "Only contacts with this tag");
+    command.add_option("--search", opt->search_words,
+                       "Search name, company, email, phone and notes (word prefixes)");
+    command.add_flag("--archived", opt->filter.archived, "Archived contacts instead of live ones");
+    return [opt](Env& env) { return run_contacts(*opt, env); };
+}
+
+} // namespace fu::commands

@@ -1,0 +1,154 @@
+// src/commands/due.cpp — `fu due`: what is overdue, due now and coming up.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/agenda.hpp"
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+#include "fu/timefmt.hpp"
+#include "fu/when.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct DueOptions {
+    std::vector<std::string> until;
+    bool all = false;
+    std::string tag;
+    bool agreed = false;
+    int limit = 0;
+    bool check = false;
+};
+
+const char* section_title(DueState state)
+{
+    switch (state) {
+    case DueState::overdue: return "Overdue";
+    case DueState::due: return "Due now";
+    case DueState::upcoming: return "Upcoming";
+    }
+    return "";
+}
+
+Style section_style(DueState state)
+{
+    switch (state) {
+    case DueState::overdue: return Style::red;
+    case DueState::due: return Style::yellow;
+    case DueState::upcoming: return Style::cyan;
+    }
+    return Style::none;
+}
+
+void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
+{
+    auto& out = env.out;
+    if (agenda.empty()) {
+        out << (until_end_of_today ? "Nothing overdue or due today. Well kept!\n"
+                                   : "Nothing overdue or due. Well kept!\n");
+        return;
+    }
+    std::size_t i = 0;
+    bool first = true;
+    while (i < agenda.items.size()) {
+        const DueState state = agenda.items[i].state;
+        Table table;
+        table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES"};
+        table.shrinkable = {7, 2, 1};
+        for (; i < agenda.items.size() && agenda.items[i].state == state; ++i) {
+            const AgendaItem& item = agenda.items[i];
+            table.rows.push_back({fmt::format("#{}", item.promise.id), item.contact.name,
+                                  item.contact.company, item.contact.phone,
+                                  window_text(item.promise, item.contact, env),
+                                  relative_hint(item.promise, env.now),
+                                  item.promise.agreed ? "agreed" : "", item.promise.about,
+                                  item.unanswered > 0 ? fmt::format("{} unanswered", item.unanswered) : ""});
+        }
+        out << (first ? "" : "\n") << styled(section_title(state), section_style(state), env.output.color)
+            << '\n';
+        first = false;
+        print_table(out, table, env.output);
+    }
+    if (!agenda.no_next_step.empty()) {
+        out << (first ? "" : "\n") << styled("No next step", Style::bold, env.output.color) << '\n';
+        for (const Contact& contact : agenda.no_next_step) {
+            out << fmt::format("  #{} {}{}  — agree a next step: fu promise {} WHEN\n", contact.id,
+                               contact.name, contact.company.empty() ? "" : " (" + contact.company + ")",
+                               contact.id);
+        }
+    }
+}
+
+void print_rows(const Agenda& agenda, const Env& env)
+{
+    Table table;
+    table.keys = {"id",    "state", "contact_id", "contact", "company", "phone", "email", "earliest",
+                  "latest", "text", "about",      "agreed",  "via",     "attempts", "unanswered"};
+    table.headings = table.keys;
+    const auto& zone = env.user_zone();
+    for (const AgendaItem& item : agenda.items) {
+        const Promise& p = item.promise;
+        table.rows.push_back({std::to_string(p.id), std::string(to_string(item.state)),
+                              std::to_string(item.contact.id), item.contact.name, item.contact.company,
+                              item.contact.phone, item.contact.email, iso8601(p.earliest, zone),
+                              iso8601(p.latest, zone), p.text, p.about, p.agreed ? "true" : "false",
+                              p.via, std::to_string(item.attempts), std::to_string(item.unanswered)});
+    }
+    print_table(env.out, table, env.output);
+}
+
+int run_due(const DueOptions& opt, Env& env)
+{
+    if (opt.limit < 0) {
+        throw usage_error(fmt::format("--limit must be 0 or more, not {}", opt.limit));
+    }
+    AgendaQuery query;
+    query.tag = opt.tag;
+    query.agreed_only = opt.agreed;
+    query.limit = opt.limit;
+    if (!opt.all) {
+        query.until = opt.until.empty()
+                          ? end_of_local_day(env.now, env.user_zone())
+                          : resolve(join(opt.until, " "), env.now, env.user_zone(), env.settings).latest;
+    }
+    const Store store = Store::open_for_reading(env.db_path);
+    const Agenda agenda = build_agenda(store, query, env.now);
+
+    if (env.json()) {
+        Json list = Json::array();
+        for (const AgendaItem& item : agenda.items) {
+            list.push(promise_json(item.promise, item.contact, env, item.attempts, item.unanswered));
+        }
+        list.write(env.out);
+    } else if (env.human()) {
+        print_human(agenda, env, !opt.all && opt.until.empty());
+    } else {
+        print_rows(agenda, env);
+    }
+
+    if (opt.check) {
+        const bool needs_attention = std::any_of(agenda.items.begin(), agenda.items.end(), [](const AgendaItem& item) {
+            return item.state != DueState::upcoming;
+        });
+        return needs_attention ? k_exit_check_failed : k_exit_ok;
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_due(CLI::App& command)
+{
+    auto opt = std::make_shared<DueOptions>();
+    command.add_option("--until", opt->until, "Also show windows opening before this time (default: end of today)");
+    command.add_flag("--all", opt->all, "Every open promise, however far ahead");
+    command.add_option("--tag", opt->tag, "Only contacts with this tag");
+    command.add_flag("--agreed", opt->agreed, "Only times the customer agreed to");
+    command.add_option("--limit", opt->limit, "At most N promises");
+    command.add_flag("--check", opt->check, "Exit 1 when something is overdue or due now");
+    return [opt](Env& env) { return run_due(*opt, env); };
+}
+
+} // namespace fu::commands

@@ -1,0 +1,68 @@
+// src/commands/edit.cpp — `fu edit`: change a contact's fields and tags.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct EditOptions {
+    std::string contact;
+    std::optional<std::string> name, company, phone, email, note, tz;
+    std::vector<std::string> tags, untags;
+};
+
+int run_edit(const EditOptions& opt, Env& env)
+{
+    ContactChanges changes;
+    changes.name = opt.name;
+    changes.company = opt.company;
+    changes.phone = opt.phone;
+    changes.email = opt.email;
+    changes.note = opt.note;
+    changes.tz = opt.tz;
+    changes.add_tags = opt.tags;
+    changes.remove_tags = opt.untags;
+    const bool nothing = !changes.name && !changes.company && !changes.phone && !changes.email &&
+                         !changes.note && !changes.tz && changes.add_tags.empty() &&
+                         changes.remove_tags.empty();
+    if (nothing) {
+        throw usage_error("nothing to change", "give e.g. --phone, --email, --tag or --name");
+    }
+    validate(changes);
+
+    Store store = Store::open_for_writing(env.db_path);
+    auto transaction = store.begin_write();
+    const Contact before = find_contact(store, opt.contact, ContactScope::any);
+    store.update_contact(before.id, changes);
+    const Contact contact = *store.contact(before.id);
+    transaction.commit();
+
+    if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
+        env.out << fmt::format("Updated #{} {}\n", contact.id, name_and_company(contact));
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_edit(CLI::App& command)
+{
+    auto opt = std::make_shared<EditOptions>();
+    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("--name", opt->name, "New name");
+    command.add_option("--company", opt->company, "Company (\"\" clears)");
+    command.add_option("--phone", opt->phone, "Phone number (\"\" clears)");
+    command.add_option("--email", opt->email, "Email address (\"\" clears)");
+    command.add_option("--note", opt->note, "Note (\"\" clears)");
+    command.add_option("--tz", opt->tz, "IANA time zone (\"\" clears)");
+    command.add_option("--tag", opt->tags, "Add a tag (repeatable)")->take_all();
+    command.add_option("--untag", opt->untags, "Remove a tag (repeatable)")->take_all();
+    return [opt](Env& env) { return run_edit(*opt, env); };
+}
+
+} // namespace fu::commands

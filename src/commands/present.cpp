@@ -1,0 +1,122 @@
+#include "commands/present.hpp"
+
+#include <fmt/format.h>
+
+#include "fu/timefmt.hpp"
+
+namespace fu::commands {
+
+const date::time_zone& contact_zone(const Contact& contact, const Env& env)
+{
+    if (!contact.tz.empty()) {
+        try {
+            return *date::locate_zone(contact.tz);
+        } catch (const std::exception&) { // an unknown stored zone falls back to the user's
+        }
+    }
+    return env.user_zone();
+}
+
+Json contact_ref_json(const Contact& contact)
+{
+    return Json::object()
+        .set("id", contact.id)
+        .set("name", contact.name)
+        .set("company", json_or_null(contact.company))
+        .set("phone", json_or_null(contact.phone))
+        .set("email", json_or_null(contact.email))
+        .set("tz", json_or_null(contact.tz));
+}
+
+Json contact_json(const Contact& contact, const Env& env)
+{
+    Json tags = Json::array();
+    for (const auto& tag : contact.tags) {
+        tags.push(tag);
+    }
+    const auto optional_time = [&](const std::optional<Instant>& t) {
+        return t ? Json(iso8601(*t, env.user_zone())) : Json();
+    };
+    return Json::object()
+        .set("id", contact.id)
+        .set("name", contact.name)
+        .set("company", json_or_null(contact.company))
+        .set("phone", json_or_null(contact.phone))
+        .set("email", json_or_null(contact.email))
+        .set("tz", json_or_null(contact.tz))
+        .set("tags", std::move(tags))
+        .set("note", json_or_null(contact.note))
+        .set("created", iso8601(contact.created_at, env.user_zone()))
+        .set("archived", optional_time(contact.archived_at))
+        .set("closed", optional_time(contact.closed_at));
+}
+
+Json promise_json(const Promise& promise, const Contact& contact, const Env& env, int attempts,
+                  int unanswered)
+{
+    const auto& zone = env.user_zone();
+    return Json::object()
+        .set("id", promise.id)
+        .set("contact", contact_ref_json(contact))
+        .set("earliest", iso8601(promise.earliest, zone))
+        .set("latest", iso8601(promise.latest, zone))
+        .set("state", state_word(promise, env.now))
+        .set("text", promise.text)
+        .set("zone", promise.zone)
+        .set("about", json_or_null(promise.about))
+        .set("agreed", promise.agreed)
+        .set("via", promise.via)
+        .set("attempts", attempts)
+        .set("unanswered", unanswered)
+        .set("made", iso8601(promise.made_at, zone))
+        .set("resolved", promise.resolved_at ? Json(iso8601(*promise.resolved_at, zone)) : Json())
+        .set("reason", json_or_null(promise.reason))
+        .set("rescheduled_from", promise.rescheduled_from ? Json(*promise.rescheduled_from) : Json())
+        .set("replaced_by", promise.replaced_by ? Json(*promise.replaced_by) : Json());
+}
+
+Json interaction_json(const Interaction& interaction, const Contact& contact, const Env& env)
+{
+    return Json::object()
+        .set("id", interaction.id)
+        .set("contact", contact_ref_json(contact))
+        .set("at", iso8601(interaction.at, env.user_zone()))
+        .set("kind", interaction.kind)
+        .set("outcome", json_or_null(interaction.outcome))
+        .set("note", json_or_null(interaction.note))
+        .set("promise", interaction.promise_id ? Json(*interaction.promise_id) : Json());
+}
+
+std::string window_text(const Promise& promise, const Contact& contact, const Env& env)
+{
+    std::string text = human_window(promise.earliest, promise.latest, env.user_zone(), env.now);
+    const auto& theirs = contact_zone(contact, env);
+    if (&theirs != &env.user_zone() &&
+        theirs.get_info(promise.earliest).offset != env.user_zone().get_info(promise.earliest).offset) {
+        text += fmt::format(" ({} in {})",
+                            human_window_short(promise.earliest, promise.latest, theirs, env.now),
+                            zone_city(theirs));
+    }
+    return text;
+}
+
+std::string relative_hint(const Promise& promise, Instant now)
+{
+    switch (classify(promise, now)) {
+    case DueState::overdue: return "overdue " + short_duration(now - promise.latest);
+    case DueState::due: return "closes in " + short_duration(promise.latest - now);
+    case DueState::upcoming: return "opens in " + short_duration(promise.earliest - now);
+    }
+    return {};
+}
+
+bool print_json_if_asked(const Env& env, const Json& json)
+{
+    if (!env.json()) {
+        return false;
+    }
+    json.write(env.out);
+    return true;
+}
+
+} // namespace fu::commands

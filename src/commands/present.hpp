@@ -1,0 +1,36 @@
+// src/commands/present.hpp — how commands show contacts, promises and interactions, shared by all.
+#pragma once
+
+#include <string>
+
+#include "fu/agenda.hpp"
+#include "fu/env.hpp"
+#include "fu/format.hpp"
+#include "fu/model.hpp"
+#include "fu/store.hpp"
+
+namespace fu::commands {
+
+// The stable JSON shape of a contact: id, name, company, phone, email, tz, tags, note, created,
+// archived, closed.
+Json contact_json(const Contact& contact, const Env& env);
+// The short contact object embedded in promises and interactions: id, name, company, phone, email, tz.
+Json contact_ref_json(const Contact& contact);
+// The stable JSON shape of a promise (see the man page).
+Json promise_json(const Promise& promise, const Contact& contact, const Env& env, int attempts = 0,
+                  int unanswered = 0);
+// The stable JSON shape of an interaction.
+Json interaction_json(const Interaction& interaction, const Contact& contact, const Env& env);
+
+// A promise's window in the user's zone, and in the customer's zone when it differs:
+// "Tue 16 Jun 06:00–11:00 (12:00–17:00 in Berlin)".
+std::string window_text(const Promise& promise, const Contact& contact, const Env& env);
+// "closes in 45m", "overdue 2d", "opens in 3h".
+std::string relative_hint(const Promise& promise, Instant now);
+// The contact's own zone, or the user's when it has none (or an unknown one).
+const date::time_zone& contact_zone(const Contact& contact, const Env& env);
+
+// Prints `json` when the output is JSON; returns whether it did.
+bool print_json_if_asked(const Env& env, const Json& json);
+
+} // namespace fu::commands

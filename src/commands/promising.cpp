@@ -1,0 +1,70 @@
+#include "commands/promising.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/error.hpp"
+#include "fu/text.hpp"
+#include "fu/when.hpp"
+
+namespace fu::commands {
+
+void check_via(const std::string& via)
+{
+    const auto& channels = promise_channels();
+    if (std::find(channels.begin(), channels.end(), via) == channels.end()) {
+        const std::string suggestion = nearest(via, channels);
+        throw usage_error(fmt::format("unknown channel \"{}\"{}", via,
+                                      suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
+                          "use --via call, email, text or visit");
+    }
+}
+
+Promise new_promise(const Contact& contact, const std::vector<std::string>& words,
+                    const PromiseTerms& terms, const Env& env)
+{
+    const std::string text = join(words, " ");
+    check_text("the about text", terms.about, 1000);
+    check_via(terms.via);
+    const auto& zone = contact_zone(contact, env);
+    const Window window = resolve(text, env.now, zone, env.settings);
+    for (const auto& notice : window.notices) {
+        env.err << "note: " << notice << '\n';
+    }
+    Promise promise;
+    promise.contact_id = contact.id;
+    promise.made_at = env.now;
+    promise.earliest = window.earliest;
+    promise.latest = window.latest;
+    promise.text = text;
+    promise.zone = std::string(zone.name());
+    promise.about = trim(terms.about);
+    promise.agreed = terms.agreed;
+    promise.via = terms.via;
+    return promise;
+}
+
+std::string promised_line(const Promise& promise, const Contact& contact, const Env& env)
+{
+    std::string channel = "a call";
+    if (promise.via == "email") {
+        channel = "an email";
+    } else if (promise.via == "text") {
+        channel = "a text";
+    } else if (promise.via == "visit") {
+        channel = "a visit";
+    }
+    std::string line = fmt::format("Promised {} {} {} — {}", name_and_company(contact), channel,
+                                   window_text(promise, contact, env), promise.text);
+    if (promise.agreed) {
+        line += " (agreed)";
+    }
+    if (!promise.about.empty()) {
+        line += " — about " + promise.about;
+    }
+    return line + fmt::format("  [#{}]", promise.id);
+}
+
+} // namespace fu::commands

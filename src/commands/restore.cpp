@@ -1,0 +1,36 @@
+// src/commands/restore.cpp — `fu restore`: bring an archived contact back.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/store.hpp"
+
+namespace fu::commands {
+namespace {
+
+int run_restore(const std::string& ref, Env& env)
+{
+    Store store = Store::open_for_writing(env.db_path);
+    auto transaction = store.begin_write();
+    const Contact archived = find_contact(store, ref, ContactScope::archived);
+    store.set_archived(archived.id, std::nullopt);
+    const Contact contact = *store.contact(archived.id);
+    transaction.commit();
+    if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
+        env.out << fmt::format("Restored #{} {}\n", contact.id, name_and_company(contact));
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_restore(CLI::App& command)
+{
+    auto ref = std::make_shared<std::string>();
+    command.add_option("contact", *ref, "Id, email or part of the name of an archived contact")
+        ->required();
+    return [ref](Env& env) { return run_restore(*ref, env); };
+}
+
+} // namespace fu::commands

@@ -1,0 +1,66 @@
+// src/commands/rm.cpp — `fu rm`: archive a contact, or erase it and its history for good.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct RmOptions {
+    std::string contact;
+    bool purge = false;
+    bool yes = false;
+};
+
+int run_rm(const RmOptions& opt, Env& env)
+{
+    Store store = Store::open_for_writing(env.db_path);
+    auto transaction = store.begin_write();
+    const Contact contact =
+        find_contact(store, opt.contact, opt.purge ? ContactScope::any : ContactScope::live);
+    if (opt.purge) {
+        if (!opt.yes) {
+            throw usage_error(fmt::format("--purge erases #{} {} and all its history for good",
+                                          contact.id, contact.name),
+                              "add --yes to confirm (or leave out --purge to archive instead)");
+        }
+        store.purge_contact(contact.id);
+    } else {
+        store.set_archived(contact.id, env.now);
+    }
+    transaction.commit();
+
+    if (env.json()) {
+        Json result = contact_json(contact, env);
+        result.set("purged", opt.purge);
+        if (!opt.purge) {
+            result = contact_json(*store.contact(contact.id), env).set("purged", false);
+        }
+        result.write(env.out);
+    } else if (!env.output.quiet) {
+        if (opt.purge) {
+            env.out << fmt::format("Erased #{} {} and all its history\n", contact.id, contact.name);
+        } else {
+            env.out << fmt::format("Archived #{} {} (undo: fu restore {})\n", contact.id,
+                                   contact.name, contact.id);
+        }
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_rm(CLI::App& command)
+{
+    auto opt = std::make_shared<RmOptions>();
+    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_flag("--purge", opt->purge, "Erase the contact and all its history for good");
+    command.add_flag("-y,--yes", opt->yes, "Confirm --purge");
+    return [opt](Env& env) { return run_rm(*opt, env); };
+}
+
+} // namespace fu::commands

@@ -1,0 +1,190 @@
+// src/commands/show.cpp — `fu show`: everything needed to pick up the thread before calling.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/agenda.hpp"
+#include "fu/contacts.hpp"
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+#include "fu/timefmt.hpp"
+
+namespace fu::commands {
+namespace {
+
+// One line of the merged history, in time order.
+struct HistoryLine {
+    Instant at;
+    int order; // ties: promise made before it is resolved before an interaction
+    std::string text;
+};
+
+std::string channel_phrase(const std::string& via)
+{
+    if (via == "email") {
+        return "an email";
+    }
+    if (via == "text") {
+        return "a text";
+    }
+    if (via == "visit") {
+        return "a visit";
+    }
+    return "a call";
+}
+
+std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promise>& promises,
+                                 const std::vector<Interaction>& interactions, const Env& env)
+{
+    std::vector<HistoryLine> lines;
+    for (const Promise& p : promises) {
+        std::string made = fmt::format("promised {} {} — \"{}\"", channel_phrase(p.via),
+                                       window_text(p, contact, env), p.text);
+        if (!p.about.empty()) {
+            made += fmt::format(" about {}", p.about);
+        }
+        if (p.agreed) {
+            made += " [agreed]";
+        }
+        lines.push_back({p.made_at, 0, fmt::format("{}  [#{}]", made, p.id)});
+        if (!p.resolved_at) {
+            continue;
+        }
+        std::string ended;
+        switch (p.status) {
+        case PromiseStatus::kept: ended = "kept on time"; break;
+        case PromiseStatus::late:
+            ended = "kept late (" + short_duration(*p.resolved_at - p.latest) + " after the window)";
+            break;
+        case PromiseStatus::renegotiated: ended = "renegotiated in time"; break;
+        case PromiseStatus::broken: ended = "broken (moved after the window closed)"; break;
+        case PromiseStatus::cancelled: ended = "cancelled"; break;
+        case PromiseStatus::open: break;
+        }
+        if (p.replaced_by) {
+            ended += fmt::format(", moved to #{}", *p.replaced_by);
+        }
+        if (!p.reason.empty()) {
+            ended += ": " + p.reason;
+        }
+        lines.push_back({*p.resolved_at, 2, fmt::format("#{} {}", p.id, ended)});
+    }
+    for (const Interaction& i : interactions) {
+        std::string text = i.kind;
+        if (!i.outcome.empty()) {
+            text += " (" + i.outcome + ")";
+        }
+        if (!i.note.empty()) {
+            text += ": " + i.note;
+        }
+        lines.push_back({i.at, 1, text});
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const HistoryLine& a, const HistoryLine& b) {
+        return a.at != b.at ? a.at < b.at : a.order < b.order;
+    });
+    return lines;
+}
+
+int run_show(const std::string& ref, Env& env)
+{
+    const Store store = Store::open_for_reading(env.db_path);
+    const Contact contact = find_contact(store, ref, ContactScope::any);
+    const auto promises = store.promises_of(contact.id);
+    auto interactions = store.list_interactions({contact.id, std::nullopt, std::nullopt, 0});
+    std::reverse(interactions.begin(), interactions.end()); // oldest first
+    const AttemptSummary attempts = store.attempt_summary(contact.id);
+    std::vector<Promise> open;
+    std::copy_if(promises.begin(), promises.end(), std::back_inserter(open),
+                 [](const Promise& p) { return p.status == PromiseStatus::open; });
+    std::sort(open.begin(), open.end(), [](const Promise& a, const Promise& b) { return a.latest < b.latest; });
+
+    if (env.json()) {
+        Json open_json = Json::array();
+        Json promises_json = Json::array();
+        Json interactions_json = Json::array();
+        for (const Promise& p : open) {
+            open_json.push(promise_json(p, contact, env, store.attempts_since(contact.id, p.made_at),
+                                        attempts.unanswered_run));
+        }
+        for (const Promise& p : promises) {
+            promises_json.push(promise_json(p, contact, env));
+        }
+        for (const Interaction& i : interactions) {
+            interactions_json.push(interaction_json(i, contact, env));
+        }
+        Json::object()
+            .set("contact", contact_json(contact, env))
+            .set("unanswered", attempts.unanswered_run)
+            .set("attempts", attempts.attempts)
+            .set("open_promises", std::move(open_json))
+            .set("promises", std::move(promises_json))
+            .set("interactions", std::move(interactions_json))
+            .write(env.out);
+        return k_exit_ok;
+    }
+
+    const bool color = env.output.color;
+    auto& out = env.out;
+    out << styled(fmt::format("#{} {}", contact.id, name_and_company(contact)), Style::bold, color) << '\n';
+    const auto field = [&](const char* label, const std::string& value) {
+        if (!value.empty()) {
+            out << fmt::format("  {:<8}{}\n", label, value);
+        }
+    };
+    field("phone", contact.phone);
+    field("email", contact.email);
+    if (!contact.tz.empty()) {
+        const auto& zone = contact_zone(contact, env);
+        field("zone", fmt::format("{} (their time now: {})", contact.tz, human_time(env.now, zone, env.now)));
+    }
+    field("tags", join(contact.tags, ", "));
+    field("note", contact.note);
+    if (contact.archived_at) {
+        field("status", "archived " + human_time(*contact.archived_at, env.user_zone(), env.now) +
+                            fmt::format(" (fu restore {})", contact.id));
+    }
+    if (contact.closed_at) {
+        field("status", "closed " + human_time(*contact.closed_at, env.user_zone(), env.now) +
+                            " (said no or lost): out of follow-up");
+    }
+    if (attempts.unanswered_run > 0) {
+        field("tries", fmt::format("{} unanswered in a row", attempts.unanswered_run));
+    }
+
+    out << '\n' << styled("Open promises", Style::bold, color) << '\n';
+    if (open.empty()) {
+        out << (contact.closed_at ? "  none\n" : "  none — agree a next step: fu promise " + std::to_string(contact.id) + " WHEN\n");
+    }
+    for (const Promise& p : open) {
+        std::string line = fmt::format("  #{}  {}  {}", p.id, window_text(p, contact, env), relative_hint(p, env.now));
+        if (p.agreed) {
+            line += "  agreed";
+        }
+        if (!p.about.empty()) {
+            line += "  — " + p.about;
+        }
+        out << line << '\n';
+    }
+
+    out << '\n' << styled("History", Style::bold, color) << '\n';
+    const auto lines = history(contact, promises, interactions, env);
+    if (lines.empty()) {
+        out << "  nothing yet\n";
+    }
+    for (const auto& line : lines) {
+        out << fmt::format("  {}  {}\n", human_time(line.at, env.user_zone(), env.now), line.text);
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_show(CLI::App& command)
+{
+    auto ref = std::make_shared<std::string>();
+    command.add_option("contact", *ref, "Id, email or part of the name")->required();
+    return [ref](Env& env) { return run_show(*ref, env); };
+}
+
+} // namespace fu::commands

@@ -1,0 +1,61 @@
+// src/commands/when.cpp — `fu when`: the window a phrase means, stored nowhere.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "fu/format.hpp"
+#include "fu/text.hpp"
+#include "fu/timefmt.hpp"
+#include "fu/when.hpp"
+
+namespace fu::commands {
+namespace {
+
+int run_when(const std::vector<std::string>& words, Env& env)
+{
+    const std::string text = join(words, " ");
+    const auto& zone = env.user_zone();
+    const Window window = resolve(text, env.now, zone, env.settings);
+    for (const auto& notice : window.notices) {
+        env.err << "note: " << notice << '\n';
+    }
+    if (env.json()) {
+        Json notices = Json::array();
+        for (const auto& notice : window.notices) {
+            notices.push(notice);
+        }
+        Json::object()
+            .set("earliest", iso8601(window.earliest, zone))
+            .set("latest", iso8601(window.latest, zone))
+            .set("zone", std::string(zone.name()))
+            .set("text", text)
+            .set("notices", std::move(notices))
+            .write(env.out);
+        return k_exit_ok;
+    }
+    if (env.human()) {
+        env.out << fmt::format("{}  ({})\n",
+                               human_window(window.earliest, window.latest, zone, env.now, true), text);
+        return k_exit_ok;
+    }
+    Table table;
+    table.keys = {"earliest", "latest", "zone", "text"};
+    table.headings = table.keys;
+    table.rows.push_back({iso8601(window.earliest, zone), iso8601(window.latest, zone),
+                          std::string(zone.name()), text});
+    print_table(env.out, table, env.output);
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_when(CLI::App& command)
+{
+    auto words = std::make_shared<std::vector<std::string>>();
+    command.add_option("words", *words, "A time phrase, e.g. tomorrow afternoon, eod, in 2-3 days")
+        ->required();
+    command.footer("Examples: fu when tomorrow afternoon; fu when by friday 5pm; fu when in a day or so.\n"
+                   "The whole language: man fu (TIME PHRASES) or docs/TIME-LANGUAGE.md.");
+    return [words](Env& env) { return run_when(*words, env); };
+}
+
+} // namespace fu::commands

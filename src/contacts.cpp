@@ -1,0 +1,199 @@
+#include "fu/contacts.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "fu/error.hpp"
+#include "fu/text.hpp"
+#include "fu/when.hpp"
+
+namespace fu {
+namespace {
+
+bool in_scope(const Contact& c, ContactScope scope)
+{
+    switch (scope) {
+    case ContactScope::live: return !c.archived_at;
+    case ContactScope::archived: return c.archived_at.has_value();
+    case ContactScope::any: return true;
+    }
+    return true;
+}
+
+std::vector<Contact> keep_in_scope(std::vector<Contact> contacts, ContactScope scope)
+{
+    contacts.erase(std::remove_if(contacts.begin(), contacts.end(),
+                                  [&](const Contact& c) { return !in_scope(c, scope); }),
+                   contacts.end());
+    return contacts;
+}
+
+std::string candidate(const Contact& c)
+{
+    return fmt::format("#{} {}{}", c.id, name_and_company(c), c.archived_at ? " [archived]" : "");
+}
+
+[[noreturn]] void ambiguous(std::string_view ref, const std::vector<Contact>& matches)
+{
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < matches.size() && i < 5; ++i) {
+        shown.push_back(candidate(matches[i]));
+    }
+    if (matches.size() > 5) {
+        shown.push_back(fmt::format("and {} more", matches.size() - 5));
+    }
+    throw not_found_error(
+        fmt::format("\"{}\" matches {} contacts: {}", ref, matches.size(), join(shown, ", ")),
+        fmt::format("use the id, e.g. #{} (or more of the name)", matches.front().id));
+}
+
+bool all_digits(std::string_view s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string scope_word(ContactScope scope)
+{
+    return scope == ContactScope::archived ? "archived contact" : "contact";
+}
+
+void validate_email(const std::string& email)
+{
+    const auto at = email.find('@');
+    const bool ok = email.size() <= 254 && at != std::string::npos && at > 0 &&
+                    email.find('@', at + 1) == std::string::npos &&
+                    email.find_first_of(" \t,;<>()[]\\\"") == std::string::npos &&
+                    email.find('.', at + 2) != std::string::npos && email.back() != '.' &&
+                    email.find("..") == std::string::npos;
+    if (!ok) {
+        throw usage_error(fmt::format("\"{}\" is not an email address", email),
+                          "write it like name@example.com");
+    }
+}
+
+void validate_phone(const std::string& phone)
+{
+    int digits = 0;
+    for (const char c : phone) {
+        if (c >= '0' && c <= '9') {
+            ++digits;
+        } else if (std::string_view(" +-().#/xXet").find(c) == std::string_view::npos) {
+            throw usage_error(fmt::format("\"{}\" is not a phone number (unexpected '{}')", phone, c),
+                              "use digits, spaces, + - ( ) . and x for an extension");
+        }
+    }
+    if (digits < 3 || digits > 20 || phone.size() > 40) {
+        throw usage_error(fmt::format("\"{}\" is not a phone number", phone),
+                          "use digits, spaces, + - ( ) . and x for an extension");
+    }
+}
+
+void validate_tag(const std::string& tag)
+{
+    check_text("a tag", tag, 64);
+    if (tag.empty() || tag.find_first_of(" \t,") != std::string::npos) {
+        throw usage_error(fmt::format("\"{}\" is not a tag (one word, no commas)", tag));
+    }
+}
+
+} // namespace
+
+Contact find_contact(const Store& store, std::string_view raw_ref, ContactScope scope)
+{
+    const std::string ref = trim(raw_ref);
+    if (ref.empty()) {
+        throw usage_error("the contact is empty", "give an id, an email or part of a name");
+    }
+    std::string_view digits = ref;
+    if (digits.front() == '#') {
+        digits.remove_prefix(1);
+    }
+    if (all_digits(digits) && digits.size() <= 18) {
+        const Id id = std::stoll(std::string(digits));
+        if (const auto contact = store.contact(id); contact && in_scope(*contact, scope)) {
+            return *contact;
+        }
+        if (ref.front() == '#' || !store.contacts_by_name_part(fold_case(ref)).size()) {
+            throw not_found_error(fmt::format("no {} with id {}", scope_word(scope), id),
+                                  scope == ContactScope::live ? "see 'fu contacts'" : "");
+        }
+    }
+    if (ref.find('@') != std::string::npos) {
+        const auto matches = keep_in_scope(store.contacts_by_email(ref), scope);
+        if (matches.size() == 1) {
+            return matches.front();
+        }
+        if (matches.size() > 1) {
+            ambiguous(ref, matches);
+        }
+    }
+    const std::string folded = fold_case(ref);
+    const auto matches = keep_in_scope(store.contacts_by_name_part(folded), scope);
+    if (matches.size() == 1) {
+        return matches.front();
+    }
+    if (matches.empty()) {
+        throw not_found_error(fmt::format("no {} matches \"{}\"", scope_word(scope), ref),
+                              scope == ContactScope::live ? "see 'fu contacts' (archived: 'fu contacts --archived')"
+                                                          : "");
+    }
+    std::vector<Contact> exact;
+    std::copy_if(matches.begin(), matches.end(), std::back_inserter(exact),
+                 [&](const Contact& c) { return fold_case(c.name) == folded; });
+    if (exact.size() == 1) {
+        return exact.front();
+    }
+    ambiguous(ref, exact.empty() ? matches : exact);
+}
+
+void validate(ContactChanges& changes)
+{
+    if (changes.name) {
+        *changes.name = trim(*changes.name);
+        check_text("the name", *changes.name, 200);
+        if (changes.name->empty()) {
+            throw usage_error("the name is empty", "give the contact a name, e.g. fu add \"Ada Lovelace\"");
+        }
+    }
+    if (changes.company) {
+        *changes.company = trim(*changes.company);
+        check_text("the company", *changes.company, 200);
+    }
+    if (changes.email) {
+        *changes.email = trim(*changes.email);
+        check_text("the email", *changes.email, 254);
+        if (!changes.email->empty()) {
+            validate_email(*changes.email);
+        }
+    }
+    if (changes.phone) {
+        *changes.phone = trim(*changes.phone);
+        check_text("the phone number", *changes.phone, 40);
+        if (!changes.phone->empty()) {
+            validate_phone(*changes.phone);
+        }
+    }
+    if (changes.note) {
+        check_text("the note", *changes.note, 64 * 1024, true);
+    }
+    if (changes.tz) {
+        *changes.tz = trim(*changes.tz);
+        if (!changes.tz->empty()) {
+            *changes.tz = std::string(find_zone(*changes.tz).name());
+        }
+    }
+    for (auto* tags : {&changes.add_tags, &changes.remove_tags}) {
+        for (auto& tag : *tags) {
+            tag = trim(tag);
+            validate_tag(tag);
+        }
+    }
+}
+
+std::string name_and_company(const Contact& contact)
+{
+    return contact.company.empty() ? contact.name
+                                   : fmt::format("{} ({})", contact.name, contact.company);
+}
+
+} // namespace fu

@@ -1,0 +1,85 @@
+#include "env_setup.hpp"
+
+#include <fmt/format.h>
+
+#include "fu/error.hpp"
+#include "fu/text.hpp"
+#include "fu/when.hpp"
+
+namespace fu {
+namespace {
+std::string variable(const std::map<std::string, std::string>& environment, const std::string& name)
+{
+    const auto found = environment.find(name);
+    return found == environment.end() ? std::string() : found->second;
+}
+} // namespace
+
+std::filesystem::path database_path(const std::string& option,
+                                    const std::map<std::string, std::string>& environment)
+{
+    if (!option.empty()) {
+        return option;
+    }
+    if (const std::string from_env = variable(environment, "FU_DB"); !from_env.empty()) {
+        return from_env;
+    }
+    if (const std::string data_home = variable(environment, "XDG_DATA_HOME");
+        !data_home.empty() && data_home.front() == '/') {
+        return std::filesystem::path(data_home) / "fu" / "fu.db";
+    }
+    const std::string home = variable(environment, "HOME");
+    if (home.empty()) {
+        throw database_error("cannot find the database: HOME is not set",
+                             "use --db PATH or set FU_DB");
+    }
+    return std::filesystem::path(home) / ".local" / "share" / "fu" / "fu.db";
+}
+
+const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,
+                                 const std::function<const date::time_zone*()>& system_zone)
+{
+    const auto tz = environment.find("TZ");
+    if (tz == environment.end()) {
+        const date::time_zone* zone = system_zone ? system_zone() : nullptr;
+        return zone != nullptr ? *zone : find_zone("UTC");
+    }
+    std::string name = tz->second;
+    if (!name.empty() && name.front() == ':') {
+        name.erase(0, 1);
+    }
+    if (name.empty()) {
+        return find_zone("UTC"); // POSIX: an empty TZ is UTC
+    }
+    // TZ may name a zone file: /usr/share/zoneinfo/Europe/Berlin.
+    for (const std::string prefix : {"/usr/share/zoneinfo/", "/usr/lib/zoneinfo/"}) {
+        if (name.rfind(prefix, 0) == 0) {
+            name.erase(0, prefix.size());
+        }
+    }
+    try {
+        return find_zone(name);
+    } catch (const Error& e) {
+        throw usage_error(fmt::format("TZ: {}", e.what()), e.hint());
+    }
+}
+
+bool use_color(const std::string& option, const std::map<std::string, std::string>& environment,
+               bool out_is_terminal)
+{
+    if (option == "always") {
+        return true;
+    }
+    if (option == "never") {
+        return false;
+    }
+    if (!variable(environment, "NO_COLOR").empty()) {
+        return false;
+    }
+    if (variable(environment, "TERM") == "dumb") {
+        return false;
+    }
+    return out_is_terminal;
+}
+
+} // namespace fu

@@ -1,0 +1,25 @@
+// src/env_setup.hpp — deriving a run's Env values from its options and environment variables.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+#include <date/tz.h>
+
+namespace fu {
+
+// --db, else FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db.
+std::filesystem::path database_path(const std::string& option,
+                                    const std::map<std::string, std::string>& environment);
+
+// TZ when set (a leading ':' stripped; empty means UTC; unknown is an error), else the system zone.
+const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,
+                                 const std::function<const date::time_zone*()>& system_zone);
+
+// --color always|never|auto; auto means a terminal, unless NO_COLOR is set or TERM is dumb.
+bool use_color(const std::string& option, const std::map<std::string, std::string>& environment,
+               bool out_is_terminal);
+
+} // namespace fu

@@ -1,0 +1,293 @@
+#include "fu/format.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <sstream>
+
+#include "fu/text.hpp"
+
+namespace fu {
+
+std::optional<OutputFormat> output_format_from(std::string_view word)
+{
+    if (word == "human") {
+        return OutputFormat::human;
+    }
+    if (word == "json") {
+        return OutputFormat::json;
+    }
+    if (word == "tsv") {
+        return OutputFormat::tsv;
+    }
+    if (word == "csv") {
+        return OutputFormat::csv;
+    }
+    return std::nullopt;
+}
+
+Json& Json::set(std::string key, Json value)
+{
+    auto& object = std::get<Object>(m_value);
+    for (auto& [existing, existing_value] : object) {
+        if (existing == key) {
+            existing_value = std::move(value);
+            return *this;
+        }
+    }
+    object.emplace_back(std::move(key), std::move(value));
+    return *this;
+}
+
+Json& Json::push(Json value)
+{
+    std::get<Array>(m_value).push_back(std::move(value));
+    return *this;
+}
+
+namespace {
+void write_string(std::ostream& out, std::string_view s)
+{
+    out << '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out << "\\\""; break;
+        case '\\': out << "\\\\"; break;
+        case '\n': out << "\\n"; break;
+        case '\r': out << "\\r"; break;
+        case '\t': out << "\\t"; break;
+        case '\b': out << "\\b"; break;
+        case '\f': out << "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                out << fmt::format("\\u{:04x}", c);
+            } else {
+                out << ch;
+            }
+        }
+    }
+    out << '"';
+}
+} // namespace
+
+void Json::write(std::ostream& out, int indent) const
+{
+    const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+    const std::string close_pad(static_cast<std::size_t>(indent), ' ');
+    std::visit(
+        [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+                out << "null";
+            } else if constexpr (std::is_same_v<T, bool>) {
+                out << (v ? "true" : "false");
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                out << v;
+            } else if constexpr (std::is_same_v<T, double>) {
+                out << fmt::format("{}", v);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                write_string(out, v);
+            } else if constexpr (std::is_same_v<T, Array>) {
+                if (v.empty()) {
+                    out << "[]";
+                } else {
+                    out << "[\n";
+                    for (std::size_t i = 0; i < v.size(); ++i) {
+                        out << pad;
+                        v[i].write(out, indent + 2);
+                        out << (i + 1 < v.size() ? ",\n" : "\n");
+                    }
+                    out << close_pad << ']';
+                }
+            } else {
+                if (v.empty()) {
+                    out << "{}";
+                } else {
+                    out << "{\n";
+                    for (std::size_t i = 0; i < v.size(); ++i) {
+                        out << pad;
+                        write_string(out, v[i].first);
+                        out << ": ";
+                        v[i].second.write(out, indent + 2);
+                        out << (i + 1 < v.size() ? ",\n" : "\n");
+                    }
+                    out << close_pad << '}';
+                }
+            }
+        },
+        m_value);
+    if (indent == 0) {
+        out << '\n';
+    }
+}
+
+std::string Json::dump() const
+{
+    std::ostringstream out;
+    write(out);
+    return out.str();
+}
+
+Json json_or_null(const std::string& s) { return s.empty() ? Json() : Json(s); }
+
+std::string csv_field(std::string_view value)
+{
+    std::string cell(value);
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                          cell[0] == '\t' || cell[0] == '\r')) {
+        cell.insert(cell.begin(), '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+        return cell;
+    }
+    std::string quoted = "\"";
+    for (const char c : cell) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + "\"";
+}
+
+std::string tsv_field(std::string_view value)
+{
+    std::string out;
+    for (const char c : value) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string styled(std::string_view text, Style style, bool color)
+{
+    if (!color || style == Style::none || text.empty()) {
+        return std::string(text);
+    }
+    const char* code = "";
+    switch (style) {
+    case Style::bold: code = "1"; break;
+    case Style::dim: code = "2"; break;
+    case Style::red: code = "31"; break;
+    case Style::yellow: code = "33"; break;
+    case Style::green: code = "32"; break;
+    case Style::cyan: code = "36"; break;
+    case Style::none: break;
+    }
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+namespace {
+// Human cells are one line: embedded newlines and tabs become spaces.
+std::string one_line(std::string_view s)
+{
+    std::string out(s);
+    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return out;
+}
+
+void print_human(std::ostream& out, const Table& table, const OutputOptions& options)
+{
+    const std::size_t columns = table.headings.size();
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < columns; ++c) {
+            line.push_back(one_line(c < row.size() ? row[c] : ""));
+        }
+        cells.push_back(std::move(line));
+    }
+    std::vector<std::size_t> widths(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c) {
+        widths[c] = display_width(table.headings[c]);
+        for (const auto& row : cells) {
+            widths[c] = std::max(widths[c], display_width(row[c]));
+        }
+    }
+    // Empty columns are dropped from a human table: they only waste width.
+    std::vector<bool> shown(columns, true);
+    for (std::size_t c = 0; c < columns; ++c) {
+        shown[c] = std::any_of(cells.begin(), cells.end(), [&](const auto& row) { return !row[c].empty(); });
+    }
+    if (options.width > 0) {
+        std::size_t total = 0;
+        for (std::size_t c = 0; c < columns; ++c) {
+            total += shown[c] ? widths[c] + 2 : 0;
+        }
+        for (const std::size_t c : table.shrinkable) {
+            if (total <= options.width + 2 || c >= columns || !shown[c]) {
+                continue;
+            }
+            const std::size_t excess = total - (options.width + 2);
+            const std::size_t minimum = std::min<std::size_t>(widths[c], 8);
+            const std::size_t cut = std::min(excess, widths[c] - minimum);
+            widths[c] -= cut;
+            total -= cut;
+        }
+    }
+    const auto print_row = [&](const std::vector<std::string>& row, bool heading) {
+        std::string line;
+        std::size_t last = 0;
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (shown[c]) {
+                last = c;
+            }
+        }
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (!shown[c]) {
+                continue;
+            }
+            const std::string cell = truncate_to_width(row[c], widths[c]);
+            const std::string text = heading ? styled(cell, Style::bold, options.color) : cell;
+            line += text;
+            if (c != last) {
+                line += std::string(widths[c] - display_width(cell) + 2, ' ');
+            }
+        }
+        out << line << '\n';
+    };
+    print_row(table.headings, true);
+    for (const auto& row : cells) {
+        print_row(row, false);
+    }
+}
+} // namespace
+
+void print_table(std::ostream& out, const Table& table, const OutputOptions& options)
+{
+    switch (options.format) {
+    case OutputFormat::human:
+    case OutputFormat::json: // callers print JSON themselves; a table is the fallback
+        print_human(out, table, options);
+        return;
+    case OutputFormat::tsv:
+    case OutputFormat::csv: {
+        const bool csv = options.format == OutputFormat::csv;
+        const auto field = [&](const std::string& s) { return csv ? csv_field(s) : tsv_field(s); };
+        const char* separator = csv ? "," : "\t";
+        const char* end = csv ? "\r\n" : "\n";
+        std::string line;
+        for (std::size_t c = 0; c < table.keys.size(); ++c) {
+            line += (c ? separator : "") + field(table.keys[c]);
+        }
+        out << line << end;
+        for (const auto& row : table.rows) {
+            line.clear();
+            for (std::size_t c = 0; c < table.keys.size(); ++c) {
+                line += (c ? separator : "") + field(c < row.size() ? row[c] : "");
+            }
+            out << line << end;
+        }
+        return;
+    }
+    }
+}
+
+} // namespace fu

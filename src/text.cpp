@@ -1,0 +1,268 @@
+#include "fu/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "fu/error.hpp"
+
+namespace fu {
+namespace {
+
+struct Decoded {
+    char32_t code;
+    std::size_t length; // 0 when invalid
+};
+
+Decoded decode(std::string_view s, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) {
+        return {b0, 1};
+    }
+    std::size_t length = 0;
+    char32_t code = 0;
+    char32_t minimum = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        length = 2, code = b0 & 0x1F, minimum = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        length = 3, code = b0 & 0x0F, minimum = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        length = 4, code = b0 & 0x07, minimum = 0x10000;
+    } else {
+        return {0, 0};
+    }
+    if (i + length > s.size()) {
+        return {0, 0};
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return {0, 0};
+        }
+        code = (code << 6) | (byte(i + k) & 0x3F);
+    }
+    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return {0, 0};
+    }
+    return {code, length};
+}
+
+void encode(char32_t c, std::string& out)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+char32_t lower(char32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
+        return c + 0x20;
+    }
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+        c != 0x17F) {
+        // Latin Extended-A mostly alternates upper/lower; the exceptions above are left alone.
+        const bool odd_is_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        const bool is_upper = odd_is_lower ? (c % 2 == 1) : (c % 2 == 0);
+        return is_upper ? c + 1 : c;
+    }
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) {
+        return c + 0x20;
+    }
+    if (c >= 0x410 && c <= 0x42F) {
+        return c + 0x20;
+    }
+    if (c >= 0x400 && c <= 0x40F) {
+        return c + 0x50;
+    }
+    return c;
+}
+
+bool is_combining(char32_t c)
+{
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x489) || (c >= 0x591 && c <= 0x5BD) ||
+           (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200B ||
+           c == 0x200C || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+bool is_wide(char32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+template <typename F>
+void for_each_code_point(std::string_view s, F&& f)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        Decoded d = decode(s, i);
+        if (d.length == 0) {
+            d = {0xFFFD, 1};
+        }
+        f(d.code, s.substr(i, d.length));
+        i += d.length;
+    }
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode(s, i);
+        if (d.length == 0) {
+            return false;
+        }
+        i += d.length;
+    }
+    return true;
+}
+
+void check_text(std::string_view what, std::string_view s, std::size_t max_bytes, bool multiline)
+{
+    if (!is_valid_utf8(s)) {
+        throw usage_error(fmt::format("{} is not valid UTF-8", what));
+    }
+    if (s.size() > max_bytes) {
+        throw usage_error(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(),
+                                      max_bytes));
+    }
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool allowed_space = multiline && (c == '\n' || c == '\t');
+        if ((c < 0x20 || c == 0x7F) && !allowed_space) {
+            throw usage_error(fmt::format("{} contains a control character", what));
+        }
+    }
+}
+
+std::string ascii_lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return out;
+}
+
+std::string fold_case(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for_each_code_point(s, [&](char32_t c, std::string_view) { encode(lower(c), out); });
+    return out;
+}
+
+std::string trim(std::string_view s)
+{
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return std::string(s);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            out += separator;
+        }
+        out += parts[i];
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view s)
+{
+    std::size_t width = 0;
+    for_each_code_point(s, [&](char32_t c, std::string_view) {
+        if (!is_combining(c)) {
+            width += is_wide(c) ? 2 : 1;
+        }
+    });
+    return width;
+}
+
+std::string truncate_to_width(std::string_view s, std::size_t width)
+{
+    if (display_width(s) <= width) {
+        return std::string(s);
+    }
+    if (width == 0) {
+        return {};
+    }
+    std::string out;
+    std::size_t used = 0;
+    bool full = false;
+    for_each_code_point(s, [&](char32_t c, std::string_view bytes) {
+        if (full) {
+            return;
+        }
+        const std::size_t w = is_combining(c) ? 0 : (is_wide(c) ? 2 : 1);
+        if (used + w > width - 1) {
+            full = true;
+            return;
+        }
+        used += w;
+        out += bytes;
+    });
+    return out + "…";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates)
+{
+    std::string best;
+    std::size_t best_distance = word.size() <= 4 ? 1 : 2;
+    for (const auto& candidate : candidates) {
+        const std::size_t d = edit_distance(word, candidate);
+        if (d <= best_distance && (best.empty() || d < best_distance)) {
+            best = candidate;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+} // namespace fu
