@@ -114,6 +114,10 @@ int run_checked(const ProcessContext& context)
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", global.quiet, "Print no confirmations");
 
+    // A global option may come before or after the command, and the last one given wins.
+    for (CLI::Option* option : app.get_options()) {
+        option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    }
     const auto registered = commands::register_all(app);
 
     std::vector<std::string> reversed(context.args.rbegin(), context.args.rend());

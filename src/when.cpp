@@ -904,6 +904,7 @@ std::optional<Part> Parser::part()
         return Part::lunch;
     }
     if (!at) {
+        word("in");
         if (word("morning")) {
             return Part::morning;
         }
@@ -988,6 +989,11 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
     const bool at = word("at");
     Clock c;
     c.literal = literal;
+    const bool twelve = is_word("noon", 1) && peek() != nullptr &&
+                        peek()->kind == TokenKind::number && peek()->text == "12";
+    if (twelve) {
+        ++m_pos;
+    }
     if (word("noon") || word("midday")) {
         c.hour = 12;
         c.named = true;
