@@ -968,7 +968,6 @@ std::optional<seconds> Parser::offset()
 // "in the morning" / "at night" after a clock time, then an optional offset.
 void Parser::clock_tail(Clock& c)
 {
-    const std::size_t save = m_pos;
     if (c.meridiem == Meridiem::none && !c.named) {
         if (words({"in", "morning"})) {
             c.meridiem = Meridiem::am;
@@ -980,7 +979,6 @@ void Parser::clock_tail(Clock& c)
     if (const auto off = offset()) {
         c.offset = off;
     }
-    (void)save;
 }
 
 std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
