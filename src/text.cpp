@@ -254,7 +254,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates)
 {
     std::string best;
-    std::size_t best_distance = word.size() <= 4 ? 1 : 2;
+    std::size_t best_distance = word.size() < 3 ? 1 : 2;
     for (const auto& candidate : candidates) {
         const std::size_t d = edit_distance(word, candidate);
         if (d <= best_distance && (best.empty() || d < best_distance)) {

@@ -1,1 +1,178 @@
+// The command line in-process: run(args, env) with captured streams and a fixed clock.
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "fu/app.hpp"
+#include "fu/error.hpp"
+#include "test_support.hpp"
+
+using namespace fu;
+
+namespace {
+
+struct Result {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+// Runs fu in-process with a database in `dir`, TZ=America/New_York and a clock that must not be read.
+struct Cli {
+    fu::test::TempDir dir;
+    std::map<std::string, std::string> environment{{"TZ", "America/New_York"}};
+
+    Cli() { environment["HOME"] = dir.path.string(); }
+
+    Result operator()(std::vector<std::string> args, bool terminal = false)
+    {
+        std::ostringstream out;
+        std::ostringstream err;
+        ProcessContext context{std::move(args), environment, nullptr, nullptr, out, err};
+        context.clock = []() -> Instant {
+            FAIL("the real clock was read");
+            return {};
+        };
+        context.out_is_terminal = terminal;
+        context.terminal_width = terminal ? 100 : 0;
+        const int status = run(context);
+        return {status, out.str(), err.str()};
+    }
+    std::filesystem::path db() const { return dir.path / ".local" / "share" / "fu" / "fu.db"; }
+};
+
+const std::string k_now = "--now=2026-06-15T09:30";
+
+} // namespace
+
+TEST_CASE("help and version go to stdout and succeed")
+{
+    Cli fu;
+    const Result help = fu({"--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("promise") != std::string::npos);
+    CHECK(help.err.empty());
+    const Result sub_help = fu({"promise", "--help"});
+    CHECK(sub_help.status == 0);
+    CHECK(sub_help.out.find("--agreed") != std::string::npos);
+    const Result version = fu({"--version"});
+    CHECK(version.status == 0);
+    CHECK(version.out.rfind("fu ", 0) == 0);
+}
+
+TEST_CASE("usage errors are one line with a hint, exit 2, and nothing on stdout")
+{
+    Cli fu;
+    SUBCASE("unknown command with a suggestion")
+    {
+        const Result r = fu({"dew", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind("fu: unknown command \"dew\" (did you mean \"due\"?)\n", 0) == 0);
+    }
+    SUBCASE("unknown option")
+    {
+        const Result r = fu({"due", "--frobnicate", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err.rfind("fu: unknown option \"--frobnicate\"", 0) == 0);
+        CHECK(r.err.find("hint: see 'fu due --help'") != std::string::npos);
+    }
+    SUBCASE("a bad format")
+    {
+        const Result r = fu({"due", "--format", "yaml", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err == "fu: unknown format \"yaml\"\nhint: use human, json, tsv or csv\n");
+    }
+    SUBCASE("a bad --now")
+    {
+        const Result r = fu({"due", "--now", "tomorrow-ish"});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err.rfind("fu: --now: ", 0) == 0);
+    }
+    SUBCASE("an unknown TZ")
+    {
+        fu.environment["TZ"] = "Mars/Olympus";
+        const Result r = fu({"due", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err.find("Mars/Olympus") != std::string::npos);
+    }
+    SUBCASE("invalid UTF-8")
+    {
+        const Result r = fu({"add", "Ad\xC3(a", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err.find("UTF-8") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(fu.db()));
+    }
+}
+
+TEST_CASE("read-only commands on a missing database create nothing")
+{
+    Cli fu;
+    for (const char* command : {"due", "contacts", "log", "stats"}) {
+        CAPTURE(command);
+        const Result r = fu({command, k_now});
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+    }
+    CHECK_FALSE(std::filesystem::exists(fu.db().parent_path()));
+    CHECK(fu({k_now}).out == "Nothing overdue or due today. Well kept!\n"); // no command: due
+}
+
+TEST_CASE("global options work before or after the command, and FU_NOW/FU_DB are read")
+{
+    Cli fu;
+    const auto db = (fu.dir.path / "x.db").string();
+    CHECK(fu({"--db", db, k_now, "add", "Ada"}).status == 0);
+    CHECK(fu({"contacts", "--db", db, "--format", "tsv", k_now}).out == "id\tname\tcompany\tphone\temail\ttags\ttz\n1\tAda\t\t\t\t\t\n");
+    fu.environment["FU_DB"] = db;
+    fu.environment["FU_NOW"] = "2026-06-15T09:30";
+    CHECK(fu({"contacts", "--json"}).out.find("\"created\": \"2026-06-15T09:30:00-04:00\"") != std::string::npos);
+    fu.environment["TZ"] = ":Europe/Berlin";
+    CHECK(fu({"when", "eod", "--json"}).out.find("\"zone\": \"Europe/Berlin\"") != std::string::npos);
+}
+
+TEST_CASE("when prints the window and its notices")
+{
+    Cli fu;
+    const Result r = fu({"when", "tomorrow", "afternoon", k_now});
+    CHECK(r.status == 0);
+    CHECK(r.out == "Tue 16 Jun 12:00–17:00 EDT  (tomorrow afternoon)\n");
+    const Result json = fu({"when", "tomorrow afternoon", "--format", "json", k_now});
+    CHECK(json.out == "{\n  \"earliest\": \"2026-06-16T12:00:00-04:00\",\n  \"latest\": "
+                      "\"2026-06-16T17:00:00-04:00\",\n  \"zone\": \"America/New_York\",\n  \"text\": "
+                      "\"tomorrow afternoon\",\n  \"notices\": []\n}\n");
+    const Result rejected = fu({"when", "tomorow", k_now});
+    CHECK(rejected.status == k_exit_usage);
+    CHECK(rejected.out.empty());
+    CHECK(rejected.err.find("did you mean \"tomorrow\"") != std::string::npos);
+    const Result noticed = fu({"when", "friday", "at", "4", k_now});
+    CHECK(noticed.status == 0);
+    CHECK(noticed.err.rfind("note: ", 0) == 0);
+}
+
+TEST_CASE("the follow-up loop in-process")
+{
+    Cli fu;
+    REQUIRE(fu({"add", "Ada Lovelace", "--company", "Analytical Engines", "--tz", "Europe/Berlin", k_now}).status == 0);
+    const Result promised = fu({"promise", "ada", "tomorrow", "afternoon", "--about", "pricing", k_now});
+    CHECK(promised.status == 0);
+    CHECK(promised.out == "Promised Ada Lovelace (Analytical Engines) a call Tue 16 Jun 06:00–11:00 "
+                          "(12:00–17:00 in Berlin) — tomorrow afternoon — about pricing  [#1]\n");
+    CHECK(fu({"due", "--check", k_now}).status == 0); // only upcoming tomorrow
+    CHECK(fu({"due", "--check", "--now=2026-06-16T07:00"}).status == k_exit_check_failed);
+
+    // A failing log --next records nothing.
+    const Result bad = fu({"log", "ada", "--next", "someday", "--now=2026-06-16T07:00"});
+    CHECK(bad.status == k_exit_usage);
+    CHECK(fu({"log", "--json", k_now}).out == "[]\n");
+    CHECK(fu({"due", "--json", "--now=2026-06-16T07:00"}).out.find("\"state\": \"due\"") != std::string::npos);
+
+    const Result logged = fu({"log", "ada", "--next", "friday", "--now=2026-06-16T07:00"});
+    CHECK(logged.status == 0);
+    CHECK(logged.out.find("kept promise #1 on time") != std::string::npos);
+    const Result stats = fu({"stats", "--json", "--now=2026-06-16T07:00"});
+    CHECK(stats.out.find("\"made\": 2") != std::string::npos);
+    CHECK(stats.out.find("\"on_time\": 1") != std::string::npos);
+    CHECK(stats.out.find("\"on_time_rate\": 1") != std::string::npos);
+}

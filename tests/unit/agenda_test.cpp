@@ -1,1 +1,135 @@
+// Agenda: classification, ordering, keeping and moving promises, statistics.
 #include <doctest/doctest.h>
+
+#include "fu/agenda.hpp"
+#include "test_support.hpp"
+
+using namespace fu;
+using fu::test::at;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+namespace {
+Promise window(Id id, const char* earliest, const char* latest, const char* made = "2026-06-01T00:00:00Z")
+{
+    Promise p;
+    p.id = id;
+    p.made_at = at(made);
+    p.earliest = at(earliest);
+    p.latest = at(latest);
+    return p;
+}
+} // namespace
+
+TEST_CASE("classification uses half-open windows")
+{
+    const Promise p = window(1, "2026-06-15T13:00:00Z", "2026-06-15T21:00:00Z");
+    CHECK(classify(p, at("2026-06-15T12:59:59Z")) == DueState::upcoming);
+    CHECK(classify(p, at("2026-06-15T13:00:00Z")) == DueState::due);
+    CHECK(classify(p, at("2026-06-15T20:59:59Z")) == DueState::due);
+    CHECK(classify(p, at("2026-06-15T21:00:00Z")) == DueState::overdue);
+}
+
+TEST_CASE("keeping and moving promises")
+{
+    const Promise p = window(1, "2026-06-15T13:00:00Z", "2026-06-15T21:00:00Z");
+    CHECK(keeping_status(p, at("2026-06-15T10:00:00Z")) == PromiseStatus::kept); // early is on time
+    CHECK(keeping_status(p, at("2026-06-15T20:59:59Z")) == PromiseStatus::kept);
+    CHECK(keeping_status(p, at("2026-06-15T21:00:00Z")) == PromiseStatus::late);
+    CHECK(rescheduling_status(p, at("2026-06-15T20:00:00Z")) == PromiseStatus::renegotiated);
+    CHECK(rescheduling_status(p, at("2026-06-16T09:00:00Z")) == PromiseStatus::broken);
+}
+
+TEST_CASE("an attempt keeps the open promise closing first, made before it")
+{
+    const std::vector<Promise> open{
+        window(1, "2026-06-16T13:00:00Z", "2026-06-16T21:00:00Z"),
+        window(2, "2026-06-15T13:00:00Z", "2026-06-15T21:00:00Z"),
+        window(3, "2026-06-14T13:00:00Z", "2026-06-14T21:00:00Z", "2026-06-15T18:00:00Z"),
+    };
+    const auto kept = promise_kept_by(open, at("2026-06-15T15:00:00Z"));
+    REQUIRE(kept);
+    CHECK(kept->id == 2); // #3 closes first but was made after the call
+    CHECK_FALSE(promise_kept_by(open, at("2026-05-01T00:00:00Z")));
+}
+
+TEST_CASE("agenda order: overdue longest first, due closing soonest, upcoming opening soonest")
+{
+    std::vector<AgendaItem> items;
+    const auto add = [&](Id id, DueState state, const char* earliest, const char* latest) {
+        AgendaItem item;
+        item.promise = window(id, earliest, latest);
+        item.state = state;
+        items.push_back(item);
+    };
+    add(1, DueState::upcoming, "2026-06-16T13:00:00Z", "2026-06-16T14:00:00Z");
+    add(2, DueState::due, "2026-06-15T10:00:00Z", "2026-06-15T22:00:00Z");
+    add(3, DueState::overdue, "2026-06-12T10:00:00Z", "2026-06-13T10:00:00Z");
+    add(4, DueState::upcoming, "2026-06-15T20:00:00Z", "2026-06-17T14:00:00Z");
+    add(5, DueState::due, "2026-06-15T12:00:00Z", "2026-06-15T16:00:00Z");
+    add(6, DueState::overdue, "2026-06-10T10:00:00Z", "2026-06-11T10:00:00Z");
+    order_agenda(items);
+    std::vector<Id> ids;
+    for (const auto& item : items) {
+        ids.push_back(item.promise.id);
+    }
+    CHECK(ids == std::vector<Id>{6, 3, 5, 2, 4, 1});
+}
+
+TEST_CASE("statistics")
+{
+    const Instant now = at("2026-06-20T12:00:00Z");
+    std::vector<Promise> promises;
+    const auto add = [&](PromiseStatus status, const char* latest, const char* resolved) {
+        Promise p = window(static_cast<Id>(promises.size() + 1), "2026-06-15T13:00:00Z", latest);
+        p.status = status;
+        if (resolved != nullptr) {
+            p.resolved_at = at(resolved);
+        }
+        promises.push_back(p);
+    };
+    add(PromiseStatus::kept, "2026-06-15T21:00:00Z", "2026-06-15T14:00:00Z");
+    add(PromiseStatus::late, "2026-06-15T21:00:00Z", "2026-06-16T21:00:00Z"); // 24h late
+    add(PromiseStatus::late, "2026-06-15T21:00:00Z", "2026-06-15T23:00:00Z"); // 2h late
+    add(PromiseStatus::renegotiated, "2026-06-15T21:00:00Z", "2026-06-15T20:00:00Z");
+    add(PromiseStatus::broken, "2026-06-15T21:00:00Z", "2026-06-17T20:00:00Z");
+    add(PromiseStatus::cancelled, "2026-06-15T21:00:00Z", "2026-06-15T20:00:00Z");
+    add(PromiseStatus::open, "2026-06-19T21:00:00Z", nullptr); // overdue
+    add(PromiseStatus::open, "2026-06-22T21:00:00Z", nullptr); // open
+    std::vector<Interaction> interactions;
+    for (const char* outcome : {"no-answer", "left-message", "reached", "replied"}) {
+        Interaction i;
+        i.kind = "call";
+        i.outcome = outcome;
+        interactions.push_back(i);
+    }
+    Interaction note;
+    note.kind = "note";
+    interactions.push_back(note);
+
+    const PromiseStats s = compute_stats(promises, interactions, now);
+    CHECK(s.made == 8);
+    CHECK(s.on_time == 1);
+    CHECK(s.late == 2);
+    CHECK(s.renegotiated_in_time == 1);
+    CHECK(s.broken == 1);
+    CHECK(s.cancelled == 1);
+    CHECK(s.overdue == 1);
+    CHECK(s.open == 1);
+    REQUIRE(s.on_time_rate);
+    CHECK(*s.on_time_rate == doctest::Approx(2.0 / 6.0));
+    REQUIRE(s.median_lateness);
+    CHECK(*s.median_lateness == hours{13});
+    CHECK(s.attempts == 4);
+    REQUIRE(s.attempts_per_reach);
+    CHECK(*s.attempts_per_reach == doctest::Approx(2.0));
+}
+
+TEST_CASE("statistics of nothing have no rates")
+{
+    const PromiseStats s = compute_stats({}, {}, at("2026-06-20T12:00:00Z"));
+    CHECK(s.made == 0);
+    CHECK_FALSE(s.on_time_rate);
+    CHECK_FALSE(s.median_lateness);
+    CHECK_FALSE(s.attempts_per_reach);
+}

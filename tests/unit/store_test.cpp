@@ -1,1 +1,248 @@
+// Store: creation, migration, identity checks, contacts, promises, interactions, indexes.
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+#include "test_support.hpp"
+
+using namespace fu;
+using fu::test::TempDir;
+using fu::test::at;
+
+namespace {
+void raw_sql(const std::filesystem::path& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+int status_of(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.status();
+    }
+    return 0;
+}
+
+ContactChanges person(const char* name, const char* email = "")
+{
+    ContactChanges c;
+    c.name = name;
+    c.email = email;
+    return c;
+}
+} // namespace
+
+TEST_CASE("a new database is created private, versioned and marked as fu's")
+{
+    TempDir dir;
+    const auto path = dir.path / "nested" / "deeper" / "fu.db";
+    {
+        Store store = Store::open_for_writing(path);
+        CHECK(store.schema_version() == k_schema_version);
+    }
+    struct stat file_stat {};
+    REQUIRE(::stat(path.c_str(), &file_stat) == 0);
+    CHECK((file_stat.st_mode & 0777) == 0600);
+    REQUIRE(::stat(path.parent_path().c_str(), &file_stat) == 0);
+    CHECK((file_stat.st_mode & 0777) == 0700);
+    // Reopening keeps the version and data.
+    {
+        Store store = Store::open_for_writing(path);
+        auto tx = store.begin_write();
+        store.add_contact(person("Ada"), at("2026-06-15T09:30:00Z"));
+        tx.commit();
+    }
+    const Store again = Store::open_for_reading(path);
+    CHECK(again.schema_version() == k_schema_version);
+    CHECK(again.list_contacts({}).size() == 1);
+}
+
+TEST_CASE("reading a missing database creates nothing")
+{
+    TempDir dir;
+    const auto path = dir.path / "missing" / "fu.db";
+    const Store store = Store::open_for_reading(path);
+    CHECK(store.list_contacts({}).empty());
+    CHECK(store.open_promises().empty());
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK_FALSE(std::filesystem::exists(path.parent_path()));
+}
+
+TEST_CASE("migrating from every earlier version")
+{
+    TempDir dir;
+    SUBCASE("version 0: an empty file")
+    {
+        const auto path = dir.path / "empty.db";
+        std::ofstream(path).close();
+        const Store store = Store::open_for_reading(path); // an old file is migrated even to read
+        CHECK(store.schema_version() == k_schema_version);
+    }
+    SUBCASE("version 0: an empty SQLite database")
+    {
+        const auto path = dir.path / "zero.db";
+        raw_sql(path, "PRAGMA user_version = 0");
+        Store store = Store::open_for_writing(path);
+        CHECK(store.schema_version() == k_schema_version);
+    }
+}
+
+TEST_CASE("files that are not fu's, or too new, are refused untouched")
+{
+    TempDir dir;
+    SUBCASE("another application's database")
+    {
+        const auto path = dir.path / "other.db";
+        raw_sql(path, "CREATE TABLE notes (x)");
+        CHECK(status_of([&] { Store::open_for_writing(path); }) == k_exit_database);
+        CHECK(status_of([&] { Store::open_for_reading(path); }) == k_exit_database);
+    }
+    SUBCASE("a newer schema")
+    {
+        const auto path = dir.path / "newer.db";
+        raw_sql(path, "PRAGMA application_id = 1718961218; PRAGMA user_version = 99");
+        const auto before = std::filesystem::file_size(path);
+        CHECK(status_of([&] { Store::open_for_writing(path); }) == k_exit_database);
+        CHECK(status_of([&] { Store::open_for_reading(path); }) == k_exit_database);
+        CHECK(std::filesystem::file_size(path) == before);
+    }
+    SUBCASE("not SQLite at all")
+    {
+        const auto path = dir.path / "garbage.db";
+        std::ofstream(path) << std::string(4096, 'x');
+        CHECK(status_of([&] { Store::open_for_writing(path); }) == k_exit_database);
+        CHECK(status_of([&] { Store::open_for_reading(path); }) == k_exit_database);
+    }
+}
+
+TEST_CASE("a write transaction that is not committed changes nothing")
+{
+    Store store = Store::open_in_memory();
+    {
+        auto tx = store.begin_write();
+        store.add_contact(person("Ada"), at("2026-06-15T09:30:00Z"));
+    }
+    CHECK(store.list_contacts({}).empty());
+}
+
+TEST_CASE("contacts: fields, tags, search, archive, purge")
+{
+    Store store = Store::open_in_memory();
+    const Instant now = at("2026-06-15T13:30:00Z");
+    ContactChanges ada = person("Ada Lovelace", "ada@engines.example");
+    ada.company = "Analytical Engines";
+    ada.phone = "+44 20 7946 0100";
+    ada.note = "prefers mornings";
+    ada.add_tags = {"vip", "prospect"};
+    const Id ada_id = store.add_contact(ada, now);
+    const Id jose_id = store.add_contact(person("José Núñez"), now);
+
+    const auto found = store.contact(ada_id);
+    REQUIRE(found);
+    CHECK(found->company == "Analytical Engines");
+    CHECK(found->tags == std::vector<std::string>{"prospect", "vip"});
+
+    CHECK(store.contacts_by_email("ADA@engines.example").size() == 1);
+    CHECK(store.contacts_by_name_part("núñez").size() == 1);
+
+    const auto search = [&](const char* text) {
+        ContactFilter filter;
+        filter.search = text;
+        return store.list_contacts(filter).size();
+    };
+    CHECK(search("analyt") == 1);    // company, by prefix
+    CHECK(search("mornings") == 1);  // notes
+    CHECK(search("7946") == 1);      // phone
+    CHECK(search("engines.example") == 1);
+    CHECK(search("nunez") == 1);     // diacritics removed
+    CHECK(search("\"unbalanced") == 0); // user text is never FTS syntax
+    CHECK(search("babbage") == 0);
+
+    ContactFilter by_tag;
+    by_tag.tag = "vip";
+    CHECK(store.list_contacts(by_tag).size() == 1);
+
+    ContactChanges edit;
+    edit.name = "Augusta Ada King";
+    edit.remove_tags = {"vip"};
+    store.update_contact(ada_id, edit);
+    CHECK(store.contact(ada_id)->tags == std::vector<std::string>{"prospect"});
+    CHECK(search("augusta") == 1); // the search index follows edits
+
+    store.set_archived(jose_id, now);
+    CHECK(store.list_contacts({}).size() == 1);
+    ContactFilter archived;
+    archived.archived = true;
+    CHECK(store.list_contacts(archived).size() == 1);
+
+    Promise p;
+    p.contact_id = ada_id;
+    p.made_at = now;
+    p.earliest = now;
+    p.latest = now + std::chrono::hours{1};
+    p.text = "within the hour";
+    p.zone = "UTC";
+    store.add_promise(p);
+    Interaction call;
+    call.contact_id = ada_id;
+    call.at = now;
+    call.kind = "call";
+    call.outcome = "reached";
+    store.add_interaction(call);
+    store.purge_contact(ada_id);
+    CHECK_FALSE(store.contact(ada_id));
+    CHECK(store.open_promises().empty());
+    CHECK(store.list_interactions({}).empty());
+    CHECK(search("augusta") == 0);
+}
+
+TEST_CASE("attempt summary counts the unanswered run")
+{
+    Store store = Store::open_in_memory();
+    const Instant now = at("2026-06-15T13:30:00Z");
+    const Id id = store.add_contact(person("Bob"), now);
+    const auto log = [&](const char* kind, const char* outcome, int minutes) {
+        Interaction i;
+        i.contact_id = id;
+        i.at = now + std::chrono::minutes{minutes};
+        i.kind = kind;
+        i.outcome = outcome;
+        store.add_interaction(i);
+    };
+    log("voicemail", "left-message", 0);
+    log("call", "no-answer", 1);
+    CHECK(store.attempt_summary(id).unanswered_run == 2);
+    log("call", "reached", 2);
+    CHECK(store.attempt_summary(id).unanswered_run == 0);
+    log("email", "sent", 3);
+    log("note", "", 4); // a note is no attempt
+    const AttemptSummary summary = store.attempt_summary(id);
+    CHECK(summary.unanswered_run == 1);
+    CHECK(summary.attempts == 4);
+    CHECK(summary.reached == 1);
+    CHECK(store.attempts_since(id, now + std::chrono::minutes{2}) == 2);
+}
+
+TEST_CASE("hot queries use their indexes")
+{
+    const Store store = Store::open_in_memory();
+    CHECK(store.explain("SELECT id FROM promises WHERE status = 'open' ORDER BY latest")
+              .find("promises_open_by_latest") != std::string::npos);
+    CHECK(store.explain("SELECT id FROM interactions WHERE contact_id = 1 ORDER BY at")
+              .find("interactions_by_contact") != std::string::npos);
+    CHECK(store.explain("SELECT id FROM contacts WHERE email = 'a@b.c' COLLATE NOCASE AND email <> ''")
+              .find("contacts_by_email") != std::string::npos);
+    CHECK(store.explain("SELECT contact_id FROM contact_tags WHERE tag = 'vip'")
+              .find("contact_tags_by_tag") != std::string::npos);
+}

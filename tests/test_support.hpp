@@ -1,0 +1,45 @@
+// tests/test_support.hpp — small helpers shared by the doctest suites.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include <date/date.h>
+
+#include "fu/clock.hpp"
+
+namespace fu::test {
+
+// A fresh directory under the system temp dir, removed with everything in it.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir()
+    {
+        std::string pattern = (std::filesystem::temp_directory_path() / "fu-test-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+// An instant from "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+inline Instant at(const std::string& utc)
+{
+    int y = 0;
+    unsigned mo = 0, d = 0;
+    int h = 0, mi = 0, s = 0;
+    std::sscanf(utc.c_str(), "%d-%u-%uT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &s);
+    const date::sys_days day = date::year{y} / date::month{mo} / date::day{d};
+    return Instant{day} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+}
+
+} // namespace fu::test
