@@ -30,7 +30,7 @@ std::vector<Contact> keep_in_scope(std::vector<Contact> contacts, ContactScope s
 
 std::string candidate(const Contact& c)
 {
-    return fmt::format("#{} {}{}", c.id, name_and_company(c), c.archived_at ? " [archived]" : "");
+    return fmt::format("id {} {}{}", c.id, name_and_company(c), c.archived_at ? " [archived]" : "");
 }
 
 [[noreturn]] void ambiguous(std::string_view ref, const std::vector<Contact>& matches)
@@ -44,7 +44,7 @@ std::string candidate(const Contact& c)
     }
     throw not_found_error(
         fmt::format("\"{}\" matches {} contacts: {}", ref, matches.size(), join(shown, ", ")),
-        fmt::format("use the id, e.g. #{} (or more of the name)", matches.front().id));
+        fmt::format("use the id (e.g. {}) or more of the name", matches.front().id));
 }
 
 bool all_digits(std::string_view s)

@@ -217,10 +217,19 @@ void print_human(std::ostream& out, const Table& table, const OutputOptions& opt
         shown[c] = std::any_of(cells.begin(), cells.end(), [&](const auto& row) { return !row[c].empty(); });
     }
     if (options.width > 0) {
-        std::size_t total = 0;
-        for (std::size_t c = 0; c < columns; ++c) {
-            total += shown[c] ? widths[c] + 2 : 0;
+        const auto total_width = [&] {
+            std::size_t sum = 0;
+            for (std::size_t c = 0; c < columns; ++c) {
+                sum += shown[c] ? widths[c] + 2 : 0;
+            }
+            return sum;
+        };
+        for (const std::size_t c : table.droppable) {
+            if (total_width() > options.width + 2 && c < columns) {
+                shown[c] = false;
+            }
         }
+        std::size_t total = total_width();
         for (const std::size_t c : table.shrinkable) {
             if (total <= options.width + 2 || c >= columns || !shown[c]) {
                 continue;

@@ -70,6 +70,8 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
     // Columns a human table may shorten (with "…") to fit the width, widest first.
     std::vector<std::size_t> shrinkable;
+    // Columns a human table may leave out, in this order, before shrinking any.
+    std::vector<std::size_t> droppable;
 };
 
 // Prints a table as an aligned human table (fitting options.width when set), TSV or CSV.

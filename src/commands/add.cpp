@@ -37,10 +37,10 @@ int run_add(const AddOptions& opt, Env& env)
     transaction.commit();
 
     for (const Contact& other : same_email) {
-        env.err << fmt::format("note: #{} {} has the same email\n", other.id, other.name);
+        env.err << fmt::format("note: {} (id {}) has the same email\n", other.name, other.id);
     }
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
-        env.out << fmt::format("Added #{} {}\n", contact.id, name_and_company(contact));
+        env.out << fmt::format("Added {}, id {}\n", name_and_company(contact), contact.id);
     }
     return k_exit_ok;
 }

@@ -39,7 +39,8 @@ int run_demo(Env& env)
         throw usage_error(fmt::format("{} is not empty; the demo only fills a fresh database", env.db_path.string()),
                           "use another file: fu --db /tmp/fu-demo.db demo");
     }
-    const Instant now = env.now;
+    // Whole hours make a sample that reads like real promises.
+    const Instant now = date::floor<std::chrono::hours>(env.now);
     std::vector<Id> ids;
     for (const auto& person : k_people) {
         ContactChanges c;

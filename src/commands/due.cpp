@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
 #include "fu/agenda.hpp"
+#include "fu/contacts.hpp"
 #include "fu/error.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
@@ -56,7 +57,8 @@ void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
         const DueState state = agenda.items[i].state;
         Table table;
         table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES"};
-        table.shrinkable = {7, 2, 1};
+        table.droppable = {2, 8, 3};
+        table.shrinkable = {7, 1};
         for (; i < agenda.items.size() && agenda.items[i].state == state; ++i) {
             const AgendaItem& item = agenda.items[i];
             table.rows.push_back({fmt::format("#{}", item.promise.id), item.contact.name,
@@ -74,9 +76,8 @@ void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
     if (!agenda.no_next_step.empty()) {
         out << (first ? "" : "\n") << styled("No next step", Style::bold, env.output.color) << '\n';
         for (const Contact& contact : agenda.no_next_step) {
-            out << fmt::format("  #{} {}{}  — agree a next step: fu promise {} WHEN\n", contact.id,
-                               contact.name, contact.company.empty() ? "" : " (" + contact.company + ")",
-                               contact.id);
+            out << fmt::format("  {}  — agree a next step: fu promise {} WHEN\n",
+                               name_and_company(contact), contact.id);
         }
     }
 }

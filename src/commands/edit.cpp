@@ -43,7 +43,7 @@ int run_edit(const EditOptions& opt, Env& env)
     transaction.commit();
 
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
-        env.out << fmt::format("Updated #{} {}\n", contact.id, name_and_company(contact));
+        env.out << fmt::format("Updated {}, id {}\n", name_and_company(contact), contact.id);
     }
     return k_exit_ok;
 }

@@ -18,7 +18,7 @@ int run_restore(const std::string& ref, Env& env)
     const Contact contact = *store.contact(archived.id);
     transaction.commit();
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
-        env.out << fmt::format("Restored #{} {}\n", contact.id, name_and_company(contact));
+        env.out << fmt::format("Restored {}, id {}\n", name_and_company(contact), contact.id);
     }
     return k_exit_ok;
 }

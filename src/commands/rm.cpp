@@ -24,8 +24,8 @@ int run_rm(const RmOptions& opt, Env& env)
         find_contact(store, opt.contact, opt.purge ? ContactScope::any : ContactScope::live);
     if (opt.purge) {
         if (!opt.yes) {
-            throw usage_error(fmt::format("--purge erases #{} {} and all its history for good",
-                                          contact.id, contact.name),
+            throw usage_error(fmt::format("--purge erases {} (id {}) and all its history for good",
+                                          contact.name, contact.id),
                               "add --yes to confirm (or leave out --purge to archive instead)");
         }
         store.purge_contact(contact.id);
@@ -43,10 +43,10 @@ int run_rm(const RmOptions& opt, Env& env)
         result.write(env.out);
     } else if (!env.output.quiet) {
         if (opt.purge) {
-            env.out << fmt::format("Erased #{} {} and all its history\n", contact.id, contact.name);
+            env.out << fmt::format("Erased {} (id {}) and all its history\n", contact.name, contact.id);
         } else {
-            env.out << fmt::format("Archived #{} {} (undo: fu restore {})\n", contact.id,
-                                   contact.name, contact.id);
+            env.out << fmt::format("Archived {}, id {} (undo: fu restore {})\n", contact.name,
+                                   contact.id, contact.id);
         }
     }
     return k_exit_ok;

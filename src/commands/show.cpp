@@ -126,7 +126,7 @@ int run_show(const std::string& ref, Env& env)
 
     const bool color = env.output.color;
     auto& out = env.out;
-    out << styled(fmt::format("#{} {}", contact.id, name_and_company(contact)), Style::bold, color) << '\n';
+    out << styled(fmt::format("{}  (contact {})", name_and_company(contact), contact.id), Style::bold, color) << '\n';
     const auto field = [&](const char* label, const std::string& value) {
         if (!value.empty()) {
             out << fmt::format("  {:<8}{}\n", label, value);
