@@ -260,11 +260,18 @@ void print_human(std::ostream& out, const Table& table, const OutputOptions& opt
                 line += std::string(widths[c] - display_width(cell) + 2, ' ');
             }
         }
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
         out << line << '\n';
     };
     print_row(table.headings, true);
-    for (const auto& row : cells) {
-        print_row(row, false);
+    auto section = table.sections.begin();
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        for (; section != table.sections.end() && section->first == r; ++section) {
+            out << section->second << '\n';
+        }
+        print_row(cells[r], false);
     }
 }
 } // namespace

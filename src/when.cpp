@@ -311,6 +311,7 @@ struct Clock {
     bool zero_padded = false;
     bool literal = false; // ISO: a 24-hour clock, no am/pm reading
     bool named = false;   // noon, midday
+    bool oclock = false;  // "4 o'clock"
     std::optional<seconds> offset;
     std::string text;
 };
@@ -422,6 +423,10 @@ private:
         }
         m_pos += ws.size();
         return true;
+    }
+    bool is_word_at(std::size_t index, std::string_view w) const
+    {
+        return index < m_t.size() && m_t[index].kind == TokenKind::word && m_t[index].text == w;
     }
     bool adjacent(std::size_t k = 0) const
     {
@@ -1029,11 +1034,11 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
         c.meridiem = Meridiem::am;
     } else if (word("pm")) {
         c.meridiem = Meridiem::pm;
-    } else if (!c.has_minutes && word("oclock")) {
-        // "4 o'clock" is a bare hour
     }
+    // "4 o'clock" is a bare hour, marked as a clock time
+    c.oclock = c.meridiem == Meridiem::none && !c.has_minutes && word("oclock");
     c.text = span(save + (at ? 1 : 0), m_pos);
-    if (c.meridiem == Meridiem::none && !c.has_minutes && !at && !allow_bare) {
+    if (c.meridiem == Meridiem::none && !c.has_minutes && !at && !c.oclock && !allow_bare) {
         m_pos = save;
         return std::nullopt;
     }
@@ -1066,7 +1071,7 @@ std::optional<Phrase> Parser::p_within()
     }
     Phrase p;
     p.kind = PhraseKind::within;
-    if (word("hour") || words({"an", "hour"})) {
+    if (word("hour") || words({"an", "hour"}) || words({"next", "hour"})) {
         p.quantity.lo = p.quantity.hi = 1;
         p.quantity.unit = Unit::hour;
         p.quantity.text = span(save + 1, m_pos);
@@ -1368,9 +1373,22 @@ std::optional<Phrase> Parser::p_day_first()
         p.part = pt;
         p.kind = PhraseKind::day_part;
     }
-    if (auto c = clock(false, iso)) {
-        p.clock = c;
-        p.kind = PhraseKind::appointment;
+    // The "at" before a clock time is optional, so "friday 4" is "friday at 4". Only after a day
+    // named by words, and only for 1-12 (the bare-hour rule), so "dec 15 26" or "friday 19" are
+    // not read as clock times.
+    const bool worded_day = d->kind != DayKind::nth && d->kind != DayKind::month_day &&
+                            d->kind != DayKind::iso && !d->check_weekday;
+    const std::size_t before_clock = m_pos;
+    if (auto c = clock(worded_day, false)) {
+        const bool bare = c->meridiem == Meridiem::none && !c->has_minutes && !c->named &&
+                          !c->oclock;
+        const bool had_at = is_word_at(before_clock, "at");
+        if (bare && !had_at && (c->hour < 1 || c->hour > 12)) {
+            m_pos = before_clock;
+        } else {
+            p.clock = c;
+            p.kind = PhraseKind::appointment;
+        }
     }
     return p;
 }
@@ -1435,9 +1453,6 @@ std::optional<Phrase> Parser::p_clock_first()
     if (auto d = day()) {
         p.day = d;
         p.kind = PhraseKind::appointment;
-        if (d->kind == DayKind::iso) {
-            p.clock->literal = true;
-        }
         const std::size_t after_day = m_pos;
         if (const auto pt = part()) {
             p.part = pt;
@@ -1531,6 +1546,20 @@ void Parser::diagnose(std::size_t best_end) const
             continue; // a range like 2-3
         }
         const std::string value(m_text.substr(a.begin, m_t[last].end - a.begin));
+        if (s == '.' && last == i + 2 && i + 3 < m_t.size() && m_t[i + 3].kind == TokenKind::word) {
+            const std::string& next = m_t[i + 3].text;
+            if (next == "am" || next == "pm") {
+                throw usage_error(fmt::format("\"{}\" is not a time of day", value),
+                                  fmt::format("write times with a colon, e.g. {}:{}{}", a.text,
+                                              b.text, next));
+            }
+            Parser probe(m_t, m_text);
+            probe.m_pos = i + 3;
+            if (probe.unit() || compact_unit(next)) {
+                throw usage_error(fmt::format("\"{}\" is not a whole number", value),
+                                  "use whole numbers, e.g. \"in 90 minutes\" or \"in 2-3 days\"");
+            }
+        }
         if (s == '-' && a.digits != 4 && m_t[last].digits != 4) {
             throw usage_error(fmt::format("\"{}\" has a two-digit year", value),
                               "write the date as yyyy-mm-dd, e.g. 2026-12-01");
@@ -1539,6 +1568,41 @@ void Parser::diagnose(std::size_t best_end) const
             throw usage_error(
                 fmt::format("\"{}\" is not an ISO date (day and month order is ambiguous)", value),
                 "write the date as yyyy-mm-dd, e.g. 2026-12-01");
+        }
+    }
+    // Two-digit years after a month name: "dec 15 26", "15 dec 26".
+    for (std::size_t i = 0; i < m_t.size(); ++i) {
+        if (m_t[i].kind != TokenKind::word || !lookup(k_month_words, m_t[i].text)) {
+            continue;
+        }
+        std::size_t year_at = 0;
+        std::size_t from = i;
+        auto day_number = [&](std::size_t k) {
+            return k < m_t.size() && m_t[k].kind == TokenKind::number && m_t[k].digits <= 2;
+        };
+        if (i > 0 && day_number(i - 1)) {
+            year_at = i + 1; // 15 dec 26
+            from = i - 1;
+        } else if (i > 1 && m_t[i - 1].kind == TokenKind::word && !m_t[i - 1].spaced &&
+                   day_number(i - 2)) {
+            year_at = i + 1; // 15th dec 26
+            from = i - 2;
+        } else if (day_number(i + 1)) {
+            year_at = i + 2; // dec 15 26
+            if (year_at < m_t.size() && m_t[year_at].kind == TokenKind::word &&
+                !m_t[year_at].spaced) {
+                ++year_at; // dec 15th 26
+            }
+        }
+        const bool standalone =
+            year_at + 1 >= m_t.size() ||
+            (m_t[year_at + 1].spaced && !is_word_at(year_at + 1, "am") &&
+             !is_word_at(year_at + 1, "pm") && !is_word_at(year_at + 1, "oclock"));
+        if (year_at != 0 && year_at < m_t.size() && m_t[year_at].kind == TokenKind::number &&
+            m_t[year_at].digits <= 2 && m_t[year_at].spaced && standalone) {
+            const Token& y = m_t[year_at];
+            throw usage_error(fmt::format("\"{}\" has a two-digit year", span(from, year_at + 1)),
+                              fmt::format("write the year in full, e.g. 20{:0>2}", y.text));
         }
     }
     // Unknown words: a close suggestion first.
@@ -1980,8 +2044,10 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
         }
         result = local_days{date::year_month_day{y, m, dd}};
         if (y != today_ymd.year()) {
-            note(fmt::format("{} {} {}; taking {}", spec.day, k_month_short[spec.month - 1],
-                             future() ? "has passed this year" : "has not come yet this year",
+            const char* why = !valid(today_ymd.year()) ? "does not exist this year"
+                              : future()                ? "has passed this year"
+                                                        : "has not come yet this year";
+            note(fmt::format("{} {} {}; taking {}", spec.day, k_month_short[spec.month - 1], why,
                              label(result)));
         }
         break;
@@ -2039,8 +2105,13 @@ long long Evaluator::clock_minute(const Clock& c, std::optional<Part> part)
     } else if (c.literal || c.zero_padded || h == 0 || h >= 13) {
         // a 24-hour clock as written
     } else if (part) {
+        // A part of the day sets am/pm; the reading is echoed like any bare hour's.
+        const long long written = h;
         if (*part != Part::morning && h < 12) {
             h += 12;
+        }
+        if (!c.has_minutes || h != written) {
+            note(fmt::format("{} read as {}", quoted(c.text), hhmm(h * 60 + c.minute)));
         }
     } else if (!c.has_minutes) {
         if (h <= 5) {

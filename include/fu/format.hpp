@@ -72,6 +72,8 @@ struct Table {
     std::vector<std::size_t> shrinkable;
     // Columns a human table may leave out, in this order, before shrinking any.
     std::vector<std::size_t> droppable;
+    // Human tables only: a title line printed before the row with this index (e.g. "Overdue").
+    std::vector<std::pair<std::size_t, std::string>> sections;
 };
 
 // Prints a table as an aligned human table (fitting options.width when set), TSV or CSV.

@@ -51,16 +51,18 @@ void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
                                    : "Nothing overdue or due. Well kept!\n");
         return;
     }
-    std::size_t i = 0;
-    bool first = true;
-    while (i < agenda.items.size()) {
-        const DueState state = agenda.items[i].state;
+    bool first = agenda.items.empty();
+    if (!agenda.items.empty()) {
         Table table;
         table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES"};
         table.droppable = {2, 8, 3};
         table.shrinkable = {7, 1};
-        for (; i < agenda.items.size() && agenda.items[i].state == state; ++i) {
-            const AgendaItem& item = agenda.items[i];
+        for (const AgendaItem& item : agenda.items) {
+            if (table.rows.empty() || agenda.items[table.rows.size() - 1].state != item.state) {
+                table.sections.emplace_back(table.rows.size(),
+                                            styled(section_title(item.state), section_style(item.state),
+                                                   env.output.color));
+            }
             table.rows.push_back({fmt::format("#{}", item.promise.id), item.contact.name,
                                   item.contact.company, item.contact.phone,
                                   window_text(item.promise, item.contact, env),
@@ -68,9 +70,6 @@ void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
                                   item.promise.agreed ? "agreed" : "", item.promise.about,
                                   item.unanswered > 0 ? fmt::format("{} unanswered", item.unanswered) : ""});
         }
-        out << (first ? "" : "\n") << styled(section_title(state), section_style(state), env.output.color)
-            << '\n';
-        first = false;
         print_table(out, table, env.output);
     }
     if (!agenda.no_next_step.empty()) {

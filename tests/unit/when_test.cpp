@@ -255,9 +255,12 @@ TEST_CASE("when: parts of a day")
         {k_mon, "afternoon", "2026-06-15T12:00-04:00", "2026-06-15T17:00-04:00"},
         {"2026-06-15T13:00", "in the morning", "2026-06-16T09:00-04:00", "2026-06-16T12:00-04:00",
          "tue 16 jun"},
-        {k_mon, "tonight at 8", "2026-06-15T20:00-04:00", "2026-06-15T20:15-04:00"},
-        {k_mon, "tomorrow morning at 10", "2026-06-16T10:00-04:00", "2026-06-16T10:15-04:00"},
-        {k_mon, "tomorrow afternoon at 3", "2026-06-16T15:00-04:00", "2026-06-16T15:15-04:00"},
+        {k_mon, "tonight at 8", "2026-06-15T20:00-04:00", "2026-06-15T20:15-04:00",
+         "\"8\" read as 20:00"},
+        {k_mon, "tomorrow morning at 10", "2026-06-16T10:00-04:00", "2026-06-16T10:15-04:00",
+         "\"10\" read as 10:00"},
+        {k_mon, "tomorrow afternoon at 3", "2026-06-16T15:00-04:00", "2026-06-16T15:15-04:00",
+         "\"3\" read as 15:00"},
         {k_mon, "8pm tonight", "2026-06-15T20:00-04:00", "2026-06-15T20:15-04:00"},
     });
     check_rejections({
@@ -689,4 +692,42 @@ TEST_CASE("when: UTC zone")
     check_cases({{"2026-06-15T09:30", "tomorrow", "2026-06-16T09:00+00:00",
                   "2026-06-16T17:00+00:00"}},
                 "UTC");
+}
+
+TEST_CASE("when: the at before a clock time is optional, and bare hours are always echoed")
+{
+    check_cases({
+        // "with an optional at": a bare hour right after a day named by words
+        {k_mon, "friday 4", "2026-06-19T16:00-04:00", "2026-06-19T16:15-04:00",
+         "\"4\" read as 16:00"},
+        {k_mon, "tomorrow 9", "2026-06-16T09:00-04:00", "2026-06-16T09:15-04:00",
+         "\"9\" read as 09:00"},
+        {k_mon, "friday 12", "2026-06-19T12:00-04:00", "2026-06-19T12:15-04:00",
+         "\"12\" read as 12:00"},
+        {k_mon, "by friday 4", "2026-06-15T09:30-04:00", "2026-06-19T16:00-04:00", "16:00"},
+        {k_mon, "4 o'clock", "2026-06-15T16:00-04:00", "2026-06-15T16:15-04:00", "16:00"},
+        // a part of the day sets am/pm, and the reading is still echoed
+        {k_mon, "tonight at 8", "2026-06-15T20:00-04:00", "2026-06-15T20:15-04:00",
+         "\"8\" read as 20:00"},
+        {k_mon, "friday afternoon at 3", "2026-06-19T15:00-04:00", "2026-06-19T15:15-04:00",
+         "\"3\" read as 15:00"},
+        {k_mon, "tomorrow morning at 10", "2026-06-16T10:00-04:00", "2026-06-16T10:15-04:00",
+         "\"10\" read as 10:00"},
+        // after an ISO date, a bare hour follows the bare-hour rule; HH:MM is a 24-hour clock
+        {k_mon, "2026-12-01 at 2", "2026-12-01T14:00-05:00", "2026-12-01T14:15-05:00",
+         "\"2\" read as 14:00"},
+        {k_mon, "2026-12-01 14:00", "2026-12-01T14:00-05:00", "2026-12-01T14:15-05:00"},
+        {k_mon, "2026-12-01 02:00", "2026-12-01T02:00-05:00", "2026-12-01T02:15-05:00"},
+        {k_mon, "within the next hour", "2026-06-15T09:30-04:00", "2026-06-15T10:30-04:00"},
+        {k_mon, "feb 29", "2028-02-29T09:00-05:00", "2028-02-29T17:00-05:00",
+         "does not exist this year"},
+    });
+    check_rejections({
+        {k_mon, "friday 19", "unexpected \"19\""},
+        {k_mon, "dec 15 26", "\"dec 15 26\" has a two-digit year"},
+        {k_mon, "15 dec 26", "two-digit year"},
+        {k_mon, "9.30am", "\"9.30\" is not a time of day"},
+        {k_mon, "in 2.5 days", "\"2.5\" is not a whole number"},
+        {k_mon, "in 1.5 hours", "not a whole number"},
+    });
 }
