@@ -11,6 +11,7 @@
 
 #include "commands/commands.hpp"
 #include "env_setup.hpp"
+#include "fu/config.hpp"
 #include "fu/env.hpp"
 #include "fu/error.hpp"
 #include "fu/store.hpp"
@@ -26,6 +27,7 @@ constexpr int k_exit_internal = 70; // EX_SOFTWARE: a bug in fu
 
 struct GlobalOptions {
     std::string db;
+    std::string config;
     std::string now;
     std::string format = "human";
     bool json = false;
@@ -106,11 +108,15 @@ int run_checked(const ProcessContext& context)
     GlobalOptions global;
     app.add_option("--db", global.db, "The database file (default: $FU_DB, else $XDG_DATA_HOME/fu/fu.db)")
         ->type_name("PATH");
+    app.add_option("--config", global.config, "The configuration file (default: $FU_CONFIG, else ~/.config/fu/config.toml)")
+        ->type_name("PATH");
     app.add_option("--now", global.now, "Behave as if it were this moment (ISO 8601; default: $FU_NOW, else the clock)")
         ->type_name("WHEN");
-    app.add_option("--format", global.format, "Output: human, json, tsv or csv")->type_name("FORMAT");
+    CLI::Option* format_option =
+        app.add_option("--format", global.format, "Output: human, json, tsv or csv (digest: human, markdown or json)")
+            ->type_name("FORMAT");
     app.add_flag("--json", global.json, "Short for --format json");
-    app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+    CLI::Option* color_option = app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", global.quiet, "Print no confirmations");
 
@@ -140,13 +146,37 @@ int run_checked(const ProcessContext& context)
         check_text("the command line", arg, 64 * 1024, true);
     }
 
+    bool config_required = false;
+    const auto config_file = config_path(global.config, context.environment, config_required);
+    const Config config = config_file.empty() ? parse_config("", "") : load_config(config_file, config_required);
+    std::map<std::string, std::string> origins = config.origins;
+
     if (global.json) {
         global.format = "json";
+        origins["format"] = "--json";
+    } else if (format_option->count() > 0) {
+        origins["format"] = "--format";
+    } else if (config.format) {
+        global.format = *config.format;
     }
     const auto format = output_format_from(global.format);
     if (!format) {
         throw usage_error(fmt::format("unknown format \"{}\"", global.format),
                           "use human, json, tsv or csv");
+    }
+    const CLI::App* chosen = nullptr;
+    for (const auto& command : registered) {
+        if (command.app->parsed()) {
+            chosen = command.app;
+        }
+    }
+    if (*format == OutputFormat::markdown && (chosen == nullptr || chosen->get_name() != "digest")) {
+        throw usage_error("--format markdown is only for digest", "use human, json, tsv or csv");
+    }
+    if (color_option->count() > 0) {
+        origins["color"] = "--color";
+    } else if (config.color) {
+        global.color = *config.color;
     }
     if (global.color != "auto" && global.color != "always" && global.color != "never") {
         throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
@@ -174,8 +204,10 @@ int run_checked(const ProcessContext& context)
     output.color = use_color(global.color, context.environment, context.out_is_terminal);
     output.width = context.out_is_terminal ? context.terminal_width : 0;
 
-    Env env{now, &zone, Settings{}, database_path(global.db, context.environment), output,
-            context.out, context.err};
+    std::string db_origin = origins["db"];
+    const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
+    origins["db"] = db_origin;
+    Env env{now, &zone, config.settings, db_path, origins, config_file, output, context.out, context.err};
 
     for (const auto& command : registered) {
         if (command.app->parsed()) {

@@ -15,15 +15,22 @@ std::string variable(const std::map<std::string, std::string>& environment, cons
 }
 } // namespace
 
-std::filesystem::path database_path(const std::string& option,
-                                    const std::map<std::string, std::string>& environment)
+std::filesystem::path database_path(const std::string& option, const std::optional<std::string>& configured,
+                                    const std::map<std::string, std::string>& environment,
+                                    std::string& origin)
 {
     if (!option.empty()) {
+        origin = "--db";
         return option;
     }
     if (const std::string from_env = variable(environment, "FU_DB"); !from_env.empty()) {
+        origin = "FU_DB";
         return from_env;
     }
+    if (configured) {
+        return *configured; // origin: the config file's line, already recorded
+    }
+    origin = "default";
     if (const std::string data_home = variable(environment, "XDG_DATA_HOME");
         !data_home.empty() && data_home.front() == '/') {
         return std::filesystem::path(data_home) / "fu" / "fu.db";
@@ -34,6 +41,28 @@ std::filesystem::path database_path(const std::string& option,
                              "use --db PATH or set FU_DB");
     }
     return std::filesystem::path(home) / ".local" / "share" / "fu" / "fu.db";
+}
+
+std::filesystem::path config_path(const std::string& option,
+                                  const std::map<std::string, std::string>& environment, bool& required)
+{
+    required = true;
+    if (!option.empty()) {
+        return option;
+    }
+    if (const std::string from_env = variable(environment, "FU_CONFIG"); !from_env.empty()) {
+        return from_env;
+    }
+    required = false;
+    if (const std::string config_home = variable(environment, "XDG_CONFIG_HOME");
+        !config_home.empty() && config_home.front() == '/') {
+        return std::filesystem::path(config_home) / "fu" / "config.toml";
+    }
+    const std::string home = variable(environment, "HOME");
+    if (home.empty()) {
+        return {};
+    }
+    return std::filesystem::path(home) / ".config" / "fu" / "config.toml";
 }
 
 const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,

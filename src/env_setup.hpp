@@ -4,15 +4,23 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <date/tz.h>
 
 namespace fu {
 
-// --db, else FU_DB, else $XDG_DATA_HOME/fu/fu.db, else ~/.local/share/fu/fu.db.
-std::filesystem::path database_path(const std::string& option,
-                                    const std::map<std::string, std::string>& environment);
+// --db, else FU_DB, else the config file's db, else $XDG_DATA_HOME/fu/fu.db, else
+// ~/.local/share/fu/fu.db. `origin` is set to where the path came from.
+std::filesystem::path database_path(const std::string& option, const std::optional<std::string>& configured,
+                                    const std::map<std::string, std::string>& environment,
+                                    std::string& origin);
+
+// --config, else FU_CONFIG (both must exist), else $XDG_CONFIG_HOME/fu/config.toml, else
+// ~/.config/fu/config.toml (optional). Empty when there is no home to look in.
+std::filesystem::path config_path(const std::string& option,
+                                  const std::map<std::string, std::string>& environment, bool& required);
 
 // TZ when set (a leading ':' stripped; empty means UTC; unknown is an error), else the system zone.
 const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,

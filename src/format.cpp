@@ -22,6 +22,9 @@ std::optional<OutputFormat> output_format_from(std::string_view word)
     if (word == "csv") {
         return OutputFormat::csv;
     }
+    if (word == "markdown") {
+        return OutputFormat::markdown;
+    }
     return std::nullopt;
 }
 
@@ -280,6 +283,7 @@ void print_table(std::ostream& out, const Table& table, const OutputOptions& opt
 {
     switch (options.format) {
     case OutputFormat::human:
+    case OutputFormat::markdown:
     case OutputFormat::json: // callers print JSON themselves; a table is the fallback
         print_human(out, table, options);
         return;

@@ -98,7 +98,6 @@ CREATE INDEX interactions_by_at ON interactions (at);
 )sql"},
 };
 
-constexpr int k_busy_timeout_ms = 5000;
 
 Instant to_instant(std::int64_t seconds) { return Instant{std::chrono::seconds{seconds}}; }
 std::int64_t to_seconds(Instant t) { return t.time_since_epoch().count(); }
@@ -232,10 +231,12 @@ std::string fts_query(const std::string& text)
     return join(terms, " ");
 }
 
-std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, int flags)
+std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, int flags,
+                                                std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
 {
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), flags, k_busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path.string(), flags,
+                                                     static_cast<int>(busy_timeout.count()));
         db->exec("PRAGMA foreign_keys = ON");
         return db;
     } catch (const SQLite::Exception& e) {
@@ -311,19 +312,19 @@ Store Store::open_in_memory()
     return store;
 }
 
-Store Store::open_for_reading(const std::filesystem::path& path)
+Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return open_in_memory();
     }
-    auto db = open_database(path, SQLite::OPEN_READONLY);
+    auto db = open_database(path, SQLite::OPEN_READONLY, busy_timeout);
     try {
         check_identity(*db, path.string());
         if (db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
             // An older (or empty) file must be migrated before fu can read it.
             db.reset();
-            return open_for_writing(path);
+            return open_for_writing(path, busy_timeout);
         }
     } catch (const SQLite::Exception& e) {
         throw database_error(fmt::format("cannot read database {}: {}", path.string(), e.what()));
@@ -331,19 +332,22 @@ Store Store::open_for_reading(const std::filesystem::path& path)
     return Store(std::move(db));
 }
 
-Store Store::open_for_writing(const std::filesystem::path& path)
+Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         create_private_file(path);
     }
-    Store store(open_database(path, SQLite::OPEN_READWRITE));
+    Store store(open_database(path, SQLite::OPEN_READWRITE, busy_timeout));
     try {
         check_identity(*store.m_db, path.string());
         store.m_db->exec("PRAGMA journal_mode = WAL");
         store.m_db->exec("PRAGMA synchronous = FULL");
         store.migrate();
     } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() & 0xFF) == SQLITE_BUSY) {
+            throw translate_store_failure(e);
+        }
         throw database_error(fmt::format("cannot use database {}: {}", path.string(), e.what()));
     }
     return store;
@@ -534,6 +538,22 @@ std::vector<Contact> Store::contacts_without_next_step() const
     return read_contacts(q);
 }
 
+std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(Instant before) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {}, last.at FROM contacts c JOIN (SELECT contact_id, "
+                                           "max(at) AS at FROM interactions GROUP BY contact_id) last "
+                                           "ON last.contact_id = c.id WHERE c.archived_at IS NULL AND "
+                                           "c.closed_at IS NULL AND last.at < ? ORDER BY last.at, c.id",
+                                           k_contact_columns));
+    q.bind(1, to_seconds(before));
+    std::vector<std::pair<Contact, Instant>> result;
+    while (q.executeStep()) {
+        Contact contact = read_contact(q);
+        result.emplace_back(std::move(contact), to_instant(q.getColumn(11).getInt64()));
+    }
+    return result;
+}
+
 std::vector<std::string> Store::contact_names() const
 {
     SQLite::Statement q(*m_db, "SELECT name FROM contacts WHERE archived_at IS NULL ORDER BY name_folded");
@@ -610,6 +630,17 @@ std::vector<Promise> Store::promises_made_since(std::optional<Instant> since) co
                                            "ORDER BY p.made_at, p.id",
                                            k_promise_columns));
     q.bind(1, since ? to_seconds(*since) : std::numeric_limits<std::int64_t>::min());
+    return read_promises(q);
+}
+
+std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p WHERE p.status <> 'open' AND "
+                                           "p.resolved_at >= ? AND p.resolved_at < ? "
+                                           "ORDER BY p.resolved_at, p.id",
+                                           k_promise_columns));
+    q.bind(1, to_seconds(from));
+    q.bind(2, to_seconds(to));
     return read_promises(q);
 }
 

@@ -113,15 +113,26 @@ std::string short_duration(std::chrono::seconds d)
     return fmt::format("{}w", days / 7);
 }
 
-Instant end_of_local_day(Instant t, const date::time_zone& zone)
+namespace {
+Instant first_instant_of(date::local_days day, const date::time_zone& zone)
 {
-    const auto next_day = date::floor<date::days>(zone.to_local(t)) + date::days{1};
-    const auto info = zone.get_info(next_day);
+    const auto info = zone.get_info(day);
     // Midnight may be skipped or repeated by a DST change: take the first instant of the new day.
     if (info.result == date::local_info::nonexistent) {
         return info.second.begin;
     }
-    return Instant{next_day.time_since_epoch()} - info.first.offset;
+    return Instant{day.time_since_epoch()} - info.first.offset;
+}
+} // namespace
+
+Instant end_of_local_day(Instant t, const date::time_zone& zone)
+{
+    return first_instant_of(date::floor<date::days>(zone.to_local(t)) + date::days{1}, zone);
+}
+
+Instant start_of_local_day(Instant t, const date::time_zone& zone)
+{
+    return first_instant_of(date::floor<date::days>(zone.to_local(t)), zone);
 }
 
 std::string zone_city(const date::time_zone& zone)

@@ -2225,7 +2225,13 @@ Window Evaluator::evaluate(const Phrase& p)
             local_seconds{m_today} + seconds{minutes{minute}} + seconds{p.clock->second};
         local_days d = m_today;
         if (!p.clock->offset) {
-            if (future() && wall < m_now_local) {
+            // Past by the wall clock, or (when the clocks fall back and now is in the repeated
+            // hour) its earlier occurrence, which is the one a typed time means, is already past.
+            const auto info = m_zone.get_info(wall);
+            const bool earlier_past =
+                info.result == date::local_info::ambiguous &&
+                Instant{wall.time_since_epoch() - info.first.offset} < m_now;
+            if (future() && (wall < m_now_local || earlier_past)) {
                 d += days{1};
                 note(fmt::format("{} has passed today; taking {}", hhmm(minute), label(d)));
             } else if (!future() && wall > m_now_local) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <string>
 #include <ostream>
 
 #include <date/tz.h>
@@ -19,6 +21,9 @@ struct Env {
     const date::time_zone* zone;
     Settings settings;
     std::filesystem::path db_path;
+    // Where each configurable value came from ("default", "FILE:LINE", "--db", "FU_DB", …).
+    std::map<std::string, std::string> origins;
+    std::filesystem::path config_path;
     OutputOptions output;
     std::ostream& out;
     std::ostream& err;

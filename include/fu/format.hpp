@@ -14,7 +14,7 @@
 namespace fu {
 
 // --format: how listings and records are printed.
-enum class OutputFormat { human, json, tsv, csv };
+enum class OutputFormat { human, json, tsv, csv, markdown };
 
 // Parses a --format value; std::nullopt when unknown.
 std::optional<OutputFormat> output_format_from(std::string_view word);

@@ -26,6 +26,7 @@ struct Settings {
     unsigned week_start = 1;              // c_encoding of the first day of a week (1 = Monday)
     int cold_after_days = 30;             // digest: "going cold" after this many days of silence
     int give_up_after = 7;                // unanswered attempts before fu asks you to decide
+    std::chrono::milliseconds busy_timeout{5000}; // wait for another fu's write this long
 };
 
 } // namespace fu

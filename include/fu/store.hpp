@@ -1,6 +1,7 @@
 // fu/store.hpp — the SQLite file: the only code in fu that speaks SQL.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -41,6 +42,8 @@ struct AttemptSummary {
 
 // The schema version this build writes; a newer file is refused untouched.
 inline constexpr int k_schema_version = 1;
+// How long a command waits for another fu's write to finish before giving up with status 75.
+inline constexpr std::chrono::milliseconds k_default_busy_timeout{5000};
 // PRAGMA application_id marking a file as fu's ("fuDB").
 inline constexpr int k_application_id = 0x66754442;
 
@@ -49,9 +52,11 @@ class Store {
 public:
     // Opens the file for a read-only command. A missing file behaves as an empty database and
     // nothing is created. Throws fu::Error (4) for a file that is not fu's, corrupt or too new.
-    static Store open_for_reading(const std::filesystem::path& path);
+    static Store open_for_reading(const std::filesystem::path& path,
+                                  std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
     // Opens (creating, directory 0700 and file 0600, and migrating) the file for a write command.
-    static Store open_for_writing(const std::filesystem::path& path);
+    static Store open_for_writing(const std::filesystem::path& path,
+                                  std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
     // A private in-memory database, for tests.
     static Store open_in_memory();
 
@@ -91,6 +96,9 @@ public:
     void purge_contact(Id id);
     // Live, not closed contacts that have a history (a promise or an interaction) but no open promise.
     std::vector<Contact> contacts_without_next_step() const;
+    // Live, not closed contacts whose last interaction is before `before`, oldest silence first,
+    // with the time of that last interaction.
+    std::vector<std::pair<Contact, Instant>> contacts_silent_since(Instant before) const;
     // Every contact name, for shell completion.
     std::vector<std::string> contact_names() const;
     bool has_contacts() const;
@@ -103,6 +111,8 @@ public:
     std::vector<Promise> promises_of(Id contact_id) const;
     // Promises made at or after `since` (all when empty), in the order made.
     std::vector<Promise> promises_made_since(std::optional<Instant> since) const;
+    // Promises that ended (kept, late, renegotiated, broken, cancelled) in [from, to), in that order.
+    std::vector<Promise> promises_resolved_between(Instant from, Instant to) const;
     void resolve_promise(Id id, PromiseStatus status, Instant at, const std::string& reason,
                          std::optional<Id> replaced_by = std::nullopt);
 

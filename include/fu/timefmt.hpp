@@ -33,5 +33,7 @@ std::string zone_city(const date::time_zone& zone);
 
 // The next local midnight after `t` in `zone` (the end of t's local day), DST-correct.
 Instant end_of_local_day(Instant t, const date::time_zone& zone);
+// The first instant of t's local day in `zone`.
+Instant start_of_local_day(Instant t, const date::time_zone& zone);
 
 } // namespace fu

@@ -28,7 +28,7 @@ int run_add(const AddOptions& opt, Env& env)
     fields.add_tags = opt.tags;
     validate(fields);
 
-    Store store = Store::open_for_writing(env.db_path);
+    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const auto same_email = fields.email->empty() ? std::vector<Contact>{}
                                                   : store.contacts_by_email(*fields.email);

@@ -16,8 +16,10 @@ const std::vector<CommandSpec>& command_table()
         {"show", "A contact, its open promises and its whole history", setup_show},
         {"rm", "Archive a contact (or erase it for good with --purge)", setup_rm},
         {"restore", "Bring an archived contact back", setup_restore},
+        {"digest", "The morning summary, for a mail client or cron", setup_digest},
         {"stats", "How often promises were kept", setup_stats},
         {"when", "Show the window a time phrase means, without storing anything", setup_when},
+        {"config", "The effective settings and where each came from", setup_config},
         {"demo", "Fill a fresh database with a realistic sample", setup_demo},
     };
     return table;

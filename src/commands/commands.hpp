@@ -50,5 +50,7 @@ Handler setup_cancel(CLI::App& command);
 Handler setup_stats(CLI::App& command);
 Handler setup_when(CLI::App& command);
 Handler setup_demo(CLI::App& command);
+Handler setup_digest(CLI::App& command);
+Handler setup_config(CLI::App& command);
 
 } // namespace fu::commands

@@ -20,7 +20,7 @@ int run_contacts(ContactsOptions opt, Env& env)
         opt.filter.search = join(opt.search_words, " ");
     }
     check_text("the search", opt.filter.search, 500);
-    const Store store = Store::open_for_reading(env.db_path);
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const auto contacts = store.list_contacts(opt.filter);
 
     if (env.json()) {

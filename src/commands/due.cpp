@@ -113,7 +113,7 @@ int run_due(const DueOptions& opt, Env& env)
                           ? end_of_local_day(env.now, env.user_zone())
                           : resolve(join(opt.until, " "), env.now, env.user_zone(), env.settings).latest;
     }
-    const Store store = Store::open_for_reading(env.db_path);
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const Agenda agenda = build_agenda(store, query, env.now);
 
     if (env.json()) {

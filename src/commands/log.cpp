@@ -58,7 +58,7 @@ int list_interactions(const LogOptions& opt, Env& env)
     if (opt.limit < 0) {
         throw usage_error(fmt::format("--limit must be 0 or more, not {}", opt.limit));
     }
-    const Store store = Store::open_for_reading(env.db_path);
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     InteractionFilter filter;
     filter.limit = opt.limit;
     if (!opt.contact_filter.empty()) {
@@ -113,7 +113,7 @@ int record_interaction(const LogOptions& opt, Env& env)
                           "leave out --next, or log another outcome");
     }
 
-    Store store = Store::open_for_writing(env.db_path);
+    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
     const Instant at = opt.at.empty() ? env.now : moment(opt.at, env, contact_zone(contact, env));

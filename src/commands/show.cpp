@@ -88,7 +88,7 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
 
 int run_show(const std::string& ref, Env& env)
 {
-    const Store store = Store::open_for_reading(env.db_path);
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const Contact contact = find_contact(store, ref, ContactScope::any);
     const auto promises = store.promises_of(contact.id);
     auto interactions = store.list_interactions({contact.id, std::nullopt, std::nullopt, 0});

@@ -23,7 +23,7 @@ int run_stats(const std::vector<std::string>& since_words, Env& env)
         }
         since = window.earliest;
     }
-    const Store store = Store::open_for_reading(env.db_path);
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     InteractionFilter filter;
     filter.since = since;
     const PromiseStats stats =

@@ -131,20 +131,22 @@ def lines(text: str):
     return [line.rstrip() for line in text.splitlines()]
 
 
+SECTION_TITLES = ("Overdue", "Due now", "Upcoming", "No next step")
+
+
 def section(text: str, title: str):
-    """The lines of one section of `fu due` human output (after its title, up to a blank line)."""
-    all_lines = text.splitlines()
+    """The lines of one section of `fu due` human output: after its title line, up to a blank line
+    or the next section title."""
+    all_lines = [line.rstrip() for line in text.splitlines()]
     if title not in all_lines:
         return None
-    start = all_lines.index(title) + 1
     body = []
-    for line in all_lines[start:]:
-        if not line.strip():
+    for line in all_lines[all_lines.index(title) + 1:]:
+        if not line.strip() or line in SECTION_TITLES:
             break
         body.append(line)
     return body
 
 
 def section_titles(text: str):
-    known = ("Overdue", "Due now", "Upcoming", "No next step")
-    return [line for line in text.splitlines() if line in known]
+    return [line.rstrip() for line in text.splitlines() if line.rstrip() in SECTION_TITLES]

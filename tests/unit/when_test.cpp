@@ -731,3 +731,15 @@ TEST_CASE("when: the at before a clock time is optional, and bare hours are alwa
         {k_mon, "in 1.5 hours", "not a whole number"},
     });
 }
+
+TEST_CASE("when: a clock time in the repeated hour after the clocks fall back")
+{
+    // Now is 01:40 EST, the second 01:40 of the day. "1:50am" typed alone means the earlier 01:50
+    // (EDT), which is already past, so it is tomorrow's, with a notice.
+    check_cases({
+        {"2026-11-01T01:40-05:00", "1:50am", "2026-11-02T01:50-05:00", "2026-11-02T02:05-05:00",
+         "passed today"},
+        {"2026-11-01T01:40-04:00", "1:50am", "2026-11-01T01:50-04:00", "2026-11-01T01:05-05:00",
+         "occurs twice"},
+    });
+}

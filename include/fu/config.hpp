@@ -1,0 +1,38 @@
+// fu/config.hpp — the configuration file: defaults for settings and options, with their origins.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fu/settings.hpp"
+
+namespace fu {
+
+// The effective configuration and where each value came from ("default", "FILE:LINE", …).
+struct Config {
+    Settings settings;
+    std::optional<std::string> db;     // database path
+    std::optional<std::string> format; // default --format
+    std::optional<std::string> color;  // default --color
+    std::map<std::string, std::string> origins;
+};
+
+// Every key the file may hold, in documentation order.
+const std::vector<std::string>& config_keys();
+
+// Parses config text (a TOML subset: `key = value` lines, `#` comments, strings, integers and arrays
+// of strings; an optional [fu] table). `source` names the file in errors and origins.
+// Throws fu::Error (2) "FILE:LINE: …" for an unknown key or a bad value.
+Config parse_config(const std::string& text, const std::string& source);
+
+// Reads and parses the file; a missing file is an error only when `required`.
+Config load_config(const std::filesystem::path& path, bool required);
+
+// The effective settings as `key = value` lines with their origins, for `fu config`.
+std::vector<std::pair<std::string, std::string>> config_values(const Config& config);
+
+} // namespace fu

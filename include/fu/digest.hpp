@@ -1,0 +1,45 @@
+// fu/digest.hpp — the morning summary: what needs doing today, and how yesterday went.
+#pragma once
+
+#include <vector>
+
+#include <date/tz.h>
+
+#include "fu/agenda.hpp"
+#include "fu/settings.hpp"
+#include "fu/store.hpp"
+
+namespace fu {
+
+// A contact and when it was last heard from.
+struct SilentContact {
+    Contact contact;
+    Instant last_interaction;
+};
+
+// A promise that ended, with its contact.
+struct EndedPromise {
+    Promise promise;
+    Contact contact;
+};
+
+// The digest's sections, each possibly empty.
+struct Digest {
+    std::vector<AgendaItem> overdue;
+    std::vector<AgendaItem> due_today;       // open now, or opening before the end of today
+    std::vector<AgendaItem> agreed_tomorrow; // agreed times opening tomorrow: remind the customer today
+    std::vector<Contact> no_next_step;
+    std::vector<SilentContact> going_cold;   // no interaction in cold_after days
+    std::vector<EndedPromise> yesterday;     // kept, late, renegotiated or broken yesterday
+    // Whether anything calls for action (yesterday's results alone do not).
+    bool actionable() const
+    {
+        return !overdue.empty() || !due_today.empty() || !agreed_tomorrow.empty() ||
+               !no_next_step.empty() || !going_cold.empty();
+    }
+};
+
+// Builds the digest for the local day of `now` in `zone`.
+Digest build_digest(const Store& store, Instant now, const date::time_zone& zone, const Settings& settings);
+
+} // namespace fu

@@ -1,0 +1,61 @@
+// src/commands/config.cpp — `fu config`: the effective settings and where each came from.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "fu/config.hpp"
+
+namespace fu::commands {
+namespace {
+
+int run_config(Env& env)
+{
+    Config effective;
+    effective.settings = env.settings;
+    effective.db = env.db_path.string();
+    const auto format_word = [](OutputFormat f) {
+        switch (f) {
+        case OutputFormat::json: return "json";
+        case OutputFormat::tsv: return "tsv";
+        case OutputFormat::csv: return "csv";
+        case OutputFormat::markdown: return "markdown";
+        case OutputFormat::human: break;
+        }
+        return "human";
+    };
+    const auto values = config_values(effective);
+    const auto origin = [&](const std::string& key) {
+        const auto found = env.origins.find(key);
+        return found == env.origins.end() ? std::string("default") : found->second;
+    };
+    if (env.json()) {
+        Json settings = Json::object();
+        for (const auto& [key, value] : values) {
+            settings.set(key, Json::object().set("value", value).set("origin", origin(key)));
+        }
+        Json::object()
+            .set("file", env.config_path.empty() ? Json() : Json(env.config_path.string()))
+            .set("settings", std::move(settings))
+            .write(env.out);
+        return k_exit_ok;
+    }
+    std::error_code ec;
+    env.out << fmt::format("# configuration file: {}{}\n", env.config_path.empty() ? "(none)" : env.config_path.string(),
+                           !env.config_path.empty() && !std::filesystem::exists(env.config_path, ec) ? " (not present)" : "");
+    for (const auto& [key, value] : values) {
+        std::string shown = value;
+        if (key == "format") {
+            shown = fmt::format("\"{}\"", format_word(env.output.format));
+        }
+        env.out << fmt::format("{:<16} = {:<40} # {}\n", key, shown, origin(key));
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_config(CLI::App& /*command*/)
+{
+    return [](Env& env) { return run_config(env); };
+}
+
+} // namespace fu::commands

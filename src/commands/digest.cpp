@@ -1,0 +1,192 @@
+// src/commands/digest.cpp — `fu digest`: the morning summary, made to be read in a mail client.
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/present.hpp"
+#include "fu/contacts.hpp"
+#include "fu/digest.hpp"
+#include "fu/error.hpp"
+#include "fu/store.hpp"
+#include "fu/timefmt.hpp"
+
+namespace fu::commands {
+namespace {
+
+struct DigestOptions {
+    bool if_any = false;
+};
+
+// Writes sections as plain text (titles underlined by their own line) or Markdown.
+class DigestWriter {
+public:
+    DigestWriter(const Env& env, bool markdown) : m_env(env), m_markdown(markdown) {}
+
+    void title(const std::string& text)
+    {
+        m_env.out << (m_markdown ? "# " + text : styled(text, Style::bold, m_env.output.color)) << '\n';
+    }
+    void section(const std::string& text, std::size_t count)
+    {
+        const std::string heading = count > 0 ? fmt::format("{} ({})", text, count) : text;
+        m_env.out << '\n' << (m_markdown ? "## " + heading : styled(heading, Style::bold, m_env.output.color)) << '\n';
+        if (m_markdown) {
+            m_env.out << '\n';
+        }
+    }
+    void item(const std::string& text) { m_env.out << (m_markdown ? "- " : "  - ") << text << '\n'; }
+
+private:
+    const Env& m_env;
+    bool m_markdown;
+};
+
+std::string who(const Contact& contact)
+{
+    std::string text = name_and_company(contact);
+    if (!contact.phone.empty()) {
+        text += ", " + contact.phone;
+    } else if (!contact.email.empty()) {
+        text += ", " + contact.email;
+    }
+    return text;
+}
+
+std::string purpose(const Promise& promise)
+{
+    std::string text;
+    if (promise.agreed) {
+        text += " [agreed]";
+    }
+    if (!promise.about.empty()) {
+        text += " — " + promise.about;
+    }
+    return text;
+}
+
+std::string ended_word(PromiseStatus status)
+{
+    switch (status) {
+    case PromiseStatus::kept: return "kept on time";
+    case PromiseStatus::late: return "kept late";
+    case PromiseStatus::renegotiated: return "renegotiated in time";
+    case PromiseStatus::broken: return "broken";
+    default: return std::string(to_string(status));
+    }
+}
+
+void print_text(const Digest& digest, const Env& env, bool markdown)
+{
+    DigestWriter w(env, markdown);
+    const auto& zone = env.user_zone();
+    const std::string today = human_time(env.now, zone, env.now).substr(0, human_time(env.now, zone, env.now).rfind(' '));
+    w.title("Follow-ups for " + today);
+    if (!digest.overdue.empty()) {
+        w.section("Overdue", digest.overdue.size());
+        for (const auto& item : digest.overdue) {
+            w.item(fmt::format("{} — {}, {}{}  [#{}]", who(item.contact), window_text(item.promise, item.contact, env),
+                               relative_hint(item.promise, env.now), purpose(item.promise), item.promise.id));
+        }
+    }
+    if (!digest.due_today.empty()) {
+        w.section("Due today", digest.due_today.size());
+        for (const auto& item : digest.due_today) {
+            w.item(fmt::format("{} — {}{}  [#{}]", window_text(item.promise, item.contact, env), who(item.contact),
+                               purpose(item.promise), item.promise.id));
+        }
+    }
+    if (!digest.agreed_tomorrow.empty()) {
+        w.section("Agreed for tomorrow — send a reminder today", digest.agreed_tomorrow.size());
+        for (const auto& item : digest.agreed_tomorrow) {
+            std::string reach = item.contact.email.empty() ? item.contact.phone : item.contact.email;
+            w.item(fmt::format("{} — {}{}{}  [#{}]", window_text(item.promise, item.contact, env),
+                               name_and_company(item.contact), reach.empty() ? "" : ", " + reach,
+                               purpose(item.promise), item.promise.id));
+        }
+    }
+    if (!digest.no_next_step.empty()) {
+        w.section("No next step", digest.no_next_step.size());
+        for (const auto& contact : digest.no_next_step) {
+            w.item(fmt::format("{} — agree one: fu promise {} WHEN", who(contact), contact.id));
+        }
+    }
+    if (!digest.going_cold.empty()) {
+        w.section("Going cold", digest.going_cold.size());
+        for (const auto& silent : digest.going_cold) {
+            w.item(fmt::format("{} — last contact {} ago", who(silent.contact),
+                               short_duration(env.now - silent.last_interaction)));
+        }
+    }
+    if (!digest.yesterday.empty()) {
+        w.section("Yesterday", 0);
+        for (const auto& ended : digest.yesterday) {
+            w.item(fmt::format("{}: {} ({})  [#{}]", ended_word(ended.promise.status), name_and_company(ended.contact),
+                               ended.promise.text, ended.promise.id));
+        }
+    }
+    if (!digest.actionable() && digest.yesterday.empty()) {
+        env.out << "\nNothing to follow up today.\n";
+    }
+}
+
+Json items_json(const std::vector<AgendaItem>& items, const Env& env)
+{
+    Json list = Json::array();
+    for (const auto& item : items) {
+        list.push(promise_json(item.promise, item.contact, env, item.attempts, item.unanswered));
+    }
+    return list;
+}
+
+int run_digest(const DigestOptions& opt, Env& env)
+{
+    const OutputFormat format = env.output.format;
+    if (format == OutputFormat::tsv || format == OutputFormat::csv) {
+        throw usage_error("digest prints human, markdown or json", "fu digest --format markdown");
+    }
+    const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
+    const Digest digest = build_digest(store, env.now, env.user_zone(), env.settings);
+    if (opt.if_any && !digest.actionable()) {
+        return k_exit_ok;
+    }
+    if (format == OutputFormat::json) {
+        Json no_next = Json::array();
+        for (const auto& contact : digest.no_next_step) {
+            no_next.push(contact_ref_json(contact));
+        }
+        Json cold = Json::array();
+        for (const auto& silent : digest.going_cold) {
+            cold.push(contact_ref_json(silent.contact).set("last_interaction", iso8601(silent.last_interaction, env.user_zone())));
+        }
+        Json yesterday = Json::array();
+        for (const auto& ended : digest.yesterday) {
+            yesterday.push(promise_json(ended.promise, ended.contact, env));
+        }
+        Json::object()
+            .set("date", iso8601(start_of_local_day(env.now, env.user_zone()), env.user_zone()).substr(0, 10))
+            .set("actionable", digest.actionable())
+            .set("overdue", items_json(digest.overdue, env))
+            .set("due_today", items_json(digest.due_today, env))
+            .set("agreed_tomorrow", items_json(digest.agreed_tomorrow, env))
+            .set("no_next_step", std::move(no_next))
+            .set("going_cold", std::move(cold))
+            .set("yesterday", std::move(yesterday))
+            .write(env.out);
+        return k_exit_ok;
+    }
+    print_text(digest, env, format == OutputFormat::markdown);
+    return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_digest(CLI::App& command)
+{
+    auto opt = std::make_shared<DigestOptions>();
+    command.add_flag("--if-any", opt->if_any, "Print nothing (and exit 0) when nothing needs doing: for cron");
+    command.footer("Sections: Overdue, Due today, Agreed for tomorrow — send a reminder today, No next step,\n"
+                   "Going cold, Yesterday. Formats: human (default), markdown, json.\n"
+                   "Cron: 30 7 * * 1-5 fu digest --if-any | mail -s \"Follow-ups\" me@example.com");
+    return [opt](Env& env) { return run_digest(*opt, env); };
+}
+
+} // namespace fu::commands

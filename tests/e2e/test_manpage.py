@@ -1,0 +1,178 @@
+"""The man page, man/fu.1: it renders without a single groff warning, and it keeps up with the
+command line — every command that `fu --help` lists has its own subsection under COMMANDS, every
+long option that `fu CMD --help` lists appears in that subsection, and every global option appears
+under GLOBAL OPTIONS.
+
+The binary is $FU_BIN, else ../../build/fu next to this file. The test is skipped (with a message
+saying what to install) only when neither groff nor man is available.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import unittest
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PAGE = ROOT / "man" / "fu.1"
+FU = Path(os.environ.get("FU_BIN") or (HERE / ".." / ".." / "build" / "fu")).resolve()
+
+# A quiet, predictable environment for rendering and for the help texts.
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", MANWIDTH="80", COLUMNS="80",
+           NO_COLOR="1", TZ="UTC", MAN_KEEP_FORMATTING="0", MANPAGER="cat", PAGER="cat")
+ENV.pop("MANOPT", None)
+
+
+def run(args, **kwargs):
+    return subprocess.run(args, capture_output=True, text=True, env=ENV, timeout=60, **kwargs)
+
+
+def fu_help(*command):
+    """The text of `fu [COMMAND] --help`."""
+    result = run([str(FU), *command, "--help"])
+    if result.returncode != 0:
+        raise AssertionError(f"`fu {' '.join(command)} --help` exited {result.returncode}: {result.stderr}")
+    return result.stdout
+
+
+def help_section(text, title):
+    """The lines of one section ('Options:', 'Subcommands:') of a CLI11 help text."""
+    lines, inside = [], False
+    for line in text.splitlines():
+        if line.strip() == title:
+            inside = True
+            continue
+        if inside:
+            if line and not line[0].isspace():
+                break
+            if line.strip():
+                lines.append(line)
+    return lines
+
+
+def subcommands(help_text):
+    return [line.split()[0] for line in help_section(help_text, "Subcommands:")]
+
+
+def long_options(help_text):
+    """The long options of a help text: '--until' from '  --until TEXT ...   Also show …'.
+    Only the first column counts, so an option named in a description is not taken for one."""
+    options = []
+    for line in help_section(help_text, "Options:"):
+        spec = re.split(r"\s{2,}", line.strip())[0]
+        options += [o for o in re.findall(r"--[A-Za-z0-9][A-Za-z0-9-]*", spec) if o not in options]
+    return options
+
+
+def plain(roff):
+    """Roff source as plain text, enough to search for names: escapes for hyphens, fonts and
+    zero-width characters removed."""
+    text = roff.replace("\\-", "-").replace("\\&", "").replace("\\%", "").replace("\\:", "")
+    text = re.sub(r"\\f(\[[^\]]*\]|\(..|.)", "", text)
+    text = re.sub(r"\\\((aq|dq)", lambda m: "'" if m.group(1) == "aq" else '"', text)
+    return text
+
+
+def sections(roff):
+    """{'SH title': text} and {'command': text} for the .SS subsections under COMMANDS."""
+    top, commands = {}, {}
+    current_sh, current_ss = None, None
+    for line in roff.splitlines():
+        match = re.match(r'^\.(SH|SS)\s+"?(.*?)"?\s*$', line)
+        if match:
+            kind, title = match.group(1), plain(match.group(2)).strip()
+            if kind == "SH":
+                current_sh, current_ss = title, None
+                top[current_sh] = ""
+            elif current_sh == "COMMANDS":
+                words = title.split()
+                current_ss = words[1] if len(words) > 1 and words[0] == "fu" else words[0]
+                commands[current_ss] = ""
+            continue
+        if current_sh is not None:
+            top[current_sh] += line + "\n"
+        if current_ss is not None:
+            commands[current_ss] += line + "\n"
+    return {k: plain(v) for k, v in top.items()}, {k: plain(v) for k, v in commands.items()}
+
+
+def mentions(text, option):
+    return re.search(r"(?<![A-Za-z0-9-])" + re.escape(option) + r"(?![A-Za-z0-9-])", text) is not None
+
+
+class ManPageRenders(unittest.TestCase):
+    def test_page_exists_and_is_ascii(self):
+        self.assertTrue(PAGE.is_file(), f"{PAGE} is missing")
+        data = PAGE.read_bytes()
+        bad = [n for n, line in enumerate(data.splitlines(), 1) if any(b > 127 for b in line)]
+        self.assertEqual(bad, [], f"non-ASCII bytes in {PAGE} on lines {bad}: use roff escapes such as \\(en")
+
+    def test_renders_without_warnings(self):
+        groff = shutil.which("groff")
+        man = shutil.which("man")
+        if groff is None and man is None:
+            self.skipTest("neither groff nor man is installed (Debian: apt-get install groff-base man-db)")
+        if groff is not None:
+            for width in ("80n", "65n"):
+                with self.subTest(renderer="groff", width=width):
+                    result = run([groff, "-man", "-Tutf8", "-ww", "-z", f"-rLL={width}", str(PAGE)])
+                    self.assertEqual(result.stderr, "", f"groff warns about {PAGE}:\n{result.stderr}")
+                    self.assertEqual(result.returncode, 0)
+        if man is not None:
+            with self.subTest(renderer="man"):
+                result = run([man, "--warnings=w", "-l", str(PAGE)])
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertEqual(result.stderr, "", f"man warns about {PAGE}:\n{result.stderr}")
+                text = re.sub(r".\x08", "", result.stdout)  # overstrike bold and underline
+                self.assertIn("NAME", text, "man rendered no NAME section")
+                self.assertIn("follow-up tracker", text, "man rendered no NAME line")
+
+    def test_has_the_usual_sections(self):
+        top, _ = sections(PAGE.read_text(encoding="utf-8"))
+        for title in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS", "TIME PHRASES",
+                      "OUTPUT FORMATS", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO"):
+            self.assertIn(title, top, f"{PAGE} has no {title} section")
+
+
+@unittest.skipUnless(FU.is_file() and os.access(FU, os.X_OK), f"no fu binary at {FU} (build it, or set FU_BIN)")
+class ManPageKeepsUpWithTheCommandLine(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.roff = PAGE.read_text(encoding="utf-8")
+        cls.top, cls.commands = sections(cls.roff)
+        cls.root_help = fu_help()
+
+    def test_help_is_parsed(self):
+        # Guards the parsing below: were the help layout to change, the other tests would pass vacuously.
+        self.assertIn("due", subcommands(self.root_help))
+        self.assertIn("--db", long_options(self.root_help))
+        self.assertIn("--until", long_options(fu_help("due")))
+
+    def test_every_command_has_a_subsection(self):
+        missing = [c for c in subcommands(self.root_help) if c not in self.commands]
+        self.assertEqual(missing, [], f"commands of `fu --help` without a .SS subsection under COMMANDS in {PAGE}")
+
+    def test_every_command_is_in_the_synopsis(self):
+        synopsis = self.top.get("SYNOPSIS", "")
+        missing = [c for c in subcommands(self.root_help) if not re.search(r"\bfu\s+\[?" + re.escape(c) + r"\b", synopsis)]
+        self.assertEqual(missing, [], "commands missing from SYNOPSIS")
+
+    def test_every_option_of_every_command_is_documented_with_it(self):
+        for command in subcommands(self.root_help):
+            options = [o for o in long_options(fu_help(command)) if o != "--help"]
+            with self.subTest(command=command):
+                text = self.commands.get(command)
+                self.assertIsNotNone(text, f"no subsection for {command}")
+                missing = [o for o in options if not mentions(text, o)]
+                self.assertEqual(missing, [], f"options of `fu {command} --help` missing from its subsection")
+
+    def test_every_global_option_is_documented(self):
+        text = self.top.get("GLOBAL OPTIONS", "")
+        missing = [o for o in long_options(self.root_help) if not mentions(text, o)]
+        self.assertEqual(missing, [], "options of `fu --help` missing from GLOBAL OPTIONS")
+
+
+if __name__ == "__main__":
+    unittest.main()
