@@ -104,7 +104,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
         }
         AgendaItem item;
         item.state = state;
-        item.attempts = store.attempts_since(promise.contact_id, promise.made_at);
+        item.attempts = store.attempts_between(promise.contact_id, promise.made_at);
         item.unanswered = store.attempt_summary(promise.contact_id).unanswered_run;
         item.contact = std::move(*contact);
         item.promise = std::move(promise);

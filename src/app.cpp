@@ -53,19 +53,19 @@ std::string lower_first(std::string message)
 }
 
 // CLI11's parse errors, reworded as fu's one-line errors.
-int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostream& err,
-                       const std::vector<std::string>& args)
+int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostream& err)
 {
     std::string message = lower_first(e.what());
     std::string hint = "see 'fu --help'";
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
         const bool any_command = std::any_of(app.get_subcommands().begin(), app.get_subcommands().end(),
                                              [](const CLI::App* s) { return s->parsed(); });
-        const auto first_word = std::find_if(args.begin(), args.end(), [](const std::string& a) {
+        const auto extras = app.remaining();
+        // The top level takes no positionals: a word there can only be a mistyped command.
+        const auto first_word = std::find_if(extras.begin(), extras.end(), [](const std::string& a) {
             return !a.empty() && a[0] != '-';
         });
-        const auto extras = app.remaining();
-        if (!any_command && first_word != args.end() && !extras.empty() && extras.front() == *first_word) {
+        if (!any_command && first_word != extras.end()) {
             std::vector<std::string> names;
             for (const auto& spec : commands::command_table()) {
                 names.emplace_back(spec.name);
@@ -139,7 +139,7 @@ int run_checked(const ProcessContext& context)
         context.out << e.what() << '\n';
         return k_exit_ok;
     } catch (const CLI::ParseError& e) {
-        return report_parse_error(e, app, context.err, context.args);
+        return report_parse_error(e, app, context.err);
     }
 
     for (const auto& arg : context.args) {

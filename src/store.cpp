@@ -26,7 +26,7 @@ struct Migration {
 constexpr Migration k_migrations[] = {
     {1, R"sql(
 CREATE TABLE contacts (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL CHECK (name <> ''),
     name_folded TEXT NOT NULL,
     company     TEXT NOT NULL DEFAULT '',
@@ -64,7 +64,7 @@ CREATE TRIGGER contacts_fts_update AFTER UPDATE ON contacts BEGIN
     VALUES (new.id, new.name, new.company, new.email, new.phone, new.note);
 END;
 CREATE TABLE promises (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     contact_id       INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
     made_at          INTEGER NOT NULL,
     earliest         INTEGER NOT NULL,
@@ -85,7 +85,7 @@ CREATE INDEX promises_open_by_latest ON promises (latest) WHERE status = 'open';
 CREATE INDEX promises_by_contact ON promises (contact_id, status);
 CREATE INDEX promises_by_made_at ON promises (made_at);
 CREATE TABLE interactions (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
     at         INTEGER NOT NULL,
     kind       TEXT NOT NULL,
@@ -742,12 +742,13 @@ AttemptSummary Store::attempt_summary(Id contact_id) const
     return summary;
 }
 
-int Store::attempts_since(Id contact_id, Instant since) const
+int Store::attempts_between(Id contact_id, Instant after, std::optional<Instant> until) const
 {
-    SQLite::Statement q(*m_db, "SELECT count(*) FROM interactions WHERE contact_id = ? AND at >= ? "
-                               "AND kind <> 'note'");
+    SQLite::Statement q(*m_db, "SELECT count(*) FROM interactions WHERE contact_id = ? AND at > ? "
+                               "AND at <= ? AND kind <> 'note'");
     q.bind(1, contact_id);
-    q.bind(2, to_seconds(since));
+    q.bind(2, to_seconds(after));
+    q.bind(3, until ? to_seconds(*until) : std::numeric_limits<std::int64_t>::max());
     q.executeStep();
     return q.getColumn(0).getInt();
 }

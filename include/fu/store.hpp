@@ -120,8 +120,8 @@ public:
     Id add_interaction(const Interaction& interaction);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
     AttemptSummary attempt_summary(Id contact_id) const;
-    // Attempts of a contact at or after `since`.
-    int attempts_since(Id contact_id, Instant since) const;
+    // Attempts of a contact after `after` and, when given, no later than `until`.
+    int attempts_between(Id contact_id, Instant after, std::optional<Instant> until = std::nullopt) const;
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;

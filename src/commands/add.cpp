@@ -50,7 +50,7 @@ int run_add(const AddOptions& opt, Env& env)
 Handler setup_add(CLI::App& command)
 {
     auto opt = std::make_shared<AddOptions>();
-    command.add_option("name", opt->name_words, "The contact's name (any Unicode text)")->required();
+    command.add_option("NAME", opt->name_words, "The contact's name (any Unicode text)")->required();
     command.add_option("--company", opt->company, "Company");
     command.add_option("--phone", opt->phone, "Phone number");
     command.add_option("--email", opt->email, "Email address");

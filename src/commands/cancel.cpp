@@ -40,7 +40,7 @@ int run_cancel(const CancelOptions& opt, Env& env)
 Handler setup_cancel(CLI::App& command)
 {
     auto opt = std::make_shared<CancelOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_option("--reason", opt->reason, "Why it is no longer needed");
     command.add_option("--promise", opt->promise, "Which open promise (default: the one closing first)");
     return [opt](Env& env) { return run_cancel(*opt, env); };

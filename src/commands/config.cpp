@@ -30,7 +30,8 @@ int run_config(Env& env)
     if (env.json()) {
         Json settings = Json::object();
         for (const auto& [key, value] : values) {
-            settings.set(key, Json::object().set("value", value).set("origin", origin(key)));
+            const std::string shown = key == "format" ? fmt::format("\"{}\"", format_word(env.output.format)) : value;
+            settings.set(key, Json::object().set("value", shown).set("origin", origin(key)));
         }
         Json::object()
             .set("file", env.config_path.empty() ? Json() : Json(env.config_path.string()))

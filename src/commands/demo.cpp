@@ -107,6 +107,9 @@ int run_demo(Env& env)
     interaction(2, now - hours{24 * 3}, "email", "sent", "order confirmation");
     transaction.commit();
 
+    if (env.output.quiet) {
+        return k_exit_ok;
+    }
     env.out << fmt::format("Filled {} with {} sample contacts, their promises and calls.\n"
                            "Try: fu --db {} due\n",
                            env.db_path.string(), std::size(k_people), env.db_path.string());

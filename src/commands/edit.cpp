@@ -53,7 +53,7 @@ int run_edit(const EditOptions& opt, Env& env)
 Handler setup_edit(CLI::App& command)
 {
     auto opt = std::make_shared<EditOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_option("--name", opt->name, "New name");
     command.add_option("--company", opt->company, "Company (\"\" clears)");
     command.add_option("--phone", opt->phone, "Phone number (\"\" clears)");

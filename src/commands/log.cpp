@@ -26,6 +26,7 @@ struct LogOptions {
     std::optional<Id> promise;
     std::vector<std::string> next;
     PromiseTerms next_terms;
+    std::string next_via;
     // Listing.
     std::vector<std::string> since;
     std::string contact_filter;
@@ -85,7 +86,8 @@ int list_interactions(const LogOptions& opt, Env& env)
         return k_exit_ok;
     }
     if (interactions.empty() && env.human()) {
-        env.out << "Nothing logged yet. After a call: fu log NAME [voicemail|email|…]\n";
+        env.out << (filter.contact_id || filter.since ? "No interactions match.\n"
+                                                      : "Nothing logged yet. After a call: fu log NAME [voicemail|email|…]\n");
         return k_exit_ok;
     }
     Table table;
@@ -123,7 +125,11 @@ int record_interaction(const LogOptions& opt, Env& env)
     // Resolve --next before writing anything, so a bad phrase records nothing.
     std::optional<Promise> next;
     if (!opt.next.empty()) {
-        next = new_promise(contact, opt.next, opt.next_terms, env);
+        PromiseTerms terms = opt.next_terms;
+        if (!opt.next_via.empty()) {
+            terms.via = opt.next_via;
+        }
+        next = new_promise(contact, opt.next, terms, env);
     }
 
     Interaction interaction;
@@ -237,8 +243,8 @@ int run_log(const LogOptions& opt, Env& env)
         }
         return list_interactions(opt, env);
     }
-    if (opt.next.empty() && (!opt.next_terms.about.empty() || opt.next_terms.agreed)) {
-        throw usage_error("--about and --agreed describe the next step; they need --next WHEN",
+    if (opt.next.empty() && (!opt.next_terms.about.empty() || opt.next_terms.agreed || !opt.next_via.empty())) {
+        throw usage_error("--about, --agreed and --via describe the next step; they need --next WHEN",
                           "e.g. fu log ada --next tomorrow afternoon --about \"the quote\"");
     }
     if (!opt.since.empty() || !opt.contact_filter.empty() || opt.limit != 0) {
@@ -253,8 +259,8 @@ int run_log(const LogOptions& opt, Env& env)
 Handler setup_log(CLI::App& command)
 {
     auto opt = std::make_shared<LogOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name (none: list interactions)");
-    command.add_option("kind", opt->kind, "call (default), voicemail, email, text, meeting, visit or note");
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name (none: list interactions)");
+    command.add_option("KIND", opt->kind, "call (default), voicemail, email, text, meeting, visit or note");
     command.add_option("--outcome", opt->outcome,
                        "reached, no-answer, left-message, sent, replied, not-interested, won or lost");
     command.add_option("--note", opt->note, "What was said");
@@ -263,7 +269,7 @@ Handler setup_log(CLI::App& command)
     command.add_option("--next", opt->next, "Agree the next step now: a time phrase");
     command.add_option("--about", opt->next_terms.about, "With --next: the purpose of the next follow-up");
     command.add_flag("--agreed", opt->next_terms.agreed, "With --next: the customer agreed the time");
-    command.add_option("--via", opt->next_terms.via, "With --next: call, email, text or visit");
+    command.add_option("--via", opt->next_via, "With --next: call, email, text or visit");
     command.add_option("--since", opt->since, "Listing: interactions since this time");
     command.add_option("--contact", opt->contact_filter, "Listing: one contact's interactions");
     command.add_option("--limit", opt->limit, "Listing: at most N interactions");

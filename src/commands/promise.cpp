@@ -42,8 +42,8 @@ int run_promise(const PromiseOptions& opt, Env& env)
 Handler setup_promise(CLI::App& command)
 {
     auto opt = std::make_shared<PromiseOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
-    command.add_option("when", opt->words, "When, e.g. tomorrow afternoon, eod, in a day or so")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("WHEN", opt->words, "When, e.g. tomorrow afternoon, eod, in a day or so")->required();
     command.add_option("--about", opt->terms.about, "The purpose of the follow-up");
     command.add_flag("--agreed", opt->terms.agreed, "The customer agreed this time (be punctual)");
     command.add_option("--via", opt->terms.via, "call, email, text or visit (default: call)");

@@ -55,8 +55,8 @@ int run_reschedule(const RescheduleOptions& opt, Env& env)
 Handler setup_reschedule(CLI::App& command)
 {
     auto opt = std::make_shared<RescheduleOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
-    command.add_option("when", opt->words, "The new window, e.g. tomorrow afternoon")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("WHEN", opt->words, "The new window, e.g. tomorrow afternoon")->required();
     command.add_option("--reason", opt->reason, "Why it moved");
     command.add_option("--promise", opt->promise, "Which open promise (default: the one closing first)");
     return [opt](Env& env) { return run_reschedule(*opt, env); };

@@ -28,7 +28,7 @@ int run_restore(const std::string& ref, Env& env)
 Handler setup_restore(CLI::App& command)
 {
     auto ref = std::make_shared<std::string>();
-    command.add_option("contact", *ref, "Id, email or part of the name of an archived contact")
+    command.add_option("CONTACT", *ref, "Id, email or part of the name of an archived contact")
         ->required();
     return [ref](Env& env) { return run_restore(*ref, env); };
 }

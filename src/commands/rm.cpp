@@ -57,7 +57,7 @@ int run_rm(const RmOptions& opt, Env& env)
 Handler setup_rm(CLI::App& command)
 {
     auto opt = std::make_shared<RmOptions>();
-    command.add_option("contact", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_flag("--purge", opt->purge, "Erase the contact and all its history for good");
     command.add_flag("-y,--yes", opt->yes, "Confirm --purge");
     return [opt](Env& env) { return run_rm(*opt, env); };

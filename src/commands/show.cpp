@@ -104,11 +104,14 @@ int run_show(const std::string& ref, Env& env)
         Json promises_json = Json::array();
         Json interactions_json = Json::array();
         for (const Promise& p : open) {
-            open_json.push(promise_json(p, contact, env, store.attempts_since(contact.id, p.made_at),
+            open_json.push(promise_json(p, contact, env, store.attempts_between(contact.id, p.made_at),
                                         attempts.unanswered_run));
         }
         for (const Promise& p : promises) {
-            promises_json.push(promise_json(p, contact, env));
+            const bool open_now = p.status == PromiseStatus::open;
+            promises_json.push(promise_json(p, contact, env,
+                                            store.attempts_between(contact.id, p.made_at, p.resolved_at),
+                                            open_now ? attempts.unanswered_run : 0));
         }
         for (const Interaction& i : interactions) {
             interactions_json.push(interaction_json(i, contact, env));
@@ -183,7 +186,7 @@ int run_show(const std::string& ref, Env& env)
 Handler setup_show(CLI::App& command)
 {
     auto ref = std::make_shared<std::string>();
-    command.add_option("contact", *ref, "Id, email or part of the name")->required();
+    command.add_option("CONTACT", *ref, "Id, email or part of the name")->required();
     return [ref](Env& env) { return run_show(*ref, env); };
 }
 

@@ -51,7 +51,7 @@ int run_when(const std::vector<std::string>& words, Env& env)
 Handler setup_when(CLI::App& command)
 {
     auto words = std::make_shared<std::vector<std::string>>();
-    command.add_option("words", *words, "A time phrase, e.g. tomorrow afternoon, eod, in 2-3 days")
+    command.add_option("WHEN", *words, "A time phrase, e.g. tomorrow afternoon, eod, in 2-3 days")
         ->required();
     command.footer("Examples: fu when tomorrow afternoon; fu when by friday 5pm; fu when in a day or so.\n"
                    "The whole language: man fu (TIME PHRASES) or docs/TIME-LANGUAGE.md.");

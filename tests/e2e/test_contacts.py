@@ -202,6 +202,7 @@ class ResolutionTest(unittest.TestCase):
     def test_by_id(self):
         self.assertEqual(self.shown_id("2"), 2)
         self.assertEqual(self.shown_id("3"), 3)
+        self.assertEqual(self.shown_id("#3"), 3)
 
     def test_by_exact_email(self):
         self.assertEqual(self.shown_id("byron@example.com"), 2)
@@ -224,6 +225,21 @@ class ResolutionTest(unittest.TestCase):
         # The same for a write command, which then changes nothing.
         self.fu.fail(3, "promise", "ada", "tomorrow", "afternoon")
         self.assertEqual(self.fu.json("due", "--all"), [])
+
+    def test_an_exact_name_beats_a_partial_one(self):
+        self.fu.ok("add", "Ann")
+        self.fu.ok("add", "Ann Lee")
+        self.assertEqual(self.shown_id("ann"), 4)
+        self.assertEqual(self.shown_id("lee"), 5)
+
+    def test_writes_resolve_among_live_contacts(self):
+        self.fu.ok("rm", "byron")
+        # `promise` and `log` see only live contacts, so "ada" is Ada Lovelace...
+        self.assertIn("Ada Lovelace", self.fu.ok("promise", "ada", "tomorrow"))
+        self.fu.fail(3, "promise", "byron", "tomorrow")
+        self.assertEqual([p["contact"]["id"] for p in self.fu.json("due", "--all")], [1])
+        # ...while `show` also finds the archived one (its history is kept).
+        self.assertEqual(self.shown_id("byron"), 2)
 
     def test_unknown(self):
         r = self.fu.fail(3, "show", "nobody")

@@ -312,11 +312,11 @@ class WeekTest(unittest.TestCase):
         by_id = {p["id"]: p for p in data}
         self.assertEqual(by_id[3]["earliest"], "2026-06-16T06:00:00-04:00")
         self.assertEqual(by_id[3]["contact"]["tz"], "Europe/Berlin")
-        # The voicemail that opened #9 kept #2; it was not an attempt at #9.
-        self.assertEqual(by_id[9]["attempts"], 0)
+        self.assert_stats(made=9, on_time=1, overdue=1, open_=7, rate=0.5)
         self.assertEqual(by_id[6]["attempts"], 0)
         self.assertEqual(by_id[8]["attempts"], 0)
-        self.assert_stats(made=9, on_time=1, overdue=1, open_=7, rate=0.5)
+        # The voicemail that opened #9 (log --next) kept #2; it was not an attempt at #9.
+        self.assertEqual(by_id[9]["attempts"], 0)
 
     def test_tuesday_evening_not_interested_and_late_call(self):
         self.replay("tue_evening")
@@ -419,7 +419,6 @@ class WeekTest(unittest.TestCase):
         self.assertEqual(grace["unanswered"], 0)  # she answered: the run resets
         self.assertEqual([p["id"] for p in grace["open_promises"]], [14])
         self.assertEqual(grace["open_promises"][0]["about"], "kick-off")
-        self.assertEqual(grace["open_promises"][0]["attempts"], 0)
         self.assertEqual({p["id"]: p["state"] for p in grace["promises"]},
                          {2: "kept", 9: "kept", 10: "kept", 14: "upcoming"})
         self.assertEqual(len(grace["interactions"]), 4)
@@ -429,6 +428,8 @@ class WeekTest(unittest.TestCase):
         self.assertEqual(self.fu.json("show", "hedy", now=self.now)["open_promises"], [])
         self.assert_stats(made=14, on_time=5, late=1, renegotiated_in_time=1, broken=1, cancelled=2,
                           overdue=1, open_=3, rate=6 / 9)
+        # The call that opened #14 (log --next) was not an attempt at #14.
+        self.assertEqual(grace["open_promises"][0]["attempts"], 0)
 
     def test_friday_morning(self):
         self.replay("fri")
@@ -508,6 +509,90 @@ class WeekTest(unittest.TestCase):
         # Default due (end of today) in CSV: the overdue rows only.
         out = self.fu.ok("due", fmt="csv", now=self.now)
         self.assertEqual([r[0] for r in list(csv.reader(io.StringIO(out, newline="")))[1:]], ["8", "13"])
+
+
+class LogRulesTest(unittest.TestCase):
+    """The rules of `fu log` outside the week's story: which promise an attempt keeps, and when."""
+
+    def setUp(self):
+        self.fu = FuSandbox(self, now=MON)
+        self.fu.ok("add", "Ada Lovelace")
+        self.fu.ok("add", "Bob Jones", "--company", "Jones & Sons")
+        self.fu.ok("promise", "ada", "eod")       # #1 Mon 09:30–17:00
+        self.fu.ok("promise", "ada", "friday")    # #2 Fri 09:00–17:00
+
+    def states(self, contact, now=TUE):
+        return {p["id"]: p["state"] for p in self.fu.json("show", contact, now=now)["promises"]}
+
+    def test_a_note_is_not_an_attempt(self):
+        out = self.fu.ok("log", "ada", "note", "--note", "internal: check pricing", now=TUE)
+        self.assertNotIn("kept", out)
+        self.assertEqual(self.states("ada"), {1: "overdue", 2: "upcoming"})
+        self.assertEqual(self.fu.json("log", now=TUE)[0]["promise"], None)
+
+    def test_a_back_dated_attempt_counts_at_its_own_time(self):
+        out = self.fu.ok("log", "ada", "email", "--at", "yesterday", "4pm", now=TUE)
+        self.assertIn("kept promise #1 on time", out)
+        self.assertEqual(self.states("ada"), {1: "kept", 2: "upcoming"})
+        entry = self.fu.json("log", now=TUE)[0]
+        self.assertEqual((entry["at"], entry["kind"], entry["outcome"], entry["promise"]),
+                         ("2026-06-15T16:00:00-04:00", "email", "sent", 1))
+        self.assertEqual(self.fu.json("show", "ada", now=TUE)["unanswered"], 1)  # sent, no reply yet
+        # A reply resets the run; --promise chooses which promise it keeps.
+        out = self.fu.ok("log", "ada", "email", "--outcome", "replied", "--promise", "2", now=TUE)
+        self.assertIn("kept promise #2 on time", out)
+        self.assertEqual(self.fu.json("show", "ada", now=TUE)["unanswered"], 0)
+        self.assertEqual(self.states("ada"), {1: "kept", 2: "kept"})
+
+    def test_the_closing_first_open_promise_is_kept_late_after_its_window(self):
+        out = self.fu.ok("log", "ada", now=TUE)
+        self.assertIn("kept promise #1 late", out)
+        self.assertEqual(self.states("ada"), {1: "late", 2: "upcoming"})
+        s = self.fu.json("stats", now=TUE)
+        self.assertEqual((s["late"], s["on_time"], s["open"]), (1, 0, 1))
+        self.assertEqual(s["median_lateness_seconds"], 16 * 3600 + 1800)  # Mon 17:00 -> Tue 09:30
+
+    def test_an_attempt_before_the_promise_was_made_keeps_nothing(self):
+        self.fu.ok("promise", "bob", "friday", now=TUE)  # #3, made Tue 10:00
+        out = self.fu.ok("log", "bob", "--at", "yesterday", "4pm", now=TUE)
+        self.assertNotIn("kept", out)
+        self.assertEqual(self.states("bob"), {3: "upcoming"})
+
+    def test_lost_closes_the_contact_and_cancels_the_rest(self):
+        self.fu.ok("promise", "bob", "friday", now=TUE)        # #3
+        self.fu.ok("promise", "bob", "next", "week", now=TUE)  # #4
+        out = self.fu.ok("log", "bob", "--outcome", "lost", now=TUE)
+        self.assertIn("kept promise #3 on time", out)
+        self.assertEqual(self.states("bob"), {3: "kept", 4: "cancelled"})
+        self.assertIsNotNone(self.fu.json("show", "bob", now=TUE)["contact"]["closed"])
+        text = self.fu.ok("due", "--all", now=TUE)
+        self.assertNotIn("Bob", text)
+        # A contact who said no gets no next step.
+        r = self.fu.fail(2, "log", "ada", "--outcome", "not-interested", "--next", "friday", now=TUE)
+        self.assertEqual(self.states("ada"), {1: "overdue", 2: "upcoming"})
+
+    def test_stats_since(self):
+        self.fu.ok("promise", "bob", "friday", now=TUE)  # made Tue
+        self.fu.ok("log", "bob", now=TUE)
+        s = self.fu.json("stats", "--since", "2026-06-16", now=TUE)
+        self.assertEqual((s["made"], s["on_time"], s["open"], s["overdue"]), (1, 1, 0, 0))
+        self.assertEqual(s["on_time_rate"], 1)
+        s = self.fu.json("stats", now=TUE)
+        self.assertEqual((s["made"], s["on_time"], s["open"], s["overdue"]), (3, 1, 1, 1))
+        self.assertAlmostEqual(s["on_time_rate"], 0.5, places=3)
+
+    def test_a_contact_in_the_same_offset_shows_one_clock(self):
+        self.fu.ok("add", "Tess Toronto", "--tz", "America/Toronto")
+        out = self.fu.ok("promise", "tess", "tomorrow", "afternoon")
+        self.assertIn("Tue 16 Jun 12:00–17:00", out)
+        self.assertNotIn(" in Toronto)", out)
+        self.fu.ok("add", "Kai Tokyo", "--tz", "Asia/Tokyo")
+        out = self.fu.ok("promise", "kai", "tomorrow", "afternoon")
+        # 12:00–17:00 in Tokyo (UTC+9) is 23:00–04:00 in New York (UTC-4), the day before.
+        self.assertIn("(12:00–17:00 in Tokyo)", out)
+        kai = [p for p in self.fu.json("due", "--all") if p["contact"]["name"] == "Kai Tokyo"][0]
+        self.assertEqual((kai["earliest"], kai["latest"]),
+                         ("2026-06-15T23:00:00-04:00", "2026-06-16T04:00:00-04:00"))
 
 
 if __name__ == "__main__":

@@ -231,7 +231,8 @@ TEST_CASE("attempt summary counts the unanswered run")
     CHECK(summary.unanswered_run == 1);
     CHECK(summary.attempts == 4);
     CHECK(summary.reached == 1);
-    CHECK(store.attempts_since(id, now + std::chrono::minutes{2}) == 2);
+    CHECK(store.attempts_between(id, now + std::chrono::minutes{1}) == 2);   // after the no-answer
+    CHECK(store.attempts_between(id, now, now + std::chrono::minutes{2}) == 2); // no-answer, reached
 }
 
 TEST_CASE("hot queries use their indexes")
