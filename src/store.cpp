@@ -268,8 +268,10 @@ void check_identity(SQLite::Database& db, const std::string& where)
     }
 }
 
-void create_private_file(const std::filesystem::path& path)
+// Creates the file (and its missing directories) private to the user; returns what it created.
+std::vector<std::filesystem::path> create_private_file(const std::filesystem::path& path)
 {
+    std::vector<std::filesystem::path> created;
     const auto dir = path.parent_path();
     if (!dir.empty()) {
         std::error_code ec;
@@ -283,19 +285,33 @@ void create_private_file(const std::filesystem::path& path)
                 }
             }
             for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-                if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
+                if (::mkdir(it->c_str(), 0700) != 0) {
+                    if (errno == EEXIST) {
+                        continue;
+                    }
+                    const int error = errno;
+                    for (auto made = created.rbegin(); made != created.rend(); ++made) {
+                        ::rmdir(made->c_str());
+                    }
                     throw database_error(fmt::format("cannot create directory {}: {}",
-                                                     it->string(), std::strerror(errno)));
+                                                     it->string(), std::strerror(error)));
                 }
+                created.push_back(*it);
             }
         }
     }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
+        const int error = errno;
+        for (auto made = created.rbegin(); made != created.rend(); ++made) {
+            ::rmdir(made->c_str());
+        }
         throw database_error(
-            fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
+            fmt::format("cannot create database {}: {}", path.string(), std::strerror(error)));
     }
     ::close(fd);
+    created.push_back(path);
+    return created;
 }
 
 } // namespace
@@ -303,7 +319,31 @@ void create_private_file(const std::filesystem::path& path)
 Store::Store(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
-Store::~Store() = default;
+namespace {
+// Removes a database file created by this run (with SQLite's side files), then the directories
+// created for it, newest first.
+void remove_created(const std::vector<std::filesystem::path>& created)
+{
+    if (created.empty()) {
+        return;
+    }
+    const std::string file = created.back().string();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        ::unlink((file + suffix).c_str());
+    }
+    for (auto dir = created.rbegin() + 1; dir != created.rend(); ++dir) {
+        ::rmdir(dir->c_str());
+    }
+}
+} // namespace
+
+Store::~Store()
+{
+    if (!m_committed && !m_created.empty()) {
+        m_db.reset();
+        remove_created(m_created); // nothing was written: leave no trace
+    }
+}
 
 Store Store::open_in_memory()
 {
@@ -335,10 +375,19 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
 Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
+    std::vector<std::filesystem::path> created;
     if (!std::filesystem::exists(path, ec)) {
-        create_private_file(path);
+        created = create_private_file(path);
     }
-    Store store(open_database(path, SQLite::OPEN_READWRITE, busy_timeout));
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = open_database(path, SQLite::OPEN_READWRITE, busy_timeout);
+    } catch (...) {
+        remove_created(created);
+        throw;
+    }
+    Store store(std::move(db));
+    store.m_created = std::move(created);
     try {
         check_identity(*store.m_db, path.string());
         store.m_db->exec("PRAGMA journal_mode = WAL");
@@ -396,6 +445,7 @@ void Store::WriteTransaction::commit()
 {
     m_store.m_db->exec("COMMIT");
     m_done = true;
+    m_store.m_committed = true;
 }
 
 Id Store::add_contact(const ContactChanges& fields, Instant now)

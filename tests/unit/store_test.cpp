@@ -50,6 +50,7 @@ TEST_CASE("a new database is created private, versioned and marked as fu's")
     {
         Store store = Store::open_for_writing(path);
         CHECK(store.schema_version() == k_schema_version);
+        store.begin_write().commit();
     }
     struct stat file_stat {};
     REQUIRE(::stat(path.c_str(), &file_stat) == 0);
@@ -66,6 +67,18 @@ TEST_CASE("a new database is created private, versioned and marked as fu's")
     const Store again = Store::open_for_reading(path);
     CHECK(again.schema_version() == k_schema_version);
     CHECK(again.list_contacts({}).size() == 1);
+}
+
+TEST_CASE("a first write that does not commit leaves no file and no new directory")
+{
+    TempDir dir;
+    const auto path = dir.path / "new" / "fu.db";
+    {
+        Store store = Store::open_for_writing(path);
+        auto tx = store.begin_write();
+        CHECK_THROWS(store.add_contact(ContactChanges{}, Instant{})); // a contact needs a name
+    }
+    CHECK_FALSE(std::filesystem::exists(path.parent_path()));
 }
 
 TEST_CASE("reading a missing database creates nothing")
