@@ -118,7 +118,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
-    const Instant at = opt.at.empty() ? env.now : moment(opt.at, env, contact_zone(contact, env));
+    const Instant at = opt.at.empty() ? env.now : moment(opt.at, env, env.user_zone());
     if (at > env.now) {
         throw usage_error("--at is in the future", "log what happened; promise what will happen (fu promise)");
     }
