@@ -202,6 +202,7 @@ int run_checked(const ProcessContext& context)
     output.format = *format;
     output.quiet = global.quiet;
     output.color = use_color(global.color, context.environment, context.out_is_terminal);
+    output.color_choice = global.color;
     output.width = context.out_is_terminal ? context.terminal_width : 0;
 
     std::string db_origin = origins["db"];

@@ -233,15 +233,18 @@ void print_human(std::ostream& out, const Table& table, const OutputOptions& opt
             }
         }
         std::size_t total = total_width();
-        for (const std::size_t c : table.shrinkable) {
-            if (total <= options.width + 2 || c >= columns || !shown[c]) {
-                continue;
+        // Shrink to 8 columns each first, then, if that is not enough, to 4.
+        for (const std::size_t floor : {std::size_t{8}, std::size_t{4}}) {
+            for (const std::size_t c : table.shrinkable) {
+                if (total <= options.width + 2 || c >= columns || !shown[c]) {
+                    continue;
+                }
+                const std::size_t excess = total - (options.width + 2);
+                const std::size_t minimum = std::min(widths[c], floor);
+                const std::size_t cut = std::min(excess, widths[c] - minimum);
+                widths[c] -= cut;
+                total -= cut;
             }
-            const std::size_t excess = total - (options.width + 2);
-            const std::size_t minimum = std::min<std::size_t>(widths[c], 8);
-            const std::size_t cut = std::min(excess, widths[c] - minimum);
-            widths[c] -= cut;
-            total -= cut;
         }
     }
     const auto print_row = [&](const std::vector<std::string>& row, bool heading) {

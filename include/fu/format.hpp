@@ -23,6 +23,7 @@ std::optional<OutputFormat> output_format_from(std::string_view word);
 struct OutputOptions {
     OutputFormat format = OutputFormat::human;
     bool color = false;
+    std::string color_choice = "auto"; // as chosen: auto, always or never
     bool quiet = false;
     std::size_t width = 0;
 };

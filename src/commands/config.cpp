@@ -12,6 +12,7 @@ int run_config(Env& env)
     Config effective;
     effective.settings = env.settings;
     effective.db = env.db_path.string();
+    effective.color = env.output.color_choice;
     const auto format_word = [](OutputFormat f) {
         switch (f) {
         case OutputFormat::json: return "json";
@@ -22,6 +23,7 @@ int run_config(Env& env)
         }
         return "human";
     };
+    effective.format = format_word(env.output.format);
     const auto values = config_values(effective);
     const auto origin = [&](const std::string& key) {
         const auto found = env.origins.find(key);
@@ -30,8 +32,7 @@ int run_config(Env& env)
     if (env.json()) {
         Json settings = Json::object();
         for (const auto& [key, value] : values) {
-            const std::string shown = key == "format" ? fmt::format("\"{}\"", format_word(env.output.format)) : value;
-            settings.set(key, Json::object().set("value", shown).set("origin", origin(key)));
+            settings.set(key, Json::object().set("value", value).set("origin", origin(key)));
         }
         Json::object()
             .set("file", env.config_path.empty() ? Json() : Json(env.config_path.string()))
@@ -43,11 +44,7 @@ int run_config(Env& env)
     env.out << fmt::format("# configuration file: {}{}\n", env.config_path.empty() ? "(none)" : env.config_path.string(),
                            !env.config_path.empty() && !std::filesystem::exists(env.config_path, ec) ? " (not present)" : "");
     for (const auto& [key, value] : values) {
-        std::string shown = value;
-        if (key == "format") {
-            shown = fmt::format("\"{}\"", format_word(env.output.format));
-        }
-        env.out << fmt::format("{:<16} = {:<40} # {}\n", key, shown, origin(key));
+        env.out << fmt::format("{:<16} = {:<40} # {}\n", key, value, origin(key));
     }
     return k_exit_ok;
 }

@@ -139,9 +139,14 @@ Json items_json(const std::vector<AgendaItem>& items, const Env& env)
 
 int run_digest(const DigestOptions& opt, Env& env)
 {
-    const OutputFormat format = env.output.format;
+    OutputFormat format = env.output.format;
     if (format == OutputFormat::tsv || format == OutputFormat::csv) {
-        throw usage_error("digest prints human, markdown or json", "fu digest --format markdown");
+        const auto origin = env.origins.find("format");
+        const bool asked = origin != env.origins.end() && origin->second.rfind("--", 0) == 0;
+        if (asked) {
+            throw usage_error("digest prints human, markdown or json", "fu digest --format markdown");
+        }
+        format = OutputFormat::human; // a configured default for listings does not apply to a mail
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const Digest digest = build_digest(store, env.now, env.user_zone(), env.settings);

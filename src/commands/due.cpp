@@ -1,4 +1,5 @@
 // src/commands/due.cpp — `fu due`: what is overdue, due now and coming up.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -43,12 +44,22 @@ Style section_style(DueState state)
     return Style::none;
 }
 
-void print_human(const Agenda& agenda, const Env& env, bool until_end_of_today)
+void print_human(const Agenda& agenda, const Store& store, const Env& env, bool until_end_of_today)
 {
     auto& out = env.out;
     if (agenda.empty()) {
         out << (until_end_of_today ? "Nothing overdue or due today. Well kept!\n"
                                    : "Nothing overdue or due. Well kept!\n");
+        auto later = store.open_promises();
+        const auto next = std::min_element(later.begin(), later.end(), [](const Promise& a, const Promise& b) {
+            return a.earliest != b.earliest ? a.earliest < b.earliest : a.id < b.id;
+        });
+        if (next != later.end()) {
+            if (const auto contact = store.contact(next->contact_id)) {
+                out << fmt::format("Next: {} {}  [#{}]  (fu due --all)\n", contact->name,
+                                   window_text(*next, *contact, env), next->id);
+            }
+        }
         return;
     }
     bool first = agenda.items.empty();
@@ -123,7 +134,7 @@ int run_due(const DueOptions& opt, Env& env)
         }
         list.write(env.out);
     } else if (env.human()) {
-        print_human(agenda, env, !opt.all && opt.until.empty());
+        print_human(agenda, store, env, !opt.all && opt.until.empty());
     } else {
         print_rows(agenda, env);
     }

@@ -1,0 +1,284 @@
+"""Issue 5, part 4: the configuration file, `fu config`, and exit status 75 (busy)."""
+
+import json
+import re
+import sqlite3
+import time
+import unittest
+
+from fu_harness import FuSandbox
+
+NOW = "2026-06-15T07:00"  # Monday, America/New_York
+FRIDAY = "2026-06-19T10:00"
+KEYS = ["db", "format", "color", "day", "workdays", "week_start", "morning", "lunch", "afternoon", "evening",
+        "appointment", "cold_after", "give_up_after", "busy_timeout_ms"]
+
+
+def xdg_config(fu):
+    return fu.root / "xdg-config" / "fu" / "config.toml"
+
+
+def home_config(fu):
+    return fu.home / ".config" / "fu" / "config.toml"
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def config_lines(out):
+    """`fu config` human output: {key: (value, origin)}."""
+    settings = {}
+    for line in out.splitlines()[1:]:
+        m = re.match(r"^(\w+)\s+= (.*?)\s+# (.*)$", line)
+        if m:
+            settings[m.group(1)] = (m.group(2), m.group(3))
+    return settings
+
+
+class WhereTheFileIs(unittest.TestCase):
+    def setUp(self):
+        self.fu = FuSandbox(self, now=NOW)
+
+    def today(self, **kw):
+        return self.fu.json("when", "today", **kw)["earliest"]
+
+    def test_no_file_means_defaults(self):
+        self.assertEqual(self.today(), "2026-06-15T09:00:00-04:00")
+        out = self.fu.ok("config")
+        self.assertIn(str(xdg_config(self.fu)), out.splitlines()[0])
+        self.assertIn("not present", out.splitlines()[0])
+
+    def test_xdg_config_home(self):
+        write(xdg_config(self.fu), 'day = "08:00-18:00"\n')
+        write(home_config(self.fu), 'day = "10:00-16:00"\n')
+        self.assertEqual(self.today(), "2026-06-15T08:00:00-04:00")
+
+    def test_home_config_without_xdg(self):
+        write(xdg_config(self.fu), 'day = "08:00-18:00"\n')
+        write(home_config(self.fu), 'day = "10:00-16:00"\n')
+        self.assertEqual(self.today(drop=("XDG_CONFIG_HOME",)), "2026-06-15T10:00:00-04:00")
+        # XDG_CONFIG_HOME that is not an absolute path is ignored
+        self.assertEqual(self.today(env={"XDG_CONFIG_HOME": "relative/dir"}), "2026-06-15T10:00:00-04:00")
+
+    def test_fu_config_and_the_config_option(self):
+        write(xdg_config(self.fu), 'day = "08:00-18:00"\n')
+        env_file = write(self.fu.root / "env.toml", 'day = "07:15-15:00"\n')
+        opt_file = write(self.fu.root / "opt.toml", 'day = "07:45-14:00"\n')
+        self.assertEqual(self.today(env={"FU_CONFIG": str(env_file)}), "2026-06-15T07:15:00-04:00")
+        self.assertEqual(self.fu.json("--config", str(opt_file), "when", "today", env={"FU_CONFIG": str(env_file)})
+                         ["earliest"], "2026-06-15T07:45:00-04:00")
+        out = self.fu.ok("--config", str(opt_file), "config")
+        self.assertIn(str(opt_file), out.splitlines()[0])
+        self.assertEqual(config_lines(out)["day"], ('"07:45-14:00"', f"{opt_file}:1"))
+
+    def test_missing_named_file_is_an_error_missing_default_is_not(self):
+        missing = self.fu.root / "nope.toml"
+        r = self.fu.fail(2, "--config", str(missing), "due")
+        self.assertIn(str(missing), r.err)
+        r = self.fu.fail(2, "due", env={"FU_CONFIG": str(missing)})
+        self.assertIn(str(missing), r.err)
+        self.fu.ok("due")  # no default file at all: fine
+        self.fu.ok("due", drop=("XDG_CONFIG_HOME",))
+
+
+class Settings(unittest.TestCase):
+    def setUp(self):
+        self.fu = FuSandbox(self, now=NOW)
+
+    def test_day_and_workdays(self):
+        self.assertEqual(self.fu.json("when", "in", "1", "business", "day", now=FRIDAY)["earliest"],
+                         "2026-06-22T09:00:00-04:00")  # default: Monday
+        write(xdg_config(self.fu), '[fu]\nday = "08:00-18:00"\nworkdays = ["mon","tue","wed","thu","fri","sat"]\n')
+        today = self.fu.json("when", "today")
+        self.assertEqual((today["earliest"], today["latest"]), ("2026-06-15T08:00:00-04:00", "2026-06-15T18:00:00-04:00"))
+        sat = self.fu.json("when", "in", "1", "business", "day", now=FRIDAY)
+        self.assertEqual((sat["earliest"], sat["latest"]), ("2026-06-20T08:00:00-04:00", "2026-06-20T18:00:00-04:00"))
+        self.assertIn("Sat 20 Jun 08:00–18:00", self.fu.ok("when", "in", "1", "business", "day", now=FRIDAY))
+        # a promise uses the same settings
+        self.fu.ok("add", "Ada")
+        p = self.fu.json("promise", "ada", "tomorrow")
+        self.assertEqual(p["earliest"], "2026-06-16T08:00:00-04:00")
+
+    def test_workdays_as_a_range(self):
+        write(xdg_config(self.fu), 'workdays = "mon-sat"\n')
+        self.assertEqual(self.fu.json("when", "in", "1", "business", "day", now=FRIDAY)["earliest"][:10], "2026-06-20")
+
+    def test_appointment(self):
+        self.assertEqual(self.fu.json("when", "3pm")["latest"], "2026-06-15T15:15:00-04:00")
+        write(xdg_config(self.fu), "appointment = 30  # minutes\n")
+        self.assertEqual(self.fu.json("when", "3pm")["latest"], "2026-06-15T15:30:00-04:00")
+
+    def test_format(self):
+        write(xdg_config(self.fu), 'format = "json"\n')
+        self.fu.ok("add", "Ada")
+        doc = json.loads(self.fu.ok("contacts"))
+        self.assertEqual(doc[0]["name"], "Ada")
+        self.assertIn("Ada", self.fu.ok("contacts", fmt="human"))
+        with self.assertRaises(json.JSONDecodeError):
+            json.loads(self.fu.ok("contacts", fmt="human"))
+        self.assertTrue(self.fu.ok("contacts", fmt="tsv").startswith("id\tname\t"))
+        self.assertEqual(config_lines(self.fu.ok("config", fmt="human"))["format"], ('"human"', "--format"))
+        self.assertEqual(json.loads(self.fu.ok("config"))["settings"]["format"]["origin"], f"{xdg_config(self.fu)}:1")
+
+    def test_a_tsv_or_csv_default_does_not_break_the_digest(self):
+        # A default of tsv/csv for listings must not make the cron digest fail: like show, the digest
+        # falls back to its human form (an explicit --format csv is still refused).
+        self.fu.ok("add", "Olga")
+        self.fu.ok("promise", "olga", "eod")
+        for fmt in ("tsv", "csv"):
+            with self.subTest(fmt=fmt):
+                write(xdg_config(self.fu), f'format = "{fmt}"\n')
+                self.assertTrue(self.fu.ok("contacts").startswith("id"))
+                out = self.fu.ok("digest", "--if-any")
+                self.assertIn("Due today", out)
+                self.assertNotIn(",", out.splitlines()[0])
+        self.fu.fail(2, "digest", fmt="csv")
+
+    def test_color(self):
+        self.fu.ok("add", "Ada")
+        self.fu.ok("promise", "ada", "9am")
+        write(xdg_config(self.fu), 'color = "always"\n')
+        r = self.fu.run("due", now="2026-06-15T10:00")
+        self.assertEqual(r.status, 0, str(r))
+        self.assertIn("\x1b[", r.out)
+        r = self.fu.run("--color", "never", "due", now="2026-06-15T10:00")
+        self.assertNotIn("\x1b", r.out)
+        write(xdg_config(self.fu), 'color = "never"\n')
+        r = self.fu.run("--color", "auto", "due", now="2026-06-15T10:00")
+        self.assertNotIn("\x1b", r.out)
+
+    def test_config_shows_the_colour_choice(self):
+        write(xdg_config(self.fu), 'color = "never"\n')
+        self.assertEqual(config_lines(self.fu.ok("config"))["color"], ('"never"', f"{xdg_config(self.fu)}:1"))
+        self.assertEqual(config_lines(self.fu.ok("--color", "always", "config"))["color"], ('"always"', "--color"))
+        self.assertEqual(self.fu.json("config", "--color", "never")["settings"]["color"],
+                         {"value": '"never"', "origin": "--color"})
+
+    def test_db_chosen_by_the_file_and_overridden(self):
+        fu = self.fu
+        from_file = fu.root / "from-file" / "fu.db"
+        write(xdg_config(fu), f'# where my data lives\ndb = "{from_file}"\n')
+        fu.ok("add", "Filed", globals_=False, env={"FU_NOW": NOW})
+        self.assertTrue(from_file.exists())
+        self.assertEqual(config_lines(fu.ok("config", globals_=False))["db"],
+                         (f'"{from_file}"', f"{xdg_config(fu)}:2"))
+        from_env = fu.root / "from-env.db"
+        fu.ok("add", "Envy", globals_=False, env={"FU_NOW": NOW, "FU_DB": str(from_env)})
+        self.assertTrue(from_env.exists())
+        self.assertEqual(config_lines(fu.ok("config", globals_=False, env={"FU_DB": str(from_env)}))["db"],
+                         (f'"{from_env}"', "FU_DB"))
+        from_opt = fu.root / "from-opt.db"
+        fu.ok("--db", str(from_opt), "add", "Optimus", globals_=False, env={"FU_NOW": NOW, "FU_DB": str(from_env)})
+        self.assertEqual(config_lines(fu.ok("--db", str(from_opt), "config", globals_=False,
+                                            env={"FU_DB": str(from_env)}))["db"], (f'"{from_opt}"', "--db"))
+        names = lambda db: [c["name"] for c in fu.json("contacts", db=db)]
+        self.assertEqual(names(from_file), ["Filed"])
+        self.assertEqual(names(from_env), ["Envy"])
+        self.assertEqual(names(from_opt), ["Optimus"])
+
+
+class ConfigErrors(unittest.TestCase):
+    def setUp(self):
+        self.fu = FuSandbox(self, now=NOW)
+
+    def check(self, text, line, *words):
+        path = write(xdg_config(self.fu), text)
+        r = self.fu.fail(2, "add", "Ada")
+        first = self.fu.error_lines(r)[0]
+        self.assertTrue(first.startswith(f"fu: {path}:{line}: "), first)
+        for word in words:
+            self.assertIn(word, first)
+        self.assertFalse(self.fu.db.exists(), "a bad configuration must change nothing")
+        self.fu.fail(2, "config")
+        self.fu.fail(2, "due")
+        return r
+
+    def test_unknown_key(self):
+        r = self.check('# my settings\nday = "08:00-18:00"\nwrkdays = ["mon", "tue"]\n', 3, "wrkdays")
+        self.assertIn("workdays", r.err)  # a suggestion
+
+    def test_reversed_day(self):
+        self.check('day = "08:00-18:00"\n\nday = "17:00-09:00"\n', 3, "17:00-09:00")
+
+    def test_appointment_not_a_number(self):
+        self.check('[fu]\nappointment = "x"\n', 2, "appointment")
+
+    def test_other_bad_values(self):
+        self.check('format = "yaml"\n', 1, "format")
+        self.check('color = "sometimes"\n', 1, "color")
+        self.check('cold_after = 0\n', 1, "cold_after")
+        self.check('give_up_after = -3\n', 1)
+        self.check('workdays = ["mon", "funday"]\n', 1)
+        self.check('day = 9\n', 1, "day")
+        self.check('this is not toml\n', 1)
+
+
+class ConfigCommand(unittest.TestCase):
+    def test_every_setting_with_its_origin(self):
+        fu = FuSandbox(self, now=NOW)
+        path = write(xdg_config(fu), '# comment\n\nappointment = 30\ncold_after = 21\nday = "08:00-18:00"\n')
+        out = fu.ok("config")
+        self.assertEqual(out.splitlines()[0], f"# configuration file: {path}")
+        settings = config_lines(out)
+        self.assertEqual(list(settings), KEYS)
+        self.assertEqual(settings["appointment"], ("30", f"{path}:3"))
+        self.assertEqual(settings["cold_after"], ("21", f"{path}:4"))
+        self.assertEqual(settings["day"], ('"08:00-18:00"', f"{path}:5"))
+        self.assertEqual(settings["db"], (f'"{fu.db}"', "--db"))
+        self.assertEqual(settings["format"], ('"human"', "default"))
+        self.assertEqual(settings["lunch"], ('"12:00-14:00"', "default"))
+        self.assertEqual(settings["give_up_after"], ("7", "default"))
+        self.assertEqual(settings["busy_timeout_ms"], ("5000", "default"))
+        doc = fu.json("config")
+        self.assertEqual(doc["file"], str(path))
+        self.assertEqual(list(doc["settings"]), KEYS)
+        self.assertEqual(doc["settings"]["appointment"], {"value": "30", "origin": f"{path}:3"})
+        self.assertEqual(doc["settings"]["db"], {"value": f'"{fu.db}"', "origin": "--db"})
+        self.assertEqual(doc["settings"]["format"], {"value": '"json"', "origin": "--format"})
+        self.assertEqual(doc["settings"]["color"], {"value": '"auto"', "origin": "default"})
+        self.assertEqual(fu.json("config", "--color", "never")["settings"]["color"]["origin"], "--color")
+        self.assertFalse(fu.db.exists(), "fu config must not create the database")
+
+    def test_defaults_without_a_file(self):
+        fu = FuSandbox(self, now=NOW)
+        doc = fu.json("config")
+        for key in KEYS:
+            if key not in ("db", "format"):
+                self.assertEqual(doc["settings"][key]["origin"], "default", key)
+        self.assertEqual(doc["settings"]["workdays"]["value"], '["mon", "tue", "wed", "thu", "fri"]')
+        self.assertEqual(doc["settings"]["day"]["value"], '"09:00-17:00"')
+        # the default database path follows XDG_DATA_HOME
+        out = fu.ok("config", globals_=False)
+        self.assertEqual(config_lines(out)["db"][0], f'"{fu.root / "xdg-data" / "fu" / "fu.db"}"')
+
+
+class Busy(unittest.TestCase):
+    def test_75_when_another_writer_holds_the_lock(self):
+        fu = FuSandbox(self, now=NOW)
+        write(xdg_config(fu), "busy_timeout_ms = 200\n")
+        fu.ok("add", "Ada")
+        holder = sqlite3.connect(fu.db, isolation_level=None, timeout=0)
+        self.addCleanup(holder.close)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            r = fu.run("add", "Bob")
+            elapsed = time.monotonic() - started
+            self.assertEqual(r.status, 75, str(r))
+            self.assertEqual(r.out, "")
+            self.assertRegex(fu.error_lines(r)[0], r"^fu: .*busy", str(r))
+            self.assertGreaterEqual(elapsed, 0.15, "fu gave up before busy_timeout_ms")
+            self.assertLess(elapsed, 4, "fu ignored busy_timeout_ms = 200")
+            r = fu.run("promise", "ada", "tomorrow")
+            self.assertEqual(r.status, 75, str(r))
+        finally:
+            holder.execute("ROLLBACK")
+        self.assertEqual([c["name"] for c in fu.json("contacts")], ["Ada"])
+        fu.ok("add", "Bob")  # and works once the lock is gone
+
+
+if __name__ == "__main__":
+    unittest.main()
