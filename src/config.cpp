@@ -96,7 +96,9 @@ Value parse_value(std::string_view rest, const Line& line)
         }
         const std::string word(rest.substr(0, end));
         rest.remove_prefix(end);
-        const bool numeric = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        const std::string_view digits = !word.empty() && word[0] == '-' ? std::string_view(word).substr(1)
+                                                                         : std::string_view(word);
+        const bool numeric = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
             return c >= '0' && c <= '9';
         });
         if (!numeric || word.size() > 9) {

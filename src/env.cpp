@@ -28,7 +28,11 @@ std::filesystem::path database_path(const std::string& option, const std::option
         return from_env;
     }
     if (configured) {
-        return *configured; // origin: the config file's line, already recorded
+        // The origin (the config file's line) is already recorded.
+        if (configured->rfind("~/", 0) == 0 && !variable(environment, "HOME").empty()) {
+            return std::filesystem::path(variable(environment, "HOME")) / configured->substr(2);
+        }
+        return *configured;
     }
     origin = "default";
     if (const std::string data_home = variable(environment, "XDG_DATA_HOME");

@@ -84,6 +84,7 @@ TEST_CASE("mistakes name the file, the line and the problem")
     CHECK(error_of("day = \"17:00-09:00\"") == "cfg.toml:1: day: \"17:00-09:00\" ends before it starts");
     CHECK(error_of("day = \"25:00-26:00\"") == "cfg.toml:1: day: \"25:00\" is not a time of day");
     CHECK(error_of("appointment = \"x\"") == "cfg.toml:1: appointment must be a whole number from 1 to 1440");
+    CHECK(error_of("give_up_after = -3") == "cfg.toml:1: give_up_after must be a whole number from 1 to 1000");
     CHECK(error_of("appointment = 0") == "cfg.toml:1: appointment must be a whole number from 1 to 1440");
     CHECK(error_of("format = \"yaml\"") == "cfg.toml:1: format must be one of human, json, tsv, csv");
     CHECK(error_of("workdays = [\"funday\"]") == "cfg.toml:1: \"funday\" is not a day of the week");
