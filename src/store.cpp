@@ -268,8 +268,8 @@ void check_identity(SQLite::Database& db, const std::string& where)
     }
 }
 
-// Creates the file (and its missing directories) private to the user; returns what it created.
-std::vector<std::filesystem::path> create_private_file(const std::filesystem::path& path)
+// Creates the file (and its missing directories) private to the user.
+void create_private_file(const std::filesystem::path& path)
 {
     std::vector<std::filesystem::path> created;
     const auto dir = path.parent_path();
@@ -300,7 +300,8 @@ std::vector<std::filesystem::path> create_private_file(const std::filesystem::pa
             }
         }
     }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    // Not O_EXCL: another fu may create the same file at the same moment, and that is fine.
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int error = errno;
         for (auto made = created.rbegin(); made != created.rend(); ++made) {
@@ -310,8 +311,6 @@ std::vector<std::filesystem::path> create_private_file(const std::filesystem::pa
             fmt::format("cannot create database {}: {}", path.string(), std::strerror(error)));
     }
     ::close(fd);
-    created.push_back(path);
-    return created;
 }
 
 } // namespace
@@ -319,31 +318,7 @@ std::vector<std::filesystem::path> create_private_file(const std::filesystem::pa
 Store::Store(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
-namespace {
-// Removes a database file created by this run (with SQLite's side files), then the directories
-// created for it, newest first.
-void remove_created(const std::vector<std::filesystem::path>& created)
-{
-    if (created.empty()) {
-        return;
-    }
-    const std::string file = created.back().string();
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        ::unlink((file + suffix).c_str());
-    }
-    for (auto dir = created.rbegin() + 1; dir != created.rend(); ++dir) {
-        ::rmdir(dir->c_str());
-    }
-}
-} // namespace
-
-Store::~Store()
-{
-    if (!m_committed && !m_created.empty()) {
-        m_db.reset();
-        remove_created(m_created); // nothing was written: leave no trace
-    }
-}
+Store::~Store() = default;
 
 Store Store::open_in_memory()
 {
@@ -361,8 +336,12 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     auto db = open_database(path, SQLite::OPEN_READONLY, busy_timeout);
     try {
         check_identity(*db, path.string());
-        if (db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
-            // An older (or empty) file must be migrated before fu can read it.
+        const int version = db->execAndGet("PRAGMA user_version").getInt();
+        if (version == 0) {
+            return open_in_memory(); // an empty file: read as an empty database, written by no read
+        }
+        if (version < k_schema_version) {
+            // An older file must be migrated before this fu can read it.
             db.reset();
             return open_for_writing(path, busy_timeout);
         }
@@ -372,22 +351,22 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     return Store(std::move(db));
 }
 
+Store Store::open_for_update(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return open_in_memory();
+    }
+    return open_for_writing(path, busy_timeout);
+}
+
 Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
-    std::vector<std::filesystem::path> created;
     if (!std::filesystem::exists(path, ec)) {
-        created = create_private_file(path);
+        create_private_file(path);
     }
-    std::unique_ptr<SQLite::Database> db;
-    try {
-        db = open_database(path, SQLite::OPEN_READWRITE, busy_timeout);
-    } catch (...) {
-        remove_created(created);
-        throw;
-    }
-    Store store(std::move(db));
-    store.m_created = std::move(created);
+    Store store(open_database(path, SQLite::OPEN_READWRITE, busy_timeout));
     try {
         check_identity(*store.m_db, path.string());
         store.m_db->exec("PRAGMA journal_mode = WAL");
@@ -445,7 +424,6 @@ void Store::WriteTransaction::commit()
 {
     m_store.m_db->exec("COMMIT");
     m_done = true;
-    m_store.m_committed = true;
 }
 
 Id Store::add_contact(const ContactChanges& fields, Instant now)

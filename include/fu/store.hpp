@@ -54,10 +54,15 @@ public:
     // nothing is created. Throws fu::Error (4) for a file that is not fu's, corrupt or too new.
     static Store open_for_reading(const std::filesystem::path& path,
                                   std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
-    // Opens (creating, directory 0700 and file 0600, and migrating) the file for a write command.
-    // A file created here is removed again when the Store closes without a committed write.
+    // Opens (creating, directory 0700 and file 0600, and migrating) the file for a write command
+    // that adds records (add, demo).
     static Store open_for_writing(const std::filesystem::path& path,
                                   std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
+    // Opens the file for a write command that changes existing records (promise, log, edit, …).
+    // A missing file behaves as an empty database: there is nothing to change, so the command fails
+    // (not found) without creating anything.
+    static Store open_for_update(const std::filesystem::path& path,
+                                 std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
     // A private in-memory database, for tests.
     static Store open_in_memory();
 
@@ -132,10 +137,6 @@ private:
     void migrate();
 
     std::unique_ptr<SQLite::Database> m_db;
-    // What open_for_writing created (directories, then the file); removed again if no write
-    // transaction commits, so a failed first command leaves nothing behind.
-    std::vector<std::filesystem::path> m_created;
-    bool m_committed = false;
 };
 
 // Turns a failure raised by SQLite into fu's error: busy -> 75, anything else -> 4.

@@ -35,7 +35,7 @@ int run_edit(const EditOptions& opt, Env& env)
     }
     validate(changes);
 
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact before = find_contact(store, opt.contact, ContactScope::any);
     store.update_contact(before.id, changes);

@@ -115,7 +115,7 @@ int record_interaction(const LogOptions& opt, Env& env)
                           "leave out --next, or log another outcome");
     }
 
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
     const Instant at = opt.at.empty() ? env.now : moment(opt.at, env, env.user_zone());

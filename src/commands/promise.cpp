@@ -18,7 +18,7 @@ struct PromiseOptions {
 
 int run_promise(const PromiseOptions& opt, Env& env)
 {
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
     Promise promise = new_promise(contact, opt.words, opt.terms, env);

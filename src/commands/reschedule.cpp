@@ -23,7 +23,7 @@ struct RescheduleOptions {
 int run_reschedule(const RescheduleOptions& opt, Env& env)
 {
     check_text("the reason", opt.reason, 1000);
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
     const Promise old = target_promise(store, contact, opt.promise);

@@ -11,7 +11,7 @@ namespace {
 
 int run_restore(const std::string& ref, Env& env)
 {
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact archived = find_contact(store, ref, ContactScope::archived);
     store.set_archived(archived.id, std::nullopt);

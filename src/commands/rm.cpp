@@ -18,7 +18,7 @@ struct RmOptions {
 
 int run_rm(const RmOptions& opt, Env& env)
 {
-    Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact =
         find_contact(store, opt.contact, opt.purge ? ContactScope::any : ContactScope::live);

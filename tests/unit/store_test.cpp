@@ -69,14 +69,14 @@ TEST_CASE("a new database is created private, versioned and marked as fu's")
     CHECK(again.list_contacts({}).size() == 1);
 }
 
-TEST_CASE("a first write that does not commit leaves no file and no new directory")
+TEST_CASE("a command changing records of a missing database finds nothing and creates nothing")
 {
     TempDir dir;
     const auto path = dir.path / "new" / "fu.db";
     {
-        Store store = Store::open_for_writing(path);
-        auto tx = store.begin_write();
-        CHECK_THROWS(store.add_contact(ContactChanges{}, Instant{})); // a contact needs a name
+        const Store store = Store::open_for_update(path);
+        CHECK_FALSE(store.contact(1));
+        CHECK(store.open_promises().empty());
     }
     CHECK_FALSE(std::filesystem::exists(path.parent_path()));
 }
@@ -99,7 +99,12 @@ TEST_CASE("migrating from every earlier version")
     {
         const auto path = dir.path / "empty.db";
         std::ofstream(path).close();
-        const Store store = Store::open_for_reading(path); // an old file is migrated even to read
+        {
+            const Store reader = Store::open_for_reading(path); // read as empty, left untouched
+            CHECK(reader.list_contacts({}).empty());
+        }
+        CHECK(std::filesystem::file_size(path) == 0);
+        Store store = Store::open_for_writing(path);
         CHECK(store.schema_version() == k_schema_version);
     }
     SUBCASE("version 0: an empty SQLite database")
