@@ -57,6 +57,45 @@ std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises
     return best;
 }
 
+AttemptSummary summarize_attempts(std::vector<Interaction> interactions)
+{
+    std::sort(interactions.begin(), interactions.end(), [](const Interaction& a, const Interaction& b) {
+        return a.at != b.at ? a.at < b.at : a.id < b.id;
+    });
+    AttemptSummary summary;
+    for (const Interaction& i : interactions) {
+        summary.last_interaction = i.at;
+        if (!is_attempt(i.kind)) {
+            continue;
+        }
+        ++summary.attempts;
+        if (is_answered(i.outcome)) {
+            ++summary.answered;
+            summary.unanswered_run = 0;
+        } else if (is_unanswered(i.outcome)) {
+            ++summary.unanswered_run;
+        }
+    }
+    return summary;
+}
+
+int count_attempts(const std::vector<Interaction>& interactions, Instant after, std::optional<Instant> until)
+{
+    return static_cast<int>(std::count_if(interactions.begin(), interactions.end(), [&](const Interaction& i) {
+        return is_attempt(i.kind) && i.at > after && (!until || i.at <= *until);
+    }));
+}
+
+std::vector<Interaction> interactions_of(const Store& store, Id contact_id)
+{
+    InteractionFilter filter;
+    filter.contact_id = contact_id;
+    filter.include_archived = true;
+    auto interactions = store.list_interactions(filter);
+    std::reverse(interactions.begin(), interactions.end());
+    return interactions;
+}
+
 void order_agenda(std::vector<AgendaItem>& items)
 {
     std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {
@@ -104,8 +143,9 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
         }
         AgendaItem item;
         item.state = state;
-        item.attempts = store.attempts_between(promise.contact_id, promise.made_at);
-        item.unanswered = store.attempt_summary(promise.contact_id).unanswered_run;
+        const auto interactions = interactions_of(store, promise.contact_id);
+        item.attempts = count_attempts(interactions, promise.made_at);
+        item.unanswered = summarize_attempts(interactions).unanswered_run;
         item.contact = std::move(*contact);
         item.promise = std::move(promise);
         agenda.items.push_back(std::move(item));
@@ -172,6 +212,7 @@ PromiseStats compute_stats(const std::vector<Promise>& promises,
             ++stats.reached;
         }
     }
+    // (summarize_attempts and compute_stats share is_attempt/is_answered: one definition of a reach)
     if (stats.reached > 0) {
         stats.attempts_per_reach = static_cast<double>(stats.attempts) / stats.reached;
     }

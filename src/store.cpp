@@ -663,7 +663,8 @@ std::vector<Promise> Store::promises_made_since(std::optional<Instant> since) co
 
 std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p WHERE p.status <> 'open' AND "
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
+                                           "WHERE c.archived_at IS NULL AND p.status <> 'open' AND "
                                            "p.resolved_at >= ? AND p.resolved_at < ? "
                                            "ORDER BY p.resolved_at, p.id",
                                            k_promise_columns));
@@ -701,18 +702,21 @@ Id Store::add_interaction(const Interaction& i)
 
 std::vector<Interaction> Store::list_interactions(const InteractionFilter& filter) const
 {
-    std::string sql = "SELECT id, contact_id, at, kind, outcome, note, promise_id FROM interactions "
-                      "WHERE 1";
+    std::string sql = "SELECT i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, i.promise_id "
+                      "FROM interactions i WHERE 1";
     if (filter.contact_id) {
-        sql += " AND contact_id = :contact";
+        sql += " AND i.contact_id = :contact";
+    }
+    if (!filter.include_archived) {
+        sql += " AND i.contact_id IN (SELECT id FROM contacts WHERE archived_at IS NULL)";
     }
     if (filter.since) {
-        sql += " AND at >= :since";
+        sql += " AND i.at >= :since";
     }
     if (filter.until) {
-        sql += " AND at < :until";
+        sql += " AND i.at < :until";
     }
-    sql += " ORDER BY at DESC, id DESC";
+    sql += " ORDER BY i.at DESC, i.id DESC";
     if (filter.limit > 0) {
         sql += " LIMIT :limit";
     }
@@ -742,43 +746,6 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
         result.push_back(std::move(i));
     }
     return result;
-}
-
-AttemptSummary Store::attempt_summary(Id contact_id) const
-{
-    SQLite::Statement q(*m_db, "SELECT kind, outcome, at FROM interactions WHERE contact_id = ? "
-                               "ORDER BY at, id");
-    q.bind(1, contact_id);
-    AttemptSummary summary;
-    while (q.executeStep()) {
-        const std::string kind = q.getColumn(0).getString();
-        const std::string outcome = q.getColumn(1).getString();
-        summary.last_interaction = to_instant(q.getColumn(2).getInt64());
-        if (!is_attempt(kind)) {
-            continue;
-        }
-        ++summary.attempts;
-        if (is_answered(outcome)) {
-            summary.unanswered_run = 0;
-            if (outcome == "reached") {
-                ++summary.reached;
-            }
-        } else if (is_unanswered(outcome)) {
-            ++summary.unanswered_run;
-        }
-    }
-    return summary;
-}
-
-int Store::attempts_between(Id contact_id, Instant after, std::optional<Instant> until) const
-{
-    SQLite::Statement q(*m_db, "SELECT count(*) FROM interactions WHERE contact_id = ? AND at > ? "
-                               "AND at <= ? AND kind <> 'note'");
-    q.bind(1, contact_id);
-    q.bind(2, to_seconds(after));
-    q.bind(3, until ? to_seconds(*until) : std::numeric_limits<std::int64_t>::max());
-    q.executeStep();
-    return q.getColumn(0).getInt();
 }
 
 std::string Store::explain(const std::string& sql) const

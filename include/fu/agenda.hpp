@@ -37,6 +37,25 @@ PromiseStatus rescheduling_status(const Promise& promise, Instant now);
 // made no later than `at`; none when there is none.
 std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises, Instant at);
 
+// A contact's attempt counters.
+struct AttemptSummary {
+    int unanswered_run = 0; // attempts since the contact last answered
+    int attempts = 0;       // all attempts
+    int answered = 0;       // attempts the contact answered (reached, replied, …)
+    std::optional<Instant> last_interaction;
+};
+
+// Counts a contact's interactions (in any order).
+AttemptSummary summarize_attempts(std::vector<Interaction> interactions);
+
+// Attempts after `after` and, when given, no later than `until`: those a promise made at `after`
+// saw (the attempt that made it, logged at the same instant, is not one of them).
+int count_attempts(const std::vector<Interaction>& interactions, Instant after,
+                   std::optional<Instant> until = std::nullopt);
+
+// All of a contact's interactions, oldest first.
+std::vector<Interaction> interactions_of(const Store& store, Id contact_id);
+
 // One row of the agenda.
 struct AgendaItem {
     Promise promise;

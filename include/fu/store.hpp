@@ -30,14 +30,7 @@ struct InteractionFilter {
     std::optional<Instant> since;
     std::optional<Instant> until;
     int limit = 0; // 0: no limit
-};
-
-// A contact's attempt counters, computed from its interactions.
-struct AttemptSummary {
-    int unanswered_run = 0; // attempts since the contact last answered
-    int attempts = 0;       // all attempts
-    int reached = 0;        // attempts that reached the contact
-    std::optional<Instant> last_interaction;
+    bool include_archived = false; // archived contacts' interactions too (their history)
 };
 
 // The schema version this build writes; a newer file is refused untouched.
@@ -125,9 +118,6 @@ public:
     // Interactions.
     Id add_interaction(const Interaction& interaction);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
-    AttemptSummary attempt_summary(Id contact_id) const;
-    // Attempts of a contact after `after` and, when given, no later than `until`.
-    int attempts_between(Id contact_id, Instant after, std::optional<Instant> until = std::nullopt) const;
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;

@@ -63,17 +63,6 @@ std::string purpose(const Promise& promise)
     return text;
 }
 
-std::string ended_word(PromiseStatus status)
-{
-    switch (status) {
-    case PromiseStatus::kept: return "kept on time";
-    case PromiseStatus::late: return "kept late";
-    case PromiseStatus::renegotiated: return "renegotiated in time";
-    case PromiseStatus::broken: return "broken";
-    default: return std::string(to_string(status));
-    }
-}
-
 void print_text(const Digest& digest, const Env& env, bool markdown)
 {
     DigestWriter w(env, markdown);
@@ -119,7 +108,7 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
     if (!digest.yesterday.empty()) {
         w.section("Yesterday", 0);
         for (const auto& ended : digest.yesterday) {
-            w.item(fmt::format("{}: {} ({})  [#{}]", ended_word(ended.promise.status), name_and_company(ended.contact),
+            w.item(fmt::format("{}: {} ({})  [#{}]", ended_text(ended.promise.status), name_and_company(ended.contact),
                                ended.promise.text, ended.promise.id));
         }
     }

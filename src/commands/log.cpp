@@ -4,6 +4,7 @@
 #include <map>
 
 #include "commands/commands.hpp"
+#include "commands/open_promise.hpp"
 #include "commands/present.hpp"
 #include "commands/promising.hpp"
 #include "fu/agenda.hpp"
@@ -48,9 +49,7 @@ std::string checked_word(const std::string& word, const std::vector<std::string>
 Instant moment(const std::vector<std::string>& words, const Env& env, const date::time_zone& zone)
 {
     const Window window = resolve(join(words, " "), env.now, zone, env.settings, TimeDirection::past);
-    for (const auto& notice : window.notices) {
-        env.err << "note: " << notice << '\n';
-    }
+    print_notices(env, window.notices);
     return window.earliest;
 }
 
@@ -64,6 +63,7 @@ int list_interactions(const LogOptions& opt, Env& env)
     filter.limit = opt.limit;
     if (!opt.contact_filter.empty()) {
         filter.contact_id = find_contact(store, opt.contact_filter, ContactScope::any).id;
+        filter.include_archived = true;
     }
     if (!opt.since.empty()) {
         filter.since = moment(opt.since, env, env.user_zone());
@@ -140,19 +140,13 @@ int record_interaction(const LogOptions& opt, Env& env)
     interaction.note = opt.note;
 
     std::optional<Promise> kept;
-    const auto open = store.open_promises(contact.id);
     if (opt.promise) {
-        const auto named = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *opt.promise; });
-        if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise #{}", contact.name, *opt.promise),
-                                  fmt::format("see 'fu show {}'", contact.id));
-        }
         if (!is_attempt(kind)) {
             throw usage_error("a note keeps no promise", "log the call, email, … that kept it");
         }
-        kept = *named;
+        kept = target_promise(store, contact, opt.promise);
     } else if (is_attempt(kind)) {
-        kept = promise_kept_by(open, at);
+        kept = promise_kept_by(store.open_promises(contact.id), at);
     }
     if (kept) {
         kept->status = keeping_status(*kept, at);
@@ -169,14 +163,14 @@ int record_interaction(const LogOptions& opt, Env& env)
             cancelled.push_back(p);
         }
         store.set_closed(contact.id, at);
-    } else if (contact.closed_at && is_attempt(kind)) {
+    } else if (contact.closed_at && is_attempt(kind) && !next) {
         store.set_closed(contact.id, std::nullopt);
         env.err << fmt::format("note: {} had said no; this puts them back in follow-up\n", contact.name);
     }
     if (next) {
-        next->id = store.add_promise(*next);
+        record_promise(store, contact, *next, env);
     }
-    const AttemptSummary summary = store.attempt_summary(contact.id);
+    const AttemptSummary summary = summarize_attempts(interactions_of(store, contact.id));
     transaction.commit();
 
     if (summary.unanswered_run >= env.settings.give_up_after && is_unanswered(outcome)) {

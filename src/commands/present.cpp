@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "fu/error.hpp"
 #include "fu/timefmt.hpp"
+#include "fu/when.hpp"
 
 namespace fu::commands {
 
@@ -10,8 +12,8 @@ const date::time_zone& contact_zone(const Contact& contact, const Env& env)
 {
     if (!contact.tz.empty()) {
         try {
-            return *date::locate_zone(contact.tz);
-        } catch (const std::exception&) { // an unknown stored zone falls back to the user's
+            return find_zone(contact.tz);
+        } catch (const Error&) { // a zone this system no longer knows falls back to the user's
         }
     }
     return env.user_zone();
@@ -93,8 +95,11 @@ std::string window_text(const Promise& promise, const Contact& contact, const En
     const auto& theirs = contact_zone(contact, env);
     if (&theirs != &env.user_zone() &&
         theirs.get_info(promise.earliest).offset != env.user_zone().get_info(promise.earliest).offset) {
+        const bool same_day = date::floor<date::days>(theirs.to_local(promise.earliest)) ==
+                              date::floor<date::days>(env.user_zone().to_local(promise.earliest));
         text += fmt::format(" ({} in {})",
-                            human_window_short(promise.earliest, promise.latest, theirs, env.now),
+                            same_day ? human_window_short(promise.earliest, promise.latest, theirs, env.now)
+                                     : human_window(promise.earliest, promise.latest, theirs, env.now),
                             zone_city(theirs));
     }
     return text;
@@ -108,6 +113,40 @@ std::string relative_hint(const Promise& promise, Instant now)
     case DueState::upcoming: return "opens in " + short_duration(promise.earliest - now);
     }
     return {};
+}
+
+std::string channel_phrase(const std::string& via)
+{
+    if (via == "email") {
+        return "an email";
+    }
+    if (via == "text") {
+        return "a text";
+    }
+    if (via == "visit") {
+        return "a visit";
+    }
+    return "a call";
+}
+
+std::string ended_text(PromiseStatus status)
+{
+    switch (status) {
+    case PromiseStatus::kept: return "kept on time";
+    case PromiseStatus::late: return "kept late";
+    case PromiseStatus::renegotiated: return "renegotiated in time";
+    case PromiseStatus::broken: return "broken";
+    case PromiseStatus::cancelled: return "cancelled";
+    case PromiseStatus::open: break;
+    }
+    return "open";
+}
+
+void print_notices(const Env& env, const std::vector<std::string>& notices)
+{
+    for (const auto& notice : notices) {
+        env.err << "note: " << notice << '\n';
+    }
 }
 
 bool print_json_if_asked(const Env& env, const Json& json)

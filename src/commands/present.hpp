@@ -30,6 +30,13 @@ std::string relative_hint(const Promise& promise, Instant now);
 // The contact's own zone, or the user's when it has none (or an unknown one).
 const date::time_zone& contact_zone(const Contact& contact, const Env& env);
 
+// "a call", "an email", "a text", "a visit".
+std::string channel_phrase(const std::string& via);
+// How an ended promise ended, for people: "kept on time", "kept late", "renegotiated in time", …
+std::string ended_text(PromiseStatus status);
+// Writes each notice of a resolved phrase to env.err as a `note: …` line.
+void print_notices(const Env& env, const std::vector<std::string>& notices);
+
 // Prints `json` when the output is JSON; returns whether it did.
 bool print_json_if_asked(const Env& env, const Json& json);
 

@@ -22,12 +22,7 @@ int run_promise(const PromiseOptions& opt, Env& env)
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
     Promise promise = new_promise(contact, opt.words, opt.terms, env);
-    promise.id = store.add_promise(promise);
-    if (contact.closed_at) {
-        store.set_closed(contact.id, std::nullopt);
-        env.err << fmt::format("note: {} had said no; this promise puts them back in follow-up\n",
-                               contact.name);
-    }
+    record_promise(store, contact, promise, env);
     transaction.commit();
 
     if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&

@@ -30,9 +30,7 @@ Promise new_promise(const Contact& contact, const std::vector<std::string>& word
     check_via(terms.via);
     const auto& zone = contact_zone(contact, env);
     const Window window = resolve(text, env.now, zone, env.settings);
-    for (const auto& notice : window.notices) {
-        env.err << "note: " << notice << '\n';
-    }
+    print_notices(env, window.notices);
     Promise promise;
     promise.contact_id = contact.id;
     promise.made_at = env.now;
@@ -46,17 +44,19 @@ Promise new_promise(const Contact& contact, const std::vector<std::string>& word
     return promise;
 }
 
+void record_promise(Store& store, const Contact& contact, Promise& promise, const Env& env)
+{
+    promise.id = store.add_promise(promise);
+    if (contact.closed_at) {
+        store.set_closed(contact.id, std::nullopt);
+        env.err << fmt::format("note: {} had said no; this promise puts them back in follow-up\n",
+                               contact.name);
+    }
+}
+
 std::string promised_line(const Promise& promise, const Contact& contact, const Env& env)
 {
-    std::string channel = "a call";
-    if (promise.via == "email") {
-        channel = "an email";
-    } else if (promise.via == "text") {
-        channel = "a text";
-    } else if (promise.via == "visit") {
-        channel = "a visit";
-    }
-    std::string line = fmt::format("Promised {} {} {} — {}", name_and_company(contact), channel,
+    std::string line = fmt::format("Promised {} {} {} — {}", name_and_company(contact), channel_phrase(promise.via),
                                    window_text(promise, contact, env), promise.text);
     if (promise.agreed) {
         line += " (agreed)";

@@ -29,7 +29,7 @@ int run_reschedule(const RescheduleOptions& opt, Env& env)
     const Promise old = target_promise(store, contact, opt.promise);
     Promise moved = new_promise(contact, opt.words, {old.about, old.agreed, old.via}, env);
     moved.rescheduled_from = old.id;
-    moved.id = store.add_promise(moved);
+    record_promise(store, contact, moved, env);
     const PromiseStatus status = rescheduling_status(old, env.now);
     store.resolve_promise(old.id, status, env.now, trim(opt.reason), moved.id);
     transaction.commit();

@@ -20,20 +20,6 @@ struct HistoryLine {
     std::string text;
 };
 
-std::string channel_phrase(const std::string& via)
-{
-    if (via == "email") {
-        return "an email";
-    }
-    if (via == "text") {
-        return "a text";
-    }
-    if (via == "visit") {
-        return "a visit";
-    }
-    return "a call";
-}
-
 std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promise>& promises,
                                  const std::vector<Interaction>& interactions, const Env& env)
 {
@@ -51,16 +37,11 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
         if (!p.resolved_at) {
             continue;
         }
-        std::string ended;
-        switch (p.status) {
-        case PromiseStatus::kept: ended = "kept on time"; break;
-        case PromiseStatus::late:
-            ended = "kept late (" + short_duration(*p.resolved_at - p.latest) + " after the window)";
-            break;
-        case PromiseStatus::renegotiated: ended = "renegotiated in time"; break;
-        case PromiseStatus::broken: ended = "broken (moved after the window closed)"; break;
-        case PromiseStatus::cancelled: ended = "cancelled"; break;
-        case PromiseStatus::open: break;
+        std::string ended = ended_text(p.status);
+        if (p.status == PromiseStatus::late) {
+            ended += " (" + short_duration(*p.resolved_at - p.latest) + " after the window)";
+        } else if (p.status == PromiseStatus::broken) {
+            ended += " (moved after the window closed)";
         }
         if (p.replaced_by) {
             ended += fmt::format(", moved to #{}", *p.replaced_by);
@@ -91,9 +72,8 @@ int run_show(const std::string& ref, Env& env)
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const Contact contact = find_contact(store, ref, ContactScope::any);
     const auto promises = store.promises_of(contact.id);
-    auto interactions = store.list_interactions({contact.id, std::nullopt, std::nullopt, 0});
-    std::reverse(interactions.begin(), interactions.end()); // oldest first
-    const AttemptSummary attempts = store.attempt_summary(contact.id);
+    const auto interactions = interactions_of(store, contact.id);
+    const AttemptSummary attempts = summarize_attempts(interactions);
     std::vector<Promise> open;
     std::copy_if(promises.begin(), promises.end(), std::back_inserter(open),
                  [](const Promise& p) { return p.status == PromiseStatus::open; });
@@ -104,13 +84,13 @@ int run_show(const std::string& ref, Env& env)
         Json promises_json = Json::array();
         Json interactions_json = Json::array();
         for (const Promise& p : open) {
-            open_json.push(promise_json(p, contact, env, store.attempts_between(contact.id, p.made_at),
+            open_json.push(promise_json(p, contact, env, count_attempts(interactions, p.made_at),
                                         attempts.unanswered_run));
         }
         for (const Promise& p : promises) {
             const bool open_now = p.status == PromiseStatus::open;
             promises_json.push(promise_json(p, contact, env,
-                                            store.attempts_between(contact.id, p.made_at, p.resolved_at),
+                                            count_attempts(interactions, p.made_at, p.resolved_at),
                                             open_now ? attempts.unanswered_run : 0));
         }
         for (const Interaction& i : interactions) {

@@ -18,14 +18,13 @@ int run_stats(const std::vector<std::string>& since_words, Env& env)
     if (!since_words.empty()) {
         const Window window = resolve(join(since_words, " "), env.now, env.user_zone(), env.settings,
                                       TimeDirection::past);
-        for (const auto& notice : window.notices) {
-            env.err << "note: " << notice << '\n';
-        }
+        print_notices(env, window.notices);
         since = window.earliest;
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     InteractionFilter filter;
     filter.since = since;
+    filter.include_archived = true; // your record includes contacts archived since
     const PromiseStats stats =
         compute_stats(store.promises_made_since(since), store.list_interactions(filter), env.now);
 

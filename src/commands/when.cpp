@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
+#include "commands/present.hpp"
 #include "fu/format.hpp"
 #include "fu/text.hpp"
 #include "fu/timefmt.hpp"
@@ -15,9 +16,7 @@ int run_when(const std::vector<std::string>& words, Env& env)
     const std::string text = join(words, " ");
     const auto& zone = env.user_zone();
     const Window window = resolve(text, env.now, zone, env.settings);
-    for (const auto& notice : window.notices) {
-        env.err << "note: " << notice << '\n';
-    }
+    print_notices(env, window.notices);
     if (env.json()) {
         Json notices = Json::array();
         for (const auto& notice : window.notices) {

@@ -588,8 +588,9 @@ class LogRulesTest(unittest.TestCase):
         self.assertNotIn(" in Toronto)", out)
         self.fu.ok("add", "Kai Tokyo", "--tz", "Asia/Tokyo")
         out = self.fu.ok("promise", "kai", "tomorrow", "afternoon")
-        # 12:00–17:00 in Tokyo (UTC+9) is 23:00–04:00 in New York (UTC-4), the day before.
-        self.assertIn("(12:00–17:00 in Tokyo)", out)
+        # 12:00–17:00 in Tokyo (UTC+9) is 23:00–04:00 in New York (UTC-4), the day before: the
+        # customer's date differs from ours, so it is shown.
+        self.assertIn("Mon 15 Jun 23:00 – Tue 16 Jun 04:00 (Tue 16 Jun 12:00–17:00 in Tokyo)", out)
         kai = [p for p in self.fu.json("due", "--all") if p["contact"]["name"] == "Kai Tokyo"][0]
         self.assertEqual((kai["earliest"], kai["latest"]),
                          ("2026-06-15T23:00:00-04:00", "2026-06-16T04:00:00-04:00"))

@@ -10,6 +10,14 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 namespace {
+ContactChanges named(const char* name)
+{
+    ContactChanges c;
+    c.name = name;
+    return c;
+}
+const ContactChanges bob = named("Bob");
+
 Promise window(Id id, const char* earliest, const char* latest, const char* made = "2026-06-01T00:00:00Z")
 {
     Promise p;
@@ -133,3 +141,34 @@ TEST_CASE("statistics of nothing have no rates")
     CHECK_FALSE(s.median_lateness);
     CHECK_FALSE(s.attempts_per_reach);
 }
+
+TEST_CASE("attempt summary counts the unanswered run; a promise counts attempts after it was made")
+{
+    Store store = Store::open_in_memory();
+    const Instant now = at("2026-06-15T13:30:00Z");
+    const Id id = store.add_contact(bob, now);
+    const auto log = [&](const char* kind, const char* outcome, int offset_minutes) {
+        Interaction i;
+        i.contact_id = id;
+        i.at = now + std::chrono::minutes{offset_minutes};
+        i.kind = kind;
+        i.outcome = outcome;
+        store.add_interaction(i);
+    };
+    log("voicemail", "left-message", 0);
+    log("call", "no-answer", 1);
+    CHECK(summarize_attempts(interactions_of(store, id)).unanswered_run == 2);
+    log("call", "reached", 2);
+    CHECK(summarize_attempts(interactions_of(store, id)).unanswered_run == 0);
+    log("email", "sent", 3);
+    log("note", "", 4); // a note is no attempt
+    const auto interactions = interactions_of(store, id);
+    const AttemptSummary summary = summarize_attempts(interactions);
+    CHECK(summary.unanswered_run == 1);
+    CHECK(summary.attempts == 4);
+    CHECK(summary.answered == 1);
+    CHECK(summary.last_interaction == now + std::chrono::minutes{4});
+    CHECK(count_attempts(interactions, now + std::chrono::minutes{1}) == 2);   // after the no-answer
+    CHECK(count_attempts(interactions, now, now + std::chrono::minutes{2}) == 2); // no-answer, reached
+}
+

@@ -225,32 +225,22 @@ TEST_CASE("contacts: fields, tags, search, archive, purge")
     CHECK(search("augusta") == 0);
 }
 
-TEST_CASE("attempt summary counts the unanswered run")
+TEST_CASE("interactions of archived contacts are hidden from listings unless asked for")
 {
     Store store = Store::open_in_memory();
     const Instant now = at("2026-06-15T13:30:00Z");
     const Id id = store.add_contact(person("Bob"), now);
-    const auto log = [&](const char* kind, const char* outcome, int minutes) {
-        Interaction i;
-        i.contact_id = id;
-        i.at = now + std::chrono::minutes{minutes};
-        i.kind = kind;
-        i.outcome = outcome;
-        store.add_interaction(i);
-    };
-    log("voicemail", "left-message", 0);
-    log("call", "no-answer", 1);
-    CHECK(store.attempt_summary(id).unanswered_run == 2);
-    log("call", "reached", 2);
-    CHECK(store.attempt_summary(id).unanswered_run == 0);
-    log("email", "sent", 3);
-    log("note", "", 4); // a note is no attempt
-    const AttemptSummary summary = store.attempt_summary(id);
-    CHECK(summary.unanswered_run == 1);
-    CHECK(summary.attempts == 4);
-    CHECK(summary.reached == 1);
-    CHECK(store.attempts_between(id, now + std::chrono::minutes{1}) == 2);   // after the no-answer
-    CHECK(store.attempts_between(id, now, now + std::chrono::minutes{2}) == 2); // no-answer, reached
+    Interaction call;
+    call.contact_id = id;
+    call.at = now;
+    call.kind = "call";
+    call.outcome = "reached";
+    store.add_interaction(call);
+    store.set_archived(id, now);
+    CHECK(store.list_interactions({}).empty());
+    InteractionFilter all;
+    all.include_archived = true;
+    CHECK(store.list_interactions(all).size() == 1);
 }
 
 TEST_CASE("hot queries use their indexes")
