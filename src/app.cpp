@@ -92,12 +92,6 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
     return k_exit_usage;
 }
 
-std::string variable(const ProcessContext& context, const std::string& name)
-{
-    const auto found = context.environment.find(name);
-    return found == context.environment.end() ? std::string() : found->second;
-}
-
 int run_checked(const ProcessContext& context)
 {
     CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
@@ -185,7 +179,7 @@ int run_checked(const ProcessContext& context)
 
     const date::time_zone& zone = user_zone(context.environment, context.system_zone);
     if (global.now.empty()) {
-        global.now = variable(context, "FU_NOW");
+        global.now = env_variable(context.environment, "FU_NOW");
     }
     Instant now{};
     if (!global.now.empty()) {
@@ -195,7 +189,7 @@ int run_checked(const ProcessContext& context)
             throw usage_error(fmt::format("--now: {}", e.what()), e.hint());
         }
     } else {
-        now = context.clock ? context.clock() : system_now();
+        now = context.clock(); // the one read of the real clock (run_main passes system_now)
     }
 
     OutputOptions output;

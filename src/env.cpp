@@ -7,13 +7,11 @@
 #include "fu/when.hpp"
 
 namespace fu {
-namespace {
-std::string variable(const std::map<std::string, std::string>& environment, const std::string& name)
+std::string env_variable(const std::map<std::string, std::string>& environment, const std::string& name)
 {
     const auto found = environment.find(name);
     return found == environment.end() ? std::string() : found->second;
 }
-} // namespace
 
 std::filesystem::path database_path(const std::string& option, const std::optional<std::string>& configured,
                                     const std::map<std::string, std::string>& environment,
@@ -23,23 +21,23 @@ std::filesystem::path database_path(const std::string& option, const std::option
         origin = "--db";
         return option;
     }
-    if (const std::string from_env = variable(environment, "FU_DB"); !from_env.empty()) {
+    if (const std::string from_env = env_variable(environment, "FU_DB"); !from_env.empty()) {
         origin = "FU_DB";
         return from_env;
     }
     if (configured) {
         // The origin (the config file's line) is already recorded.
-        if (configured->rfind("~/", 0) == 0 && !variable(environment, "HOME").empty()) {
-            return std::filesystem::path(variable(environment, "HOME")) / configured->substr(2);
+        if (configured->rfind("~/", 0) == 0 && !env_variable(environment, "HOME").empty()) {
+            return std::filesystem::path(env_variable(environment, "HOME")) / configured->substr(2);
         }
         return *configured;
     }
     origin = "default";
-    if (const std::string data_home = variable(environment, "XDG_DATA_HOME");
+    if (const std::string data_home = env_variable(environment, "XDG_DATA_HOME");
         !data_home.empty() && data_home.front() == '/') {
         return std::filesystem::path(data_home) / "fu" / "fu.db";
     }
-    const std::string home = variable(environment, "HOME");
+    const std::string home = env_variable(environment, "HOME");
     if (home.empty()) {
         throw database_error("cannot find the database: HOME is not set",
                              "use --db PATH or set FU_DB");
@@ -54,15 +52,15 @@ std::filesystem::path config_path(const std::string& option,
     if (!option.empty()) {
         return option;
     }
-    if (const std::string from_env = variable(environment, "FU_CONFIG"); !from_env.empty()) {
+    if (const std::string from_env = env_variable(environment, "FU_CONFIG"); !from_env.empty()) {
         return from_env;
     }
     required = false;
-    if (const std::string config_home = variable(environment, "XDG_CONFIG_HOME");
+    if (const std::string config_home = env_variable(environment, "XDG_CONFIG_HOME");
         !config_home.empty() && config_home.front() == '/') {
         return std::filesystem::path(config_home) / "fu" / "config.toml";
     }
-    const std::string home = variable(environment, "HOME");
+    const std::string home = env_variable(environment, "HOME");
     if (home.empty()) {
         return {};
     }
@@ -106,10 +104,10 @@ bool use_color(const std::string& option, const std::map<std::string, std::strin
     if (option == "never") {
         return false;
     }
-    if (!variable(environment, "NO_COLOR").empty()) {
+    if (!env_variable(environment, "NO_COLOR").empty()) {
         return false;
     }
-    if (variable(environment, "TERM") == "dumb") {
+    if (env_variable(environment, "TERM") == "dumb") {
         return false;
     }
     return out_is_terminal;

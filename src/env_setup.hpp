@@ -11,6 +11,9 @@
 
 namespace fu {
 
+// The value of an environment variable, or empty when unset.
+std::string env_variable(const std::map<std::string, std::string>& environment, const std::string& name);
+
 // --db, else FU_DB, else the config file's db, else $XDG_DATA_HOME/fu/fu.db, else
 // ~/.local/share/fu/fu.db. `origin` is set to where the path came from.
 std::filesystem::path database_path(const std::string& option, const std::optional<std::string>& configured,

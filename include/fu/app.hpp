@@ -17,7 +17,7 @@ namespace fu {
 struct ProcessContext {
     std::vector<std::string> args;                  // without the program name
     std::map<std::string, std::string> environment; // FU_DB, FU_NOW, TZ, HOME, XDG_DATA_HOME, NO_COLOR…
-    std::function<Instant()> clock;                 // read at most once, when --now/FU_NOW is absent
+    std::function<Instant()> clock;                 // required; read at most once, when --now/FU_NOW is absent
     std::function<const date::time_zone*()> system_zone; // when TZ is unset
     std::ostream& out;
     std::ostream& err;

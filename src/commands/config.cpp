@@ -3,6 +3,7 @@
 
 #include "commands/commands.hpp"
 #include "fu/config.hpp"
+#include "fu/format.hpp"
 
 namespace fu::commands {
 namespace {
@@ -38,6 +39,16 @@ int run_config(Env& env)
             .set("file", env.config_path.empty() ? Json() : Json(env.config_path.string()))
             .set("settings", std::move(settings))
             .write(env.out);
+        return k_exit_ok;
+    }
+    if (!env.human()) {
+        Table table;
+        table.keys = {"key", "value", "origin"};
+        table.headings = table.keys;
+        for (const auto& [key, value] : values) {
+            table.rows.push_back({key, value, origin(key)});
+        }
+        print_table(env.out, table, env.output);
         return k_exit_ok;
     }
     std::error_code ec;

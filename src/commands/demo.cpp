@@ -61,7 +61,7 @@ int run_demo(Env& env)
         p.earliest = earliest;
         p.latest = latest;
         p.text = text;
-        p.zone = zone;
+        p.zone = k_people[who].tz[0] != '\0' ? k_people[who].tz : zone;
         p.about = about;
         p.agreed = agreed;
         return store.add_promise(p);

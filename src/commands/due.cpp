@@ -44,29 +44,25 @@ Style section_style(DueState state)
     return Style::none;
 }
 
-void print_human(const Agenda& agenda, const Store& store, const Env& env, bool until_end_of_today)
+void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool until_end_of_today)
 {
     auto& out = env.out;
     if (agenda.empty()) {
         out << (until_end_of_today ? "Nothing overdue or due today. Well kept!\n"
                                    : "Nothing overdue or due. Well kept!\n");
-        auto later = store.open_promises();
-        const auto next = std::min_element(later.begin(), later.end(), [](const Promise& a, const Promise& b) {
-            return a.earliest != b.earliest ? a.earliest < b.earliest : a.id < b.id;
-        });
-        if (next != later.end()) {
-            if (const auto contact = store.contact(next->contact_id)) {
-                out << fmt::format("Next: {} {}  [#{}]  (fu due --all)\n", contact->name,
-                                   window_text(*next, *contact, env), next->id);
-            }
+        const auto next = std::find_if(later.items.begin(), later.items.end(),
+                                       [](const AgendaItem& item) { return item.state == DueState::upcoming; });
+        if (next != later.items.end()) {
+            out << fmt::format("Next: {} {}  [#{}]  (fu due --all)\n", next->contact.name,
+                               window_text(next->promise, next->contact, env), next->promise.id);
         }
         return;
     }
     bool first = agenda.items.empty();
     if (!agenda.items.empty()) {
         Table table;
-        table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES"};
-        table.droppable = {2, 8, 3};
+        table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES", ""};
+        table.droppable = {2, 9, 8, 3};
         table.shrinkable = {7, 1};
         for (const AgendaItem& item : agenda.items) {
             if (table.rows.empty() || agenda.items[table.rows.size() - 1].state != item.state) {
@@ -79,7 +75,8 @@ void print_human(const Agenda& agenda, const Store& store, const Env& env, bool 
                                   window_text(item.promise, item.contact, env),
                                   relative_hint(item.promise, env.now),
                                   item.promise.agreed ? "agreed" : "", item.promise.about,
-                                  item.unanswered > 0 ? fmt::format("{} unanswered", item.unanswered) : ""});
+                                  item.attempts > 0 ? std::to_string(item.attempts) : "",
+                                  item.unanswered > 0 ? fmt::format("{} unanswered in a row", item.unanswered) : ""});
         }
         print_table(out, table, env.output);
     }
@@ -134,7 +131,14 @@ int run_due(const DueOptions& opt, Env& env)
         }
         list.write(env.out);
     } else if (env.human()) {
-        print_human(agenda, store, env, !opt.all && opt.until.empty());
+        Agenda later;
+        if (agenda.items.empty() && query.until) {
+            AgendaQuery everything = query;
+            everything.until.reset();
+            everything.limit = 0;
+            later = build_agenda(store, everything, env.now);
+        }
+        print_human(agenda, later, env, !opt.all && opt.until.empty());
     } else {
         print_rows(agenda, env);
     }

@@ -107,6 +107,22 @@ int run_show(const std::string& ref, Env& env)
         return k_exit_ok;
     }
 
+    if (!env.human()) {
+        // TSV/CSV: the contact as one row, with its counters.
+        Table table;
+        table.keys = {"id", "name", "company", "phone", "email", "tags", "tz", "note",
+                      "open_promises", "attempts", "unanswered", "archived", "closed"};
+        table.headings = table.keys;
+        const auto& zone = env.user_zone();
+        table.rows.push_back({std::to_string(contact.id), contact.name, contact.company, contact.phone,
+                              contact.email, join(contact.tags, ","), contact.tz, contact.note,
+                              std::to_string(open.size()), std::to_string(attempts.attempts),
+                              std::to_string(attempts.unanswered_run),
+                              contact.archived_at ? iso8601(*contact.archived_at, zone) : "",
+                              contact.closed_at ? iso8601(*contact.closed_at, zone) : ""});
+        print_table(env.out, table, env.output);
+        return k_exit_ok;
+    }
     const bool color = env.output.color;
     auto& out = env.out;
     out << styled(fmt::format("{}  (contact {})", name_and_company(contact), contact.id), Style::bold, color) << '\n';
