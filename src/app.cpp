@@ -137,7 +137,7 @@ int run_checked(const ProcessContext& context)
     }
 
     for (const auto& arg : context.args) {
-        check_text("the command line", arg, 64 * 1024, true);
+        check_text("the command line", arg, std::size_t{64} * 1024, true);
     }
 
     bool config_required = false;

@@ -174,7 +174,7 @@ void validate(ContactChanges& changes)
         }
     }
     if (changes.note) {
-        check_text("the note", *changes.note, 64 * 1024, true);
+        check_text("the note", *changes.note, std::size_t{64} * 1024, true);
     }
     if (changes.tz) {
         *changes.tz = trim(*changes.tz);

@@ -15,7 +15,7 @@ namespace fu {
 std::string env_variable(const std::map<std::string, std::string>& environment, const std::string& name);
 
 // --db, else FU_DB, else the config file's db, else $XDG_DATA_HOME/fu/fu.db, else
-// ~/.local/share/fu/fu.db. `origin` is set to where the path came from.
+// ~/.local/share/fu/fu.db; empty when there is no HOME. `origin` is set to where the path came from.
 std::filesystem::path database_path(const std::string& option, const std::optional<std::string>& configured,
                                     const std::map<std::string, std::string>& environment,
                                     std::string& origin);

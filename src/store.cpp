@@ -315,6 +315,16 @@ void create_private_file(const std::filesystem::path& path)
 
 } // namespace
 
+namespace {
+// An empty path means no database could be located (no HOME, no --db, no FU_DB).
+void require_path(const std::filesystem::path& path)
+{
+    if (path.empty()) {
+        throw database_error("cannot find the database: HOME is not set", "use --db PATH or set FU_DB");
+    }
+}
+} // namespace
+
 Store::Store(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -329,6 +339,7 @@ Store Store::open_in_memory()
 
 Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
+    require_path(path);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return open_in_memory();
@@ -354,14 +365,15 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
 Store Store::open_for_update(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        return open_in_memory();
+    if (!std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0) {
+        return open_in_memory(); // nothing to change yet: leave the file as it is
     }
     return open_for_writing(path, busy_timeout);
 }
 
 Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
 {
+    require_path(path);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         create_private_file(path);

@@ -2311,7 +2311,7 @@ Window Evaluator::evaluate(const Phrase& p)
         } else if (p.kind == PhraseKind::weekend_after_next) {
             sat += days{7};
         } else if (p.kind == PhraseKind::last_weekend) {
-            sat = inside ? this_saturday - days{7} : this_saturday - days{7};
+            sat = this_saturday - days{7};
         }
         return {boundary(sat, wd.start_minute), boundary(sat + days{1}, wd.end_minute), {}};
     }

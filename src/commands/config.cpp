@@ -12,7 +12,9 @@ int run_config(Env& env)
 {
     Config effective;
     effective.settings = env.settings;
-    effective.db = env.db_path.string();
+    if (!env.db_path.empty()) {
+        effective.db = env.db_path.string();
+    }
     effective.color = env.output.color_choice;
     const auto format_word = [](OutputFormat f) {
         switch (f) {

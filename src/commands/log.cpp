@@ -109,7 +109,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     const std::string kind = opt.kind.empty() ? "call" : checked_word(opt.kind, interaction_kinds(), "kind");
     const std::string outcome = opt.outcome.empty() ? default_outcome(kind)
                                                     : checked_word(opt.outcome, interaction_outcomes(), "outcome");
-    check_text("the note", opt.note, 64 * 1024, true);
+    check_text("the note", opt.note, std::size_t{64} * 1024, true);
     if (!opt.next.empty() && closes_contact(outcome)) {
         throw usage_error(fmt::format("--next with \"{}\": there is no next step with a contact who said no", outcome),
                           "leave out --next, or log another outcome");
