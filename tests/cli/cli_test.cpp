@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "fu/app.hpp"
@@ -175,4 +176,29 @@ TEST_CASE("the follow-up loop in-process")
     CHECK(stats.out.find("\"made\": 2") != std::string::npos);
     CHECK(stats.out.find("\"on_time\": 1") != std::string::npos);
     CHECK(stats.out.find("\"on_time_rate\": 1") != std::string::npos);
+}
+
+TEST_CASE("without HOME, fu config still answers and commands needing the database exit 4")
+{
+    Cli fu;
+    fu.environment.erase("HOME");
+    const Result config = fu({"config", k_now});
+    CHECK(config.status == 0);
+    CHECK(config.out.find("appointment") != std::string::npos);
+    const Result due = fu({"due", k_now});
+    CHECK(due.status == k_exit_database);
+    CHECK(due.err == "fu: cannot find the database: HOME is not set\nhint: use --db PATH or set FU_DB\n");
+}
+
+TEST_CASE("a failing command leaves an empty database file as it was")
+{
+    Cli fu;
+    const auto db = fu.dir.path / "empty.db";
+    std::ofstream(db).close();
+    const Result promised = fu({"promise", "ada", "friday", "--db", db.string(), k_now});
+    CHECK(promised.status == k_exit_not_found);
+    CHECK(fu({"due", "--db", db.string(), k_now}).status == 0);
+    CHECK(std::filesystem::file_size(db) == 0);
+    CHECK(fu({"add", "Ada", "--db", db.string(), k_now}).status == 0); // the first add creates it
+    CHECK(std::filesystem::file_size(db) > 0);
 }
