@@ -92,6 +92,75 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
     return k_exit_usage;
 }
 
+// Which global options the command line gave explicitly, and the command chosen.
+struct Given {
+    bool format = false;
+    bool color = false;
+    std::string command;
+};
+
+// The run's Env from the global options, the configuration file and the environment.
+Env make_env(GlobalOptions global, const Given& given, const ProcessContext& context)
+{
+    bool config_required = false;
+    const auto config_file = config_path(global.config, context.environment, config_required);
+    const Config config = config_file.empty() ? parse_config("", "") : load_config(config_file, config_required);
+    std::map<std::string, std::string> origins = config.origins;
+
+    if (global.json) {
+        global.format = "json";
+        origins["format"] = "--json";
+    } else if (given.format) {
+        origins["format"] = "--format";
+    } else if (config.format) {
+        global.format = *config.format;
+    }
+    const auto format = output_format_from(global.format);
+    if (!format) {
+        throw usage_error(fmt::format("unknown format \"{}\"", global.format),
+                          "use human, json, tsv or csv");
+    }
+    if (*format == OutputFormat::markdown && given.command != "digest") {
+        throw usage_error("--format markdown is only for digest", "use human, json, tsv or csv");
+    }
+    if (given.color) {
+        origins["color"] = "--color";
+    } else if (config.color) {
+        global.color = *config.color;
+    }
+    if (global.color != "auto" && global.color != "always" && global.color != "never") {
+        throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
+                          "use auto, always or never");
+    }
+
+    const date::time_zone& zone = user_zone(context.environment, context.system_zone);
+    if (global.now.empty()) {
+        global.now = env_variable(context.environment, "FU_NOW");
+    }
+    Instant now{};
+    if (!global.now.empty()) {
+        try {
+            now = parse_now(global.now, zone);
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("--now: {}", e.what()), e.hint());
+        }
+    } else {
+        now = context.clock(); // the one read of the real clock (run_main passes system_now)
+    }
+
+    OutputOptions output;
+    output.format = *format;
+    output.quiet = global.quiet;
+    output.color = use_color(global.color, context.environment, context.out_is_terminal);
+    output.color_choice = global.color;
+    output.width = context.out_is_terminal ? context.terminal_width : 0;
+
+    std::string db_origin = origins["db"];
+    const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
+    origins["db"] = db_origin;
+    return Env{now, &zone, config.settings, db_path, origins, config_file, output, context.out, context.err};
+}
+
 int run_checked(const ProcessContext& context)
 {
     CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
@@ -139,75 +208,17 @@ int run_checked(const ProcessContext& context)
     for (const auto& arg : context.args) {
         check_text("the command line", arg, std::size_t{64} * 1024, true);
     }
-
-    bool config_required = false;
-    const auto config_file = config_path(global.config, context.environment, config_required);
-    const Config config = config_file.empty() ? parse_config("", "") : load_config(config_file, config_required);
-    std::map<std::string, std::string> origins = config.origins;
-
-    if (global.json) {
-        global.format = "json";
-        origins["format"] = "--json";
-    } else if (format_option->count() > 0) {
-        origins["format"] = "--format";
-    } else if (config.format) {
-        global.format = *config.format;
-    }
-    const auto format = output_format_from(global.format);
-    if (!format) {
-        throw usage_error(fmt::format("unknown format \"{}\"", global.format),
-                          "use human, json, tsv or csv");
-    }
-    const CLI::App* chosen = nullptr;
+    const commands::Registered* chosen = nullptr;
     for (const auto& command : registered) {
         if (command.app->parsed()) {
-            chosen = command.app;
+            chosen = &command;
         }
     }
-    if (*format == OutputFormat::markdown && (chosen == nullptr || chosen->get_name() != "digest")) {
-        throw usage_error("--format markdown is only for digest", "use human, json, tsv or csv");
-    }
-    if (color_option->count() > 0) {
-        origins["color"] = "--color";
-    } else if (config.color) {
-        global.color = *config.color;
-    }
-    if (global.color != "auto" && global.color != "always" && global.color != "never") {
-        throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
-                          "use auto, always or never");
-    }
-
-    const date::time_zone& zone = user_zone(context.environment, context.system_zone);
-    if (global.now.empty()) {
-        global.now = env_variable(context.environment, "FU_NOW");
-    }
-    Instant now{};
-    if (!global.now.empty()) {
-        try {
-            now = parse_now(global.now, zone);
-        } catch (const Error& e) {
-            throw usage_error(fmt::format("--now: {}", e.what()), e.hint());
-        }
-    } else {
-        now = context.clock(); // the one read of the real clock (run_main passes system_now)
-    }
-
-    OutputOptions output;
-    output.format = *format;
-    output.quiet = global.quiet;
-    output.color = use_color(global.color, context.environment, context.out_is_terminal);
-    output.color_choice = global.color;
-    output.width = context.out_is_terminal ? context.terminal_width : 0;
-
-    std::string db_origin = origins["db"];
-    const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
-    origins["db"] = db_origin;
-    Env env{now, &zone, config.settings, db_path, origins, config_file, output, context.out, context.err};
-
-    for (const auto& command : registered) {
-        if (command.app->parsed()) {
-            return command.handler(env);
-        }
+    const Given given{format_option->count() > 0, color_option->count() > 0,
+                      chosen != nullptr ? chosen->app->get_name() : std::string("due")};
+    Env env = make_env(global, given, context);
+    if (chosen != nullptr) {
+        return chosen->handler(env);
     }
     // No command: the question fu exists to answer.
     CLI::App due_app;
