@@ -158,7 +158,9 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     std::string db_origin = origins["db"];
     const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
     origins["db"] = db_origin;
-    return Env{now, &zone, config.settings, db_path, origins, config_file, output, context.out, context.err};
+    return Env{now,        &zone,       config.settings, db_path,
+               origins,    config_file, output,          context.out,
+               context.err, context.in, context.in_is_terminal};
 }
 
 int run_checked(const ProcessContext& context)
@@ -282,6 +284,8 @@ int run_main(int argc, char** argv)
         }
     };
     context.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    context.in = &std::cin;
+    context.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
     context.terminal_width = context.out_is_terminal ? terminal_width() : 0;
     const int status = run(context);
     std::cout.flush();

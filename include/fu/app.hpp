@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct ProcessContext {
     std::ostream& out;
     std::ostream& err;
     bool out_is_terminal = false;
+    std::istream* in = nullptr; // standard input, when fu may ask a question
+    bool in_is_terminal = false;
     std::size_t terminal_width = 0;
 };
 

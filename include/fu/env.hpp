@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <istream>
 #include <ostream>
 
 #include <date/tz.h>
@@ -27,6 +28,9 @@ struct Env {
     OutputOptions output;
     std::ostream& out;
     std::ostream& err;
+    // Standard input, for the rare question fu asks (rm --purge on a terminal); null when none.
+    std::istream* in = nullptr;
+    bool in_is_terminal = false;
 
     // The user's zone (never null once the run has started).
     const date::time_zone& user_zone() const { return *zone; }

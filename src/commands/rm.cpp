@@ -6,6 +6,7 @@
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
 #include "fu/store.hpp"
+#include "fu/text.hpp"
 
 namespace fu::commands {
 namespace {
@@ -16,18 +17,40 @@ struct RmOptions {
     bool yes = false;
 };
 
+// Asks on a terminal whether to erase; without one, --yes is required.
+bool confirmed_purge(const Contact& contact, const Env& env)
+{
+    if (env.in == nullptr || !env.in_is_terminal) {
+        throw usage_error(fmt::format("--purge erases {} (id {}) and all its history for good",
+                                      contact.name, contact.id),
+                          "add --yes to confirm (or leave out --purge to archive instead)");
+    }
+    env.err << fmt::format("Erase {} (id {}) and all its history for good? [y/N] ",
+                           name_and_company(contact), contact.id);
+    env.err.flush();
+    std::string answer;
+    std::getline(*env.in, answer);
+    answer = ascii_lower(trim(answer));
+    return answer == "y" || answer == "yes";
+}
+
 int run_rm(const RmOptions& opt, Env& env)
 {
+    std::string ref = opt.contact;
+    if (opt.purge && !opt.yes) {
+        // Ask before the write transaction: nobody else waits while the user thinks.
+        const Contact contact = find_contact(Store::open_for_update(env.db_path, env.settings.busy_timeout),
+                                             opt.contact, ContactScope::any);
+        if (!confirmed_purge(contact, env)) {
+            env.out << "Nothing erased.\n";
+            return k_exit_ok;
+        }
+        ref = std::to_string(contact.id);
+    }
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
-    const Contact contact =
-        find_contact(store, opt.contact, opt.purge ? ContactScope::any : ContactScope::live);
+    const Contact contact = find_contact(store, ref, opt.purge ? ContactScope::any : ContactScope::live);
     if (opt.purge) {
-        if (!opt.yes) {
-            throw usage_error(fmt::format("--purge erases {} (id {}) and all its history for good",
-                                          contact.name, contact.id),
-                              "add --yes to confirm (or leave out --purge to archive instead)");
-        }
         store.purge_contact(contact.id);
     } else {
         store.set_archived(contact.id, env.now);
@@ -59,7 +82,7 @@ Handler setup_rm(CLI::App& command)
     auto opt = std::make_shared<RmOptions>();
     command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_flag("--purge", opt->purge, "Erase the contact and all its history for good");
-    command.add_flag("-y,--yes", opt->yes, "Confirm --purge");
+    command.add_flag("-y,--yes", opt->yes, "Confirm --purge without being asked (needed off a terminal)");
     return [opt](Env& env) { return run_rm(*opt, env); };
 }
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "fu/app.hpp"
@@ -26,11 +27,16 @@ struct Cli {
 
     Cli() { environment["HOME"] = dir.path.string(); }
 
+    std::optional<std::string> typed; // what the user types on a terminal, when set
+
     Result operator()(std::vector<std::string> args, bool terminal = false)
     {
         std::ostringstream out;
         std::ostringstream err;
+        std::istringstream in(typed.value_or(""));
         ProcessContext context{std::move(args), environment, nullptr, nullptr, out, err};
+        context.in = &in;
+        context.in_is_terminal = typed.has_value();
         context.clock = []() -> Instant {
             FAIL("the real clock was read");
             return {};
@@ -201,4 +207,26 @@ TEST_CASE("a failing command leaves an empty database file as it was")
     CHECK(std::filesystem::file_size(db) == 0);
     CHECK(fu({"add", "Ada", "--db", db.string(), k_now}).status == 0); // the first add creates it
     CHECK(std::filesystem::file_size(db) > 0);
+}
+
+TEST_CASE("rm --purge asks on a terminal and needs --yes off one")
+{
+    Cli fu;
+    REQUIRE(fu({"add", "Ada Lovelace", k_now}).status == 0);
+    const Result refused = fu({"rm", "ada", "--purge", k_now});
+    CHECK(refused.status == k_exit_usage);
+    CHECK(refused.err.find("add --yes to confirm") != std::string::npos);
+
+    fu.typed = "n\n";
+    const Result declined = fu({"rm", "ada", "--purge", k_now});
+    CHECK(declined.status == 0);
+    CHECK(declined.err == "Erase Ada Lovelace (id 1) and all its history for good? [y/N] ");
+    CHECK(declined.out == "Nothing erased.\n");
+    CHECK(fu({"show", "1", k_now}).status == 0);
+
+    fu.typed = "yes\n";
+    const Result erased = fu({"rm", "ada", "--purge", k_now});
+    CHECK(erased.status == 0);
+    CHECK(erased.out == "Erased Ada Lovelace (id 1) and all its history\n");
+    CHECK(fu({"show", "1", k_now}).status == k_exit_not_found);
 }
