@@ -57,6 +57,16 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
 {
     std::string message = lower_first(e.what());
     std::string hint = "see 'fu --help'";
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+        // CLI11 says "could not convert: --limit = abc"; the only numbers fu takes are whole ones.
+        const std::string_view text = e.what();
+        const auto colon = text.find(": ");
+        const auto equals = text.find(" = ");
+        if (colon != std::string_view::npos && equals != std::string_view::npos && equals > colon) {
+            message = fmt::format("{}: \"{}\" is not a whole number", text.substr(colon + 2, equals - colon - 2),
+                                  text.substr(equals + 3));
+        }
+    }
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
         const bool any_command = std::any_of(app.get_subcommands().begin(), app.get_subcommands().end(),
                                              [](const CLI::App* s) { return s->parsed(); });

@@ -85,6 +85,12 @@ TEST_CASE("usage errors are one line with a hint, exit 2, and nothing on stdout"
         CHECK(r.err.rfind("fu: unknown option \"--frobnicate\"", 0) == 0);
         CHECK(r.err.find("hint: see 'fu due --help'") != std::string::npos);
     }
+    SUBCASE("a number that is not one")
+    {
+        const Result r = fu({"due", "--limit", "abc", k_now});
+        CHECK(r.status == k_exit_usage);
+        CHECK(r.err == "fu: --limit: \"abc\" is not a whole number\nhint: see 'fu due --help'\n");
+    }
     SUBCASE("a bad format")
     {
         const Result r = fu({"due", "--format", "yaml", k_now});
