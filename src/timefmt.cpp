@@ -67,6 +67,13 @@ std::string human_window(Instant earliest, Instant latest, const date::time_zone
     // A window ending at midnight belongs to the day before: show 24:00 rather than the next day.
     const Civil b = civil(latest - std::chrono::seconds{1}, zone);
     std::string text;
+    const std::string start_zone = abbreviation(earliest, zone);
+    const std::string end_zone = abbreviation(latest, zone);
+    if (with_zone && start_zone != end_zone) {
+        // The window crosses a clock change: each end carries its own zone.
+        return fmt::format("{} {} {} – {} {}", day_text(a, now, zone), clock_text(a), start_zone,
+                           human_time(latest, zone, now), end_zone);
+    }
     if (a.ymd == b.ymd) {
         const Civil end = civil(latest, zone);
         const std::string end_clock = end.ymd == a.ymd ? clock_text(end) : "24:00";
@@ -76,7 +83,7 @@ std::string human_window(Instant earliest, Instant latest, const date::time_zone
                            human_time(latest, zone, now));
     }
     if (with_zone) {
-        text += " " + abbreviation(earliest, zone);
+        text += " " + start_zone;
     }
     return text;
 }

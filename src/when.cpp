@@ -1263,6 +1263,14 @@ std::optional<Phrase> Parser::p_relative()
     const std::size_t save = m_pos;
     const bool in = word("in");
     const bool next = in && word("next");
+    if (next && (word("hour") || word("hr"))) {
+        // "in the next hour" is "within the next hour"
+        Phrase p;
+        p.kind = PhraseKind::within;
+        p.quantity.unit = Unit::hour;
+        p.quantity.text = span(save + 1, m_pos);
+        return p;
+    }
     auto q = quantity();
     if (!q && next) {
         const std::size_t at = m_pos;
@@ -1432,8 +1440,8 @@ std::optional<Phrase> Parser::p_part_first()
 std::optional<Phrase> Parser::p_clock_first()
 {
     const std::size_t save = m_pos;
-    // A bare number ("4") is a clock time only when it is the whole phrase.
-    auto c = clock(m_t.size() == 1, false);
+    // A bare number ("4") is a clock time only when it ends the phrase: "4", "by 4".
+    auto c = clock(m_pos + 1 == m_t.size(), false);
     if (!c) {
         m_pos = save;
         return std::nullopt;
@@ -2341,18 +2349,13 @@ Window Evaluator::evaluate(const Phrase& p)
     return {m_now, m_now, {}};
 }
 
-bool is_appointment(PhraseKind k)
-{
-    return k == PhraseKind::appointment || k == PhraseKind::bare_clock ||
-           k == PhraseKind::elapsed || k == PhraseKind::ago;
-}
-
 Window Evaluator::run(const Phrase& p)
 {
     Window w = evaluate(p);
     if (future()) {
-        const bool point = is_appointment(p.kind) && !(p.kind == PhraseKind::elapsed && p.quantity.range);
-        if ((point && w.earliest < m_now) || w.latest <= m_now) {
+        // Only a window that is over is refused; one already running starts now (a clock time
+        // typed alone that has passed already means tomorrow's). A moment "ago" is always past.
+        if (p.kind == PhraseKind::ago || w.latest <= m_now) {
             std::string hint;
             if (p.kind == PhraseKind::eod || (p.kind == PhraseKind::day && p.day &&
                                               p.day->kind == DayKind::today)) {

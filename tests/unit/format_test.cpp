@@ -96,6 +96,8 @@ TEST_CASE("times for people and machines")
           "Mon 15 Jun 09:30 – Fri 19 Jun 17:00");
     CHECK(human_window(at("2027-01-04T14:00:00Z"), at("2027-01-04T22:00:00Z"), ny, now) ==
           "Mon 4 Jan 2027 09:00–17:00");
+    CHECK(human_window(at("2026-06-15T13:30:00Z"), at("2026-12-15T22:00:00Z"), ny, now, true) ==
+          "Mon 15 Jun 09:30 EDT – Tue 15 Dec 17:00 EST");
     CHECK(short_duration(std::chrono::minutes{45}) == "45m");
     CHECK(short_duration(std::chrono::minutes{200}) == "3h 20m");
     CHECK(short_duration(std::chrono::hours{48}) == "2d");

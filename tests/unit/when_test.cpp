@@ -743,3 +743,36 @@ TEST_CASE("when: a clock time in the repeated hour after the clocks fall back")
          "occurs twice"},
     });
 }
+
+TEST_CASE("when: an appointment already running starts now; only one that is over is refused")
+{
+    // The window [17:00, 17:15) is still running at 17:05: it is not "already over".
+    check_cases({
+        {"2026-06-15T17:05", "today 5pm", "2026-06-15T17:05-04:00", "2026-06-15T17:15-04:00"},
+        {"2026-06-15T09:10", "2026-06-15T09:00", "2026-06-15T09:10-04:00",
+         "2026-06-15T09:15-04:00"},
+        {"2026-06-15T09:10", "this morning at 9", "2026-06-15T09:10-04:00",
+         "2026-06-15T09:15-04:00", "read as 09:00"},
+        // alone, a clock time already past still means tomorrow's
+        {"2026-06-15T17:05", "5pm", "2026-06-16T17:00-04:00", "2026-06-16T17:15-04:00",
+         "has passed today"},
+    });
+    check_rejections({
+        {"2026-06-15T17:15", "today 5pm", "already over"},
+        {k_mon, "today 9am", "already over"},
+        {k_mon, "10 minutes ago", "already over"},
+        {k_mon, "2 hours ago", "already over"},
+    });
+}
+
+TEST_CASE("when: by a bare hour, in the next hour")
+{
+    check_cases({
+        {k_mon, "by 4", "2026-06-15T09:30-04:00", "2026-06-15T16:00-04:00", "\"4\" read as 16:00"},
+        {k_mon, "by 5", "2026-06-15T09:30-04:00", "2026-06-15T17:00-04:00", "read as 17:00"},
+        {k_mon, "by 11", "2026-06-15T09:30-04:00", "2026-06-15T11:00-04:00", "read as 11:00"},
+        {k_fri_evening, "by 5", "2026-06-19T17:45-04:00", "2026-06-20T17:00-04:00",
+         "has passed today"},
+        {k_mon, "in the next hour", "2026-06-15T09:30-04:00", "2026-06-15T10:30-04:00"},
+    });
+}
