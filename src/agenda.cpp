@@ -1,6 +1,7 @@
 #include "fu/agenda.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace fu {
 
@@ -125,28 +126,50 @@ void order_agenda(std::vector<AgendaItem>& items)
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
-    for (Promise& promise : store.open_promises()) {
+    // Overdue and due windows have opened already; upcoming ones must open before `until`.
+    std::optional<Instant> opening_before;
+    if (query.until) {
+        opening_before = std::max(*query.until, now + std::chrono::seconds{1});
+    }
+    auto promises = store.open_promises_opening_before(opening_before);
+    if (query.agreed_only) {
+        promises.erase(std::remove_if(promises.begin(), promises.end(), [](const Promise& p) { return !p.agreed; }),
+                       promises.end());
+    }
+    // Two queries for all rows, not two per row.
+    std::vector<Id> ids;
+    for (const Promise& p : promises) {
+        ids.push_back(p.contact_id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::map<Id, Contact> contacts;
+    for (Contact& c : store.contacts_with_ids(ids)) {
+        contacts.emplace(c.id, std::move(c));
+    }
+    std::map<Id, std::vector<Interaction>> interactions;
+    for (Interaction& i : store.interactions_of_contacts(ids)) {
+        interactions[i.contact_id].push_back(std::move(i));
+    }
+    for (Promise& promise : promises) {
         const DueState state = classify(promise, now);
         if (state == DueState::upcoming && query.until && promise.earliest >= *query.until) {
             continue;
         }
-        if (query.agreed_only && !promise.agreed) {
+        const auto contact = contacts.find(promise.contact_id);
+        if (contact == contacts.end()) {
             continue;
         }
-        auto contact = store.contact(promise.contact_id);
-        if (!contact) {
+        const auto& tags = contact->second.tags;
+        if (!query.tag.empty() && std::find(tags.begin(), tags.end(), query.tag) == tags.end()) {
             continue;
         }
-        if (!query.tag.empty() &&
-            std::find(contact->tags.begin(), contact->tags.end(), query.tag) == contact->tags.end()) {
-            continue;
-        }
+        const auto& history = interactions[promise.contact_id];
         AgendaItem item;
         item.state = state;
-        const auto interactions = interactions_of(store, promise.contact_id);
-        item.attempts = count_attempts(interactions, promise.made_at);
-        item.unanswered = summarize_attempts(interactions).unanswered_run;
-        item.contact = std::move(*contact);
+        item.attempts = count_attempts(history, promise.made_at);
+        item.unanswered = summarize_attempts(history).unanswered_run;
+        item.contact = contact->second;
         item.promise = std::move(promise);
         agenda.items.push_back(std::move(item));
     }

@@ -207,6 +207,29 @@ std::vector<Promise> read_promises(SQLite::Statement& q)
     return promises;
 }
 
+Interaction read_interaction(SQLite::Statement& q)
+{
+    Interaction i;
+    i.id = q.getColumn(0).getInt64();
+    i.contact_id = q.getColumn(1).getInt64();
+    i.at = to_instant(q.getColumn(2).getInt64());
+    i.kind = q.getColumn(3).getString();
+    i.outcome = q.getColumn(4).getString();
+    i.note = q.getColumn(5).getString();
+    i.promise_id = optional_id(q.getColumn(6));
+    return i;
+}
+
+// A list of ids as a JSON array, bound to one parameter and read with json_each().
+std::string id_list(const std::vector<Id>& ids)
+{
+    std::string list = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        list += (i ? "," : "") + std::to_string(ids[i]);
+    }
+    return list + "]";
+}
+
 // Each word becomes a quoted prefix term, so user text is never FTS5 syntax.
 std::string fts_query(const std::string& text)
 {
@@ -512,6 +535,15 @@ std::vector<Contact> Store::contacts_by_email(const std::string& email) const
     return read_contacts(q);
 }
 
+std::vector<Contact> Store::contacts_with_ids(const std::vector<Id>& ids) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE c.id IN (SELECT value FROM "
+                                           "json_each(?)) ORDER BY c.id",
+                                           k_contact_columns));
+    q.bind(1, id_list(ids));
+    return read_contacts(q);
+}
+
 std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part) const
 {
     SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE instr(c.name_folded, ?) > 0 "
@@ -655,6 +687,16 @@ std::vector<Promise> Store::open_promises(std::optional<Id> contact_id) const
     return read_promises(q);
 }
 
+std::vector<Promise> Store::open_promises_opening_before(std::optional<Instant> opening_before) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
+                                           "WHERE p.status = 'open' AND c.archived_at IS NULL AND p.earliest < ? "
+                                           "ORDER BY p.latest, p.earliest, p.id",
+                                           k_promise_columns));
+    q.bind(1, opening_before ? to_seconds(*opening_before) : std::numeric_limits<std::int64_t>::max());
+    return read_promises(q);
+}
+
 std::vector<Promise> Store::promises_of(Id contact_id) const
 {
     SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p WHERE p.contact_id = ? "
@@ -747,15 +789,19 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
     }
     std::vector<Interaction> result;
     while (q.executeStep()) {
-        Interaction i;
-        i.id = q.getColumn(0).getInt64();
-        i.contact_id = q.getColumn(1).getInt64();
-        i.at = to_instant(q.getColumn(2).getInt64());
-        i.kind = q.getColumn(3).getString();
-        i.outcome = q.getColumn(4).getString();
-        i.note = q.getColumn(5).getString();
-        i.promise_id = optional_id(q.getColumn(6));
-        result.push_back(std::move(i));
+        result.push_back(read_interaction(q));
+    }
+    return result;
+}
+
+std::vector<Interaction> Store::interactions_of_contacts(const std::vector<Id>& contact_ids) const
+{
+    SQLite::Statement q(*m_db, "SELECT id, contact_id, at, kind, outcome, note, promise_id FROM interactions "
+                               "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY at, id");
+    q.bind(1, id_list(contact_ids));
+    std::vector<Interaction> result;
+    while (q.executeStep()) {
+        result.push_back(read_interaction(q));
     }
     return result;
 }

@@ -86,6 +86,8 @@ public:
     void update_contact(Id id, const ContactChanges& changes);
     std::optional<Contact> contact(Id id) const;
     std::vector<Contact> contacts_by_email(const std::string& email) const;
+    // The contacts with these ids (in id order; missing ids are skipped), in one query.
+    std::vector<Contact> contacts_with_ids(const std::vector<Id>& ids) const;
     // Contacts (live and archived) whose case-folded name contains `folded_part`.
     std::vector<Contact> contacts_by_name_part(const std::string& folded_part) const;
     std::vector<Contact> list_contacts(const ContactFilter& filter) const;
@@ -107,6 +109,8 @@ public:
     std::optional<Promise> promise(Id id) const;
     // Open promises of live contacts, soonest-closing first; all of them, or one contact's.
     std::vector<Promise> open_promises(std::optional<Id> contact_id = std::nullopt) const;
+    // Open promises of live contacts whose window opens before `opening_before` (all when empty).
+    std::vector<Promise> open_promises_opening_before(std::optional<Instant> opening_before) const;
     std::vector<Promise> promises_of(Id contact_id) const;
     // Promises made at or after `since` (all when empty), in the order made.
     std::vector<Promise> promises_made_since(std::optional<Instant> since) const;
@@ -118,6 +122,8 @@ public:
     // Interactions.
     Id add_interaction(const Interaction& interaction);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
+    // Every interaction of these contacts, oldest first, in one query.
+    std::vector<Interaction> interactions_of_contacts(const std::vector<Id>& contact_ids) const;
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;

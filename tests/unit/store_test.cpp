@@ -255,3 +255,31 @@ TEST_CASE("hot queries use their indexes")
     CHECK(store.explain("SELECT contact_id FROM contact_tags WHERE tag = 'vip'")
               .find("contact_tags_by_tag") != std::string::npos);
 }
+
+TEST_CASE("batch lookups: contacts by ids and their interactions, oldest first")
+{
+    Store store = Store::open_in_memory();
+    const Instant now = at("2026-06-15T13:30:00Z");
+    const Id ada = store.add_contact(person("Ada"), now);
+    const Id bob = store.add_contact(person("Bob"), now);
+    store.add_contact(person("Cy"), now);
+    const auto log = [&](Id who, int minutes_later) {
+        Interaction i;
+        i.contact_id = who;
+        i.at = now + std::chrono::minutes{minutes_later};
+        i.kind = "call";
+        i.outcome = "reached";
+        store.add_interaction(i);
+    };
+    log(bob, 5);
+    log(ada, 10);
+    log(ada, 1);
+    const auto contacts = store.contacts_with_ids({bob, ada, 999});
+    REQUIRE(contacts.size() == 2);
+    CHECK(contacts[0].name == "Ada");
+    CHECK(contacts[1].name == "Bob");
+    const auto interactions = store.interactions_of_contacts({ada});
+    REQUIRE(interactions.size() == 2);
+    CHECK(interactions[0].at == now + std::chrono::minutes{1});
+    CHECK(store.contacts_with_ids({}).empty());
+}
