@@ -1724,8 +1724,13 @@ private:
     DayPart part_span(Part p) const;
     long long clock_minute(const Clock& c, std::optional<Part> part);
     Window appointment(local_days d, const Clock& c, std::optional<Part> part);
+    // Days as working windows; looking back (--since, --at), whole calendar days, so nothing
+    // that happened before the working day began is left out.
     Window work_window(local_days first, local_days last) const
     {
+        if (!future()) {
+            return {boundary(first, 0), boundary(last + days{1}, 0), {}};
+        }
         return {boundary(first, m_s.day.start_minute), boundary(last, m_s.day.end_minute), {}};
     }
     seconds elapsed(const Quantity& q, long long n) const
@@ -2160,6 +2165,9 @@ Window Evaluator::evaluate(const Phrase& p)
     case PhraseKind::eod: return {m_now, boundary(m_today, wd.end_minute), {}};
     case PhraseKind::eow: {
         local_days ws = week_start(m_today) + days{p.next ? 7 : 0};
+        if (!future()) {
+            return {boundary(ws, 0), m_now, {}}; // looking back: since the week began
+        }
         Instant end = boundary(last_workday(ws, ws + days{6}), wd.end_minute);
         if (end <= m_now && future()) {
             ws += days{7};
@@ -2178,6 +2186,9 @@ Window Evaluator::evaluate(const Phrase& p)
                                          local_days{m.year() / m.month() / date::last}),
                             wd.end_minute);
         };
+        if (!future()) {
+            return {boundary(local_days{ym.year() / ym.month() / 1}, 0), m_now, {}}; // since the 1st
+        }
         Instant end = month_end(ym);
         if (end <= m_now && future()) {
             ym += date::months{1};

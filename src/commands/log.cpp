@@ -46,11 +46,34 @@ std::string checked_word(const std::string& word, const std::vector<std::string>
                       fmt::format("use one of: {}", join(known, ", ")));
 }
 
-Instant moment(const std::vector<std::string>& words, const Env& env, const date::time_zone& zone)
+// The start of what the words name, looking back (for --since).
+Instant since_moment(const std::vector<std::string>& words, const Env& env)
 {
-    const Window window = resolve(join(words, " "), env.now, zone, env.settings, TimeDirection::past);
+    const Window window = resolve(join(words, " "), env.now, env.user_zone(), env.settings, TimeDirection::past);
     print_notices(env, window.notices);
     return window.earliest;
+}
+
+// When something happened (--at). A whole day ("yesterday") names no moment: fu takes the start of
+// that day's working window (or now, if that is later) and says so.
+Instant at_moment(const std::vector<std::string>& words, const Env& env)
+{
+    const auto& zone = env.user_zone();
+    const Window window = resolve(join(words, " "), env.now, zone, env.settings, TimeDirection::past);
+    print_notices(env, window.notices);
+    if (window.earliest != start_of_local_day(window.earliest, zone) || window.latest - window.earliest < std::chrono::hours{20}) {
+        return window.earliest;
+    }
+    const auto day = date::floor<date::days>(zone.to_local(window.earliest));
+    const auto work_start = day + std::chrono::minutes{env.settings.day.start_minute};
+    Instant at = window.earliest;
+    try {
+        at = zone.to_sys(work_start, date::choose::earliest);
+    } catch (const std::exception&) { // the start of the day does not exist: keep midnight
+    }
+    at = std::min(at, env.now);
+    env.err << fmt::format("note: no time given; logging it at {}\n", human_time(at, zone, env.now));
+    return at;
 }
 
 int list_interactions(const LogOptions& opt, Env& env)
@@ -66,7 +89,7 @@ int list_interactions(const LogOptions& opt, Env& env)
         filter.include_archived = true;
     }
     if (!opt.since.empty()) {
-        filter.since = moment(opt.since, env, env.user_zone());
+        filter.since = since_moment(opt.since, env);
     }
     const auto interactions = store.list_interactions(filter);
     std::map<Id, Contact> contacts;
@@ -118,7 +141,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write();
     const Contact contact = find_contact(store, opt.contact);
-    const Instant at = opt.at.empty() ? env.now : moment(opt.at, env, env.user_zone());
+    const Instant at = opt.at.empty() ? env.now : at_moment(opt.at, env);
     if (at > env.now) {
         throw usage_error("--at is in the future", "log what happened; promise what will happen (fu promise)");
     }
