@@ -67,6 +67,9 @@ AttemptSummary summarize_attempts(std::vector<Interaction> interactions)
     for (const Interaction& i : interactions) {
         summary.last_interaction = i.at;
         if (!is_attempt(i.kind)) {
+            if (closes_contact(i.outcome)) {
+                summary.unanswered_run = 0; // a decision recorded as a note ends the run too
+            }
             continue;
         }
         ++summary.attempts;

@@ -240,7 +240,10 @@ void print_human(std::ostream& out, const Table& table, const OutputOptions& opt
                     continue;
                 }
                 const std::size_t excess = total - (options.width + 2);
-                const std::size_t minimum = std::min(widths[c], floor);
+                const auto wanted = table.minimum_width.find(c);
+                const std::size_t column_floor =
+                    floor == 8 && wanted != table.minimum_width.end() ? wanted->second : floor;
+                const std::size_t minimum = std::min(widths[c], column_floor);
                 const std::size_t cut = std::min(excess, widths[c] - minimum);
                 widths[c] -= cut;
                 total -= cut;

@@ -605,7 +605,9 @@ std::vector<Contact> Store::contacts_without_next_step() const
                            "AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = c.id AND "
                            "p.status = 'open') AND (EXISTS (SELECT 1 FROM promises p WHERE "
                            "p.contact_id = c.id) OR EXISTS (SELECT 1 FROM interactions i WHERE "
-                           "i.contact_id = c.id)) ORDER BY c.name_folded, c.id",
+                           "i.contact_id = c.id)) AND coalesce((SELECT i.outcome FROM interactions i WHERE "
+                           "i.contact_id = c.id ORDER BY i.at DESC, i.id DESC LIMIT 1), '') <> 'won' "
+                           "ORDER BY c.name_folded, c.id",
                            k_contact_columns));
     return read_contacts(q);
 }

@@ -71,6 +71,8 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
     // Columns a human table may shorten (with "…") to fit the width, widest first.
     std::vector<std::size_t> shrinkable;
+    // The narrowest a shrinkable column may become in the first pass (default 8).
+    std::map<std::size_t, std::size_t> minimum_width;
     // Columns a human table may leave out, in this order, before shrinking any.
     std::vector<std::size_t> droppable;
     // Human tables only: a title line printed before the row with this index (e.g. "Overdue").

@@ -95,7 +95,8 @@ public:
     void set_closed(Id id, std::optional<Instant> closed_at);
     // Erases the contact and every promise and interaction of it.
     void purge_contact(Id id);
-    // Live, not closed contacts that have a history (a promise or an interaction) but no open promise.
+    // Live, not closed contacts that have a history (a promise or an interaction) but no open promise,
+    // leaving out those whose latest interaction won the deal.
     std::vector<Contact> contacts_without_next_step() const;
     // Live, not closed contacts whose last interaction is before `before`, oldest silence first,
     // with the time of that last interaction.

@@ -106,7 +106,7 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
         }
     }
     if (!digest.yesterday.empty()) {
-        w.section("Yesterday", 0);
+        w.section("Yesterday", digest.yesterday.size());
         for (const auto& ended : digest.yesterday) {
             w.item(fmt::format("{}: {} ({})  [#{}]", ended_text(ended.promise.status), name_and_company(ended.contact),
                                ended.promise.text, ended.promise.id));

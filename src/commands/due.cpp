@@ -47,7 +47,7 @@ Style section_style(DueState state)
 void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool until_end_of_today)
 {
     auto& out = env.out;
-    if (agenda.empty()) {
+    if (agenda.items.empty()) {
         out << (until_end_of_today ? "Nothing overdue or due today. Well kept!\n"
                                    : "Nothing overdue or due. Well kept!\n");
         const auto next = std::find_if(later.items.begin(), later.items.end(),
@@ -56,14 +56,14 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
             out << fmt::format("Next: {} {}  [#{}]  (fu due --all)\n", next->contact.name,
                                window_text(next->promise, next->contact, env), next->promise.id);
         }
-        return;
-    }
-    bool first = agenda.items.empty();
-    if (!agenda.items.empty()) {
+    } else {
         Table table;
-        table.headings = {"ID", "CONTACT", "COMPANY", "PHONE", "WINDOW", "", "", "ABOUT", "TRIES", ""};
+        table.headings = {"ID",    "CONTACT", "COMPANY", "PHONE", "WINDOW",
+                          "TIMING", "", "ABOUT", "TRIES", ""};
         table.droppable = {2, 9, 8, 3};
-        table.shrinkable = {7, 1};
+        // The about text shrinks first, then the window (never below its own day and clock), then the name.
+        table.shrinkable = {7, 4, 1};
+        table.minimum_width = {{4, 22}, {1, 10}};
         for (const AgendaItem& item : agenda.items) {
             if (table.rows.empty() || agenda.items[table.rows.size() - 1].state != item.state) {
                 table.sections.emplace_back(table.rows.size(),
@@ -81,7 +81,7 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
         print_table(out, table, env.output);
     }
     if (!agenda.no_next_step.empty()) {
-        out << (first ? "" : "\n") << styled("No next step", Style::bold, env.output.color) << '\n';
+        out << '\n' << styled("No next step", Style::bold, env.output.color) << '\n';
         for (const Contact& contact : agenda.no_next_step) {
             out << fmt::format("  {}  — agree a next step: fu promise {} WHEN\n",
                                name_and_company(contact), contact.id);
@@ -132,7 +132,7 @@ int run_due(const DueOptions& opt, Env& env)
         list.write(env.out);
     } else if (env.human()) {
         Agenda later;
-        if (agenda.items.empty() && query.until) {
+        if (agenda.items.empty()) {
             AgendaQuery everything = query;
             everything.until.reset();
             everything.limit = 0;

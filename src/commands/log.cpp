@@ -234,7 +234,8 @@ int record_interaction(const LogOptions& opt, Env& env)
     }
     line += fmt::format("  [#{}]", interaction.id);
     env.out << line << '\n';
-    if (summary.unanswered_run > 0 && is_unanswered(outcome)) {
+    if (summary.unanswered_run > 0 && summary.unanswered_run < env.settings.give_up_after &&
+        is_unanswered(outcome)) {
         env.out << fmt::format("{} unanswered in a row — keep it friendly.\n", summary.unanswered_run);
     }
     if (!cancelled.empty()) {

@@ -1,4 +1,5 @@
 // src/commands/stats.cpp — `fu stats`: how often promises were kept, honestly.
+#include <cmath>
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -62,8 +63,8 @@ int run_stats(const std::vector<std::string>& since_words, Env& env)
     row("broken", std::to_string(stats.broken));
     row("cancelled", std::to_string(stats.cancelled));
     row("still overdue", std::to_string(stats.overdue));
-    row("open, not yet due", std::to_string(stats.open));
-    row("on-time rate", stats.on_time_rate ? fmt::format("{:.0f}%", *stats.on_time_rate * 100) : "–");
+    row("open, window not closed", std::to_string(stats.open));
+    row("on-time rate", stats.on_time_rate ? fmt::format("{}%", std::lround(*stats.on_time_rate * 100)) : "–");
     row("median lateness", stats.median_lateness ? short_duration(*stats.median_lateness) : "–");
     row("attempts per reach", stats.attempts_per_reach ? fmt::format("{:.1f}", *stats.attempts_per_reach) : "–");
     if (!env.human()) {
