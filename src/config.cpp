@@ -12,6 +12,8 @@ namespace fu {
 namespace {
 
 constexpr const char* k_day_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+constexpr const char* k_full_day_names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                            "thursday", "friday", "saturday"};
 
 struct Line {
     const std::string& source;
@@ -326,12 +328,12 @@ std::vector<std::pair<std::string, std::string>> config_values(const Config& con
         return fmt::format("\"{}\"", v.value_or(fallback));
     };
     return {
-        {"db", config.db ? quoted(config.db, "") : "(the default: $XDG_DATA_HOME/fu/fu.db)"},
+        {"db", config.db ? quoted(config.db, "") : "(none: HOME is not set; use --db or FU_DB)"},
         {"format", quoted(config.format, "human")},
         {"color", quoted(config.color, "auto")},
         {"day", span_text(s.day)},
         {"workdays", "[" + join(days, ", ") + "]"},
-        {"week_start", fmt::format("\"{}\"", k_day_names[s.week_start % 7])},
+        {"week_start", fmt::format("\"{}\"", k_full_day_names[s.week_start % 7])},
         {"morning", span_text(s.morning)},
         {"lunch", span_text(s.lunch)},
         {"afternoon", span_text(s.afternoon)},

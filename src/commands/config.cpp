@@ -1,12 +1,40 @@
 // src/commands/config.cpp — `fu config`: the effective settings and where each came from.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "fu/config.hpp"
 #include "fu/format.hpp"
+#include "fu/text.hpp"
 
 namespace fu::commands {
 namespace {
+
+// A value as written in the file ("\"09:00-17:00\"", "15", "[\"mon\", \"tue\"]") as data for scripts.
+Json value_json(const std::string& literal)
+{
+    const auto unquote = [](std::string_view s) {
+        return s.size() >= 2 && s.front() == '"' && s.back() == '"' ? std::string(s.substr(1, s.size() - 2))
+                                                                     : std::string(s);
+    };
+    if (!literal.empty() && literal.front() == '[') {
+        Json list = Json::array();
+        std::string_view rest = std::string_view(literal).substr(1, literal.size() - 2);
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            list.push(unquote(trim(rest.substr(0, comma))));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+        return list;
+    }
+    if (!literal.empty() && std::all_of(literal.begin(), literal.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return Json(static_cast<std::int64_t>(std::stoll(literal)));
+    }
+    if (!literal.empty() && literal.front() == '(') {
+        return Json(); // no value, e.g. no database without HOME
+    }
+    return Json(unquote(literal));
+}
 
 int run_config(Env& env)
 {
@@ -35,7 +63,7 @@ int run_config(Env& env)
     if (env.json()) {
         Json settings = Json::object();
         for (const auto& [key, value] : values) {
-            settings.set(key, Json::object().set("value", value).set("origin", origin(key)));
+            settings.set(key, Json::object().set("value", value_json(value)).set("origin", origin(key)));
         }
         Json::object()
             .set("file", env.config_path.empty() ? Json() : Json(env.config_path.string()))
@@ -48,7 +76,17 @@ int run_config(Env& env)
         table.keys = {"key", "value", "origin"};
         table.headings = table.keys;
         for (const auto& [key, value] : values) {
-            table.rows.push_back({key, value, origin(key)});
+            const Json data = value_json(value);
+            std::string text = data.dump();
+            text.pop_back(); // the newline
+            if (!value.empty() && value.front() == '"') {
+                text = value.substr(1, value.size() - 2);
+            } else if (!value.empty() && value.front() == '(') {
+                text.clear();
+            } else if (!value.empty() && value.front() == '[') {
+                text = value;
+            }
+            table.rows.push_back({key, text, origin(key)});
         }
         print_table(env.out, table, env.output);
         return k_exit_ok;

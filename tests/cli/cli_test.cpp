@@ -236,3 +236,32 @@ TEST_CASE("rm --purge asks on a terminal and needs --yes off one")
     CHECK(erased.out == "Erased Ada Lovelace (id 1) and all its history\n");
     CHECK(fu({"show", "1", k_now}).status == k_exit_not_found);
 }
+
+TEST_CASE("looking back: --since today works before the working day, and records before 09:00 count")
+{
+    Cli fu;
+    REQUIRE(fu({"add", "Grace", "--now=2026-06-22T07:00"}).status == 0);
+    REQUIRE(fu({"log", "grace", "email", "--now=2026-06-22T07:10"}).status == 0);
+    const Result since = fu({"log", "--since", "today", "--json", "--now=2026-06-22T08:00"});
+    CHECK(since.status == 0);
+    CHECK(since.out.find("\"at\": \"2026-06-22T07:10:00-04:00\"") != std::string::npos);
+    const Result stats = fu({"stats", "--since", "this", "week", "--json", "--now=2026-06-24T08:00"});
+    CHECK(stats.out.find("\"since\": \"2026-06-22T00:00:00-04:00\"") != std::string::npos);
+    CHECK(stats.out.find("\"attempts\": 1") != std::string::npos);
+    const Result at = fu({"log", "grace", "--at", "yesterday", "--now=2026-06-23T10:00"});
+    CHECK(at.err == "note: no time given; logging it at Mon 22 Jun 09:00\n");
+}
+
+TEST_CASE("a won deal leaves No next step; a closing decision noted ends the unanswered run")
+{
+    Cli fu;
+    REQUIRE(fu({"add", "Ada", k_now}).status == 0);
+    REQUIRE(fu({"add", "Bob", k_now}).status == 0);
+    REQUIRE(fu({"log", "ada", "meeting", "--outcome", "won", k_now}).status == 0);
+    REQUIRE(fu({"log", "bob", "voicemail", k_now}).status == 0);
+    const Result due = fu({"due", k_now});
+    CHECK(due.out.find("Bob") != std::string::npos);
+    CHECK(due.out.find("Ada") == std::string::npos);
+    REQUIRE(fu({"log", "bob", "note", "--outcome", "lost", k_now}).status == 0);
+    CHECK(fu({"show", "bob", "--json", k_now}).out.find("\"unanswered\": 0") != std::string::npos);
+}

@@ -155,7 +155,7 @@ class Settings(unittest.TestCase):
         self.assertEqual(config_lines(self.fu.ok("config"))["color"], ('"never"', f"{xdg_config(self.fu)}:1"))
         self.assertEqual(config_lines(self.fu.ok("--color", "always", "config"))["color"], ('"always"', "--color"))
         self.assertEqual(self.fu.json("config", "--color", "never")["settings"]["color"],
-                         {"value": '"never"', "origin": "--color"})
+                         {"value": "never", "origin": "--color"})
 
     def test_db_chosen_by_the_file_and_overridden(self):
         fu = self.fu
@@ -235,10 +235,11 @@ class ConfigCommand(unittest.TestCase):
         doc = fu.json("config")
         self.assertEqual(doc["file"], str(path))
         self.assertEqual(list(doc["settings"]), KEYS)
-        self.assertEqual(doc["settings"]["appointment"], {"value": "30", "origin": f"{path}:3"})
-        self.assertEqual(doc["settings"]["db"], {"value": f'"{fu.db}"', "origin": "--db"})
-        self.assertEqual(doc["settings"]["format"], {"value": '"json"', "origin": "--format"})
-        self.assertEqual(doc["settings"]["color"], {"value": '"auto"', "origin": "default"})
+        # JSON values are data: numbers, strings and lists, not TOML literals
+        self.assertEqual(doc["settings"]["appointment"], {"value": 30, "origin": f"{path}:3"})
+        self.assertEqual(doc["settings"]["db"], {"value": str(fu.db), "origin": "--db"})
+        self.assertEqual(doc["settings"]["format"], {"value": "json", "origin": "--format"})
+        self.assertEqual(doc["settings"]["color"], {"value": "auto", "origin": "default"})
         self.assertEqual(fu.json("config", "--color", "never")["settings"]["color"]["origin"], "--color")
         self.assertFalse(fu.db.exists(), "fu config must not create the database")
 
@@ -248,8 +249,9 @@ class ConfigCommand(unittest.TestCase):
         for key in KEYS:
             if key not in ("db", "format"):
                 self.assertEqual(doc["settings"][key]["origin"], "default", key)
-        self.assertEqual(doc["settings"]["workdays"]["value"], '["mon", "tue", "wed", "thu", "fri"]')
-        self.assertEqual(doc["settings"]["day"]["value"], '"09:00-17:00"')
+        self.assertEqual(doc["settings"]["workdays"]["value"], ["mon", "tue", "wed", "thu", "fri"])
+        self.assertEqual(doc["settings"]["day"]["value"], "09:00-17:00")
+        self.assertEqual(doc["settings"]["week_start"]["value"], "monday")
         # the default database path follows XDG_DATA_HOME
         out = fu.ok("config", globals_=False)
         self.assertEqual(config_lines(out)["db"][0], f'"{fu.root / "xdg-data" / "fu" / "fu.db"}"')

@@ -237,7 +237,7 @@ class JsonEverywhere(SharedScenario):
 
     def test_config_json(self):
         out = self.fu.ok("config", fmt="json")
-        self.assertEqual(jq(self, out, ".settings.appointment.value"), '"15"\n')
+        self.assertEqual(jq(self, out, ".settings.appointment.value"), '15\n')
         doc = json.loads(out)
         self.assertEqual(set(doc), {"file", "settings"})
         self.assertEqual(set(doc["settings"]), CONFIG_KEYS)
@@ -266,8 +266,8 @@ class JsonEverywhere(SharedScenario):
         # fu config says which option chose the format; everything else is the same
         a = json.loads(self.fu.ok("config", "--json"))
         b = json.loads(self.fu.ok("config", fmt="json"))
-        self.assertEqual(a["settings"].pop("format"), {"value": '"json"', "origin": "--json"})
-        self.assertEqual(b["settings"].pop("format"), {"value": '"json"', "origin": "--format"})
+        self.assertEqual(a["settings"].pop("format"), {"value": "json", "origin": "--json"})
+        self.assertEqual(b["settings"].pop("format"), {"value": "json", "origin": "--format"})
         self.assertEqual(a, b)
 
     def test_human_is_not_json(self):
