@@ -339,6 +339,20 @@ void create_private_file(const std::filesystem::path& path)
 } // namespace
 
 namespace {
+// A read-only URI for a file that nothing will change while fu reads it.
+std::string immutable_uri(const std::filesystem::path& path)
+{
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        if (c == '?' || c == '#' || c == '%' || c == ' ') {
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
 // An empty path means no database could be located (no HOME, no --db, no FU_DB).
 void require_path(const std::filesystem::path& path)
 {
@@ -369,7 +383,26 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     }
     auto db = open_database(path, SQLite::OPEN_READONLY, busy_timeout);
     try {
-        check_identity(*db, path.string());
+        try {
+            check_identity(*db, path.string());
+        } catch (const SQLite::Exception& e) {
+            const int code = e.getErrorCode() & 0xFF;
+            if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) {
+                throw;
+            }
+            // A WAL database in a place this user cannot write (no -shm can be made): read it as
+            // an immutable file, which is exact as long as no changes wait in its -wal file.
+            const auto wal = path.string() + "-wal";
+            if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) {
+                throw database_error(fmt::format("cannot read database {}: it is read-only for you and "
+                                                 "has changes not yet checkpointed in {}",
+                                                 path.string(), wal),
+                                     "run fu once as the file's owner, or copy the database");
+            }
+            db.reset();
+            db = open_database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout);
+            check_identity(*db, path.string());
+        }
         const int version = db->execAndGet("PRAGMA user_version").getInt();
         if (version == 0) {
             return open_in_memory(); // an empty file: read as an empty database, written by no read
@@ -410,6 +443,9 @@ Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::mi
     } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) == SQLITE_BUSY) {
             throw translate_store_failure(e);
+        }
+        if ((e.getErrorCode() & 0xFF) == SQLITE_READONLY) {
+            throw database_error(fmt::format("{} is read-only for you; nothing was changed", path.string()));
         }
         throw database_error(fmt::format("cannot use database {}: {}", path.string(), e.what()));
     }
