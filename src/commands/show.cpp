@@ -67,6 +67,19 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
     return lines;
 }
 
+// Multi-line text with its later lines indented to line up under the first.
+std::string continued(const std::string& text, std::size_t indent)
+{
+    std::string out;
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') {
+            out += std::string(indent, ' ');
+        }
+    }
+    return out;
+}
+
 int run_show(const std::string& ref, Env& env)
 {
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
@@ -128,7 +141,7 @@ int run_show(const std::string& ref, Env& env)
     out << styled(fmt::format("{}  (contact {})", name_and_company(contact), contact.id), Style::bold, color) << '\n';
     const auto field = [&](const char* label, const std::string& value) {
         if (!value.empty()) {
-            out << fmt::format("  {:<8}{}\n", label, value);
+            out << fmt::format("  {:<8}{}\n", label, continued(value, 10));
         }
     };
     field("phone", contact.phone);
@@ -172,7 +185,8 @@ int run_show(const std::string& ref, Env& env)
         out << "  nothing yet\n";
     }
     for (const auto& line : lines) {
-        out << fmt::format("  {}  {}\n", human_time(line.at, env.user_zone(), env.now), line.text);
+        const std::string when = human_time(line.at, env.user_zone(), env.now);
+        out << fmt::format("  {}  {}\n", when, continued(line.text, 4 + display_width(when)));
     }
     return k_exit_ok;
 }
