@@ -84,7 +84,13 @@ int run_config(Env& env)
             } else if (!value.empty() && value.front() == '(') {
                 text.clear();
             } else if (!value.empty() && value.front() == '[') {
-                text = value;
+                std::vector<std::string> items;
+                for (const char* day : {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}) {
+                    if (value.find(fmt::format("\"{}\"", day)) != std::string::npos) {
+                        items.emplace_back(day);
+                    }
+                }
+                text = join(items, ",");
             }
             table.rows.push_back({key, text, origin(key)});
         }

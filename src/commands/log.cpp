@@ -246,7 +246,8 @@ int record_interaction(const LogOptions& opt, Env& env)
     }
     if (next) {
         env.out << promised_line(*next, contact, env) << '\n';
-    } else if (!closes_contact(outcome) && store.open_promises(contact.id).empty() && is_attempt(kind)) {
+    } else if (!closes_contact(outcome) && outcome != "won" && store.open_promises(contact.id).empty() &&
+               is_attempt(kind)) {
         env.out << fmt::format("No next step with {} yet: fu promise {} WHEN\n", contact.name, contact.id);
     }
     return k_exit_ok;
