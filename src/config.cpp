@@ -206,7 +206,7 @@ std::string one_of(const Value& value, const Line& line, const std::string& key,
 
 std::string span_text(const DayPart& part)
 {
-    return fmt::format("\"{:02}:{:02}-{:02}:{:02}\"", part.start_minute / 60, part.start_minute % 60,
+    return fmt::format("{:02}:{:02}-{:02}:{:02}", part.start_minute / 60, part.start_minute % 60,
                        part.end_minute / 60, part.end_minute % 60);
 }
 
@@ -315,33 +315,36 @@ Config load_config(const std::filesystem::path& path, bool required)
     return parse_config(text.str(), path.string());
 }
 
-std::vector<std::pair<std::string, std::string>> config_values(const Config& config)
+std::vector<ConfigValue> config_values(const Config& config)
 {
     const Settings& s = config.settings;
     std::vector<std::string> days;
     for (std::size_t i = 0; i < 7; ++i) {
         if (s.workdays[i]) {
-            days.push_back(fmt::format("\"{}\"", k_day_names[i]));
+            days.emplace_back(k_day_names[i]);
         }
     }
-    const auto quoted = [](const std::optional<std::string>& v, const char* fallback) {
-        return fmt::format("\"{}\"", v.value_or(fallback));
+    const auto text_or_none = [](const std::optional<std::string>& v) -> decltype(ConfigValue::value) {
+        if (v) {
+            return *v;
+        }
+        return std::monostate{};
     };
     return {
-        {"db", config.db ? quoted(config.db, "") : "(none: HOME is not set; use --db or FU_DB)"},
-        {"format", quoted(config.format, "human")},
-        {"color", quoted(config.color, "auto")},
+        {"db", text_or_none(config.db)},
+        {"format", config.format.value_or("human")},
+        {"color", config.color.value_or("auto")},
         {"day", span_text(s.day)},
-        {"workdays", "[" + join(days, ", ") + "]"},
-        {"week_start", fmt::format("\"{}\"", k_full_day_names[s.week_start % 7])},
+        {"workdays", days},
+        {"week_start", std::string(k_full_day_names[s.week_start % 7])},
         {"morning", span_text(s.morning)},
         {"lunch", span_text(s.lunch)},
         {"afternoon", span_text(s.afternoon)},
         {"evening", span_text(s.evening)},
-        {"appointment", std::to_string(s.appointment.count())},
-        {"cold_after", std::to_string(s.cold_after_days)},
-        {"give_up_after", std::to_string(s.give_up_after)},
-        {"busy_timeout_ms", std::to_string(s.busy_timeout.count())},
+        {"appointment", static_cast<long long>(s.appointment.count())},
+        {"cold_after", static_cast<long long>(s.cold_after_days)},
+        {"give_up_after", static_cast<long long>(s.give_up_after)},
+        {"busy_timeout_ms", static_cast<long long>(s.busy_timeout.count())},
     };
 }
 

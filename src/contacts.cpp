@@ -113,7 +113,7 @@ Contact find_contact(const Store& store, std::string_view raw_ref, ContactScope 
         if (const auto contact = store.contact(id); contact && in_scope(*contact, scope)) {
             return *contact;
         }
-        if (ref.front() == '#' || !store.contacts_by_name_part(fold_case(ref)).size()) {
+        if (ref.front() == '#' || store.contacts_by_name_part(fold_case(ref)).empty()) {
             throw not_found_error(fmt::format("no {} with id {}", scope_word(scope), id),
                                   scope == ContactScope::live ? "see 'fu contacts'" : "");
         }

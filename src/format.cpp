@@ -28,6 +28,18 @@ std::optional<OutputFormat> output_format_from(std::string_view word)
     return std::nullopt;
 }
 
+std::string_view to_string(OutputFormat format)
+{
+    switch (format) {
+    case OutputFormat::json: return "json";
+    case OutputFormat::tsv: return "tsv";
+    case OutputFormat::csv: return "csv";
+    case OutputFormat::markdown: return "markdown";
+    case OutputFormat::human: break;
+    }
+    return "human";
+}
+
 Json& Json::set(std::string key, Json value)
 {
     auto& object = std::get<Object>(m_value);

@@ -54,6 +54,11 @@ std::string iso8601(Instant t, const date::time_zone& zone)
                        magnitude / 60, magnitude % 60);
 }
 
+std::string human_date(Instant t, const date::time_zone& zone, Instant now)
+{
+    return day_text(civil(t, zone), now, zone);
+}
+
 std::string human_time(Instant t, const date::time_zone& zone, Instant now)
 {
     const Civil c = civil(t, zone);

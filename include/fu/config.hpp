@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "fu/settings.hpp"
@@ -32,7 +33,13 @@ Config parse_config(const std::string& text, const std::string& source);
 // Reads and parses the file; a missing file is an error only when `required`.
 Config load_config(const std::filesystem::path& path, bool required);
 
-// The effective settings as `key = value` lines with their origins, for `fu config`.
-std::vector<std::pair<std::string, std::string>> config_values(const Config& config);
+// One effective setting as data: none (no value), text, a whole number, or a list of words.
+struct ConfigValue {
+    std::string key;
+    std::variant<std::monostate, std::string, long long, std::vector<std::string>> value;
+};
+
+// Every setting of `config`, in config_keys() order, for `fu config`.
+std::vector<ConfigValue> config_values(const Config& config);
 
 } // namespace fu

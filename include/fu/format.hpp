@@ -18,6 +18,8 @@ enum class OutputFormat { human, json, tsv, csv, markdown };
 
 // Parses a --format value; std::nullopt when unknown.
 std::optional<OutputFormat> output_format_from(std::string_view word);
+// The --format word of a format.
+std::string_view to_string(OutputFormat format);
 
 // How this run prints: format, colour and terminal width (0: do not fit to a width).
 struct OutputOptions {

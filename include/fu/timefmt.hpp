@@ -13,6 +13,9 @@ namespace fu {
 // ISO 8601 with the zone's offset: 2026-06-16T12:00:00-04:00.
 std::string iso8601(Instant t, const date::time_zone& zone);
 
+// "Tue 16 Jun" (the year is added when it is not the year of `now`).
+std::string human_date(Instant t, const date::time_zone& zone, Instant now);
+
 // "Tue 16 Jun 12:00" (the year is added when it is not the year of `now`).
 std::string human_time(Instant t, const date::time_zone& zone, Instant now);
 

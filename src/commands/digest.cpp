@@ -67,8 +67,7 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
 {
     DigestWriter w(env, markdown);
     const auto& zone = env.user_zone();
-    const std::string today = human_time(env.now, zone, env.now).substr(0, human_time(env.now, zone, env.now).rfind(' '));
-    w.title("Follow-ups for " + today);
+    w.title("Follow-ups for " + human_date(env.now, zone, env.now));
     if (!digest.overdue.empty()) {
         w.section("Overdue", digest.overdue.size());
         for (const auto& item : digest.overdue) {

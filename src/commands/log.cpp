@@ -34,18 +34,6 @@ struct LogOptions {
     int limit = 0;
 };
 
-std::string checked_word(const std::string& word, const std::vector<std::string>& known, const char* what)
-{
-    const std::string lowered = ascii_lower(word);
-    if (std::find(known.begin(), known.end(), lowered) != known.end()) {
-        return lowered;
-    }
-    const std::string suggestion = nearest(lowered, known);
-    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, word,
-                                  suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
-                      fmt::format("use one of: {}", join(known, ", ")));
-}
-
 // The start of what the words name, looking back (for --since).
 Instant since_moment(const std::vector<std::string>& words, const Env& env)
 {
@@ -129,9 +117,9 @@ int list_interactions(const LogOptions& opt, Env& env)
 
 int record_interaction(const LogOptions& opt, Env& env)
 {
-    const std::string kind = opt.kind.empty() ? "call" : checked_word(opt.kind, interaction_kinds(), "kind");
+    const std::string kind = opt.kind.empty() ? "call" : known_word(opt.kind, interaction_kinds(), "kind");
     const std::string outcome = opt.outcome.empty() ? default_outcome(kind)
-                                                    : checked_word(opt.outcome, interaction_outcomes(), "outcome");
+                                                    : known_word(opt.outcome, interaction_outcomes(), "outcome");
     check_text("the note", opt.note, std::size_t{64} * 1024, true);
     if (!opt.next.empty() && closes_contact(outcome)) {
         throw usage_error(fmt::format("--next with \"{}\": there is no next step with a contact who said no", outcome),

@@ -1,8 +1,10 @@
 #include "commands/present.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "fu/text.hpp"
 #include "fu/timefmt.hpp"
 #include "fu/when.hpp"
 
@@ -113,6 +115,18 @@ std::string relative_hint(const Promise& promise, Instant now)
     case DueState::upcoming: return "opens in " + short_duration(promise.earliest - now);
     }
     return {};
+}
+
+std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what)
+{
+    const std::string lowered = ascii_lower(word);
+    if (std::find(known.begin(), known.end(), lowered) != known.end()) {
+        return lowered;
+    }
+    const std::string suggestion = nearest(lowered, known);
+    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, word,
+                                  suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
+                      fmt::format("use one of: {}", join(known, ", ")));
 }
 
 std::string channel_phrase(const std::string& via)

@@ -30,6 +30,10 @@ std::string relative_hint(const Promise& promise, Instant now);
 // The contact's own zone, or the user's when it has none (or an unknown one).
 const date::time_zone& contact_zone(const Contact& contact, const Env& env);
 
+// `word` lower-cased when it is one of `known`; otherwise a usage error naming `what`, with a
+// did-you-mean and the list of known words.
+std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what);
+
 // "a call", "an email", "a text", "a visit".
 std::string channel_phrase(const std::string& via);
 // How an ended promise ended, for people: "kept on time", "kept late", "renegotiated in time", …

@@ -11,23 +11,12 @@
 
 namespace fu::commands {
 
-void check_via(const std::string& via)
-{
-    const auto& channels = promise_channels();
-    if (std::find(channels.begin(), channels.end(), via) == channels.end()) {
-        const std::string suggestion = nearest(via, channels);
-        throw usage_error(fmt::format("unknown channel \"{}\"{}", via,
-                                      suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
-                          "use --via call, email, text or visit");
-    }
-}
-
 Promise new_promise(const Contact& contact, const std::vector<std::string>& words,
                     const PromiseTerms& terms, const Env& env)
 {
     const std::string text = join(words, " ");
     check_text("the about text", terms.about, 1000);
-    check_via(terms.via);
+    const std::string via = known_word(terms.via, promise_channels(), "channel");
     const auto& zone = contact_zone(contact, env);
     const Window window = resolve(text, env.now, zone, env.settings);
     print_notices(env, window.notices);
@@ -40,7 +29,7 @@ Promise new_promise(const Contact& contact, const std::vector<std::string>& word
     promise.zone = std::string(zone.name());
     promise.about = trim(terms.about);
     promise.agreed = terms.agreed;
-    promise.via = terms.via;
+    promise.via = via;
     return promise;
 }
 

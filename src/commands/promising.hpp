@@ -29,7 +29,4 @@ void record_promise(Store& store, const Contact& contact, Promise& promise, cons
 // "Promised Ada Lovelace (Analytical Engines) a call Tue 16 Jun 12:00–17:00 — tomorrow afternoon  [#7]"
 std::string promised_line(const Promise& promise, const Contact& contact, const Env& env);
 
-// Checks --via against the known channels (with a did-you-mean).
-void check_via(const std::string& via);
-
 } // namespace fu::commands

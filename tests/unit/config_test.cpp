@@ -99,7 +99,13 @@ TEST_CASE("config_values lists every key once")
 {
     const auto values = config_values(parse_config("appointment = 20", "c"));
     CHECK(values.size() == config_keys().size());
-    const auto appointment = std::find_if(values.begin(), values.end(), [](const auto& kv) { return kv.first == "appointment"; });
-    REQUIRE(appointment != values.end());
-    CHECK(appointment->second == "20");
+    const auto find = [&](const char* key) {
+        return std::find_if(values.begin(), values.end(), [&](const ConfigValue& v) { return v.key == key; });
+    };
+    REQUIRE(find("appointment") != values.end());
+    CHECK(std::get<long long>(find("appointment")->value) == 20);
+    CHECK(std::get<std::string>(find("day")->value) == "09:00-17:00");
+    CHECK(std::get<std::vector<std::string>>(find("workdays")->value) ==
+          std::vector<std::string>{"mon", "tue", "wed", "thu", "fri"});
+    CHECK(std::holds_alternative<std::monostate>(find("db")->value));
 }
