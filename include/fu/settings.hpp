@@ -4,6 +4,9 @@
 #include <array>
 #include <chrono>
 #include <string>
+#include <vector>
+
+#include "fu/calendar.hpp"
 
 namespace fu {
 
@@ -24,6 +27,7 @@ struct Settings {
     DayPart evening{17 * 60, 21 * 60};   // also "tonight"
     std::chrono::minutes appointment{15}; // length of a window for a clock time
     unsigned week_start = 1;              // c_encoding of the first day of a week (1 = Monday)
+    std::vector<Holiday> holidays;        // days that are not working days although workdays says so
     int cold_after_days = 30;             // digest: "going cold" after this many days of silence
     int give_up_after = 7;                // unanswered attempts before fu asks you to decide
     std::chrono::milliseconds busy_timeout{5000}; // wait for another fu's write this long

@@ -34,7 +34,7 @@ std::size_t display_width(std::string_view s);
 // Cuts `s` to at most `width` columns, ending with "…" when anything was cut.
 std::string truncate_to_width(std::string_view s, std::size_t width);
 
-// Levenshtein distance, for "did you mean …?" suggestions.
+// Edit distance (Levenshtein plus swapped neighbours), for every "did you mean …?" in fu.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` within a small distance, or empty.

@@ -29,6 +29,19 @@ enum class TimeDirection {
     past,   // a moment something happened (`log --at`): past days and times are allowed
 };
 
+// The clocks a phrase may be read on: the user's ("my time") and the customer's ("their time"),
+// which is the default when known.
+struct Clocks {
+    const date::time_zone* user = nullptr;    // never null
+    const date::time_zone* contact = nullptr; // null when the customer's zone is unknown
+};
+
+// Resolves `text` against `now`, on the customer's clock when known, else the user's; a zone at
+// the end of the phrase ("pacific", "my time", "their time") chooses another clock.
+// Throws fu::Error (status 2) as the overload below does.
+Window resolve(std::string_view text, Instant now, const Clocks& clocks, const Settings& settings,
+               TimeDirection direction = TimeDirection::future);
+
 // Resolves `text` (e.g. "tomorrow afternoon") against `now` in `zone`.
 // Throws fu::Error (status 2) with one clear line, and a hint where one helps, when the words are
 // rejected: unknown or leftover words, ambiguity, impossible or non-existent times, windows already over.

@@ -1,0 +1,797 @@
+// src/when/parser.cpp — the cursor, quantities, stand-alone phrases, modes and targets.
+#include "when/parser.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <date/tz.h>
+
+#include "when/diagnose.hpp"
+#include "when/lexicon.hpp"
+
+namespace fu::when {
+
+bool Parser::word(std::string_view w)
+{
+    if (is_word(w)) {
+        ++m_pos;
+        return true;
+    }
+    return false;
+}
+
+bool Parser::words(std::initializer_list<std::string_view> ws)
+{
+    std::size_t k = 0;
+    for (const auto w : ws) {
+        if (!is_word(w, k++)) {
+            return false;
+        }
+    }
+    m_pos += ws.size();
+    return true;
+}
+
+bool Parser::punct(char c, bool must_be_adjacent)
+{
+    const Token* t = peek();
+    if (t != nullptr && t->kind == TokenKind::punct && t->text[0] == c &&
+        (!must_be_adjacent || !t->spaced)) {
+        ++m_pos;
+        return true;
+    }
+    return false;
+}
+
+const Token* Parser::number(bool must_be_adjacent)
+{
+    const Token* t = peek();
+    if (t != nullptr && t->kind == TokenKind::number && (!must_be_adjacent || !t->spaced)) {
+        ++m_pos;
+        return t;
+    }
+    return nullptr;
+}
+
+std::string Parser::span_text(std::size_t from, std::size_t to) const
+{
+    if (from >= to || to > m_t.size()) {
+        return {};
+    }
+    return std::string(m_text.substr(m_t[from].begin, m_t[to - 1].end - m_t[from].begin));
+}
+
+std::optional<long long> Parser::amount()
+{
+    const std::size_t save = m_pos;
+    if (const Token* n = number()) {
+        if (n->digits > 6 || (is_punct('.') && adjacent() && is_number(1))) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        return n->value;
+    }
+    const Token* t = peek();
+    if (t == nullptr || t->kind != TokenKind::word) {
+        return std::nullopt;
+    }
+    if (const auto v = lexicon::number(t->text)) {
+        ++m_pos;
+        if (*v == 20 || *v == 30 || *v == 40 || *v == 50) {
+            if (const Token* u = peek(); u != nullptr && u->kind == TokenKind::word) {
+                if (const auto ones = lexicon::number(u->text); ones && *ones < 10) {
+                    ++m_pos;
+                    return *v + *ones;
+                }
+            }
+        }
+        return *v;
+    }
+    const bool article = word("a") || word("an");
+    if (word("couple")) {
+        word("of");
+        return 2;
+    }
+    if (word("few")) {
+        return 3;
+    }
+    if (article) {
+        return 1;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<Unit> Parser::unit()
+{
+    const std::size_t save = m_pos;
+    const Token* t = peek();
+    if (t == nullptr || t->kind != TokenKind::word) {
+        return std::nullopt;
+    }
+    const std::string w = t->text;
+    ++m_pos;
+    if ((w == "business" || w == "working" || w == "work") && (word("day") || word("days"))) {
+        return Unit::business_day;
+    }
+    if (const auto u = lexicon::unit(w)) {
+        return u;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<Quantity> Parser::quantity()
+{
+    const std::size_t save = m_pos;
+    Quantity q;
+    // ISO 8601 durations: PT24H, PT1H30M, PT90M, P3D, P2W.
+    if (is_word("pt") || is_word("p")) {
+        const bool time_part = is_word("pt");
+        ++m_pos;
+        long long total_minutes = 0;
+        bool any = false;
+        while (adjacent() && is_number() && adjacent(1) && peek(1)->kind == TokenKind::word) {
+            const long long n = peek()->value;
+            const std::string& u = peek(1)->text;
+            if (time_part && u == "h") {
+                total_minutes += n * 60;
+            } else if (time_part && u == "m") {
+                total_minutes += n;
+            } else if (!time_part && (u == "d" || u == "w") && !any) {
+                q.lo = q.hi = n;
+                q.unit = u == "d" ? Unit::day : Unit::week;
+                any = true;
+                m_pos += 2;
+                break;
+            } else {
+                break;
+            }
+            any = true;
+            m_pos += 2;
+        }
+        if (any) {
+            if (time_part) {
+                q.lo = q.hi = total_minutes;
+                q.unit = Unit::minute;
+            }
+            q.compact = true;
+            q.text = span_text(save, m_pos);
+            return q;
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    // Compact: 2d, 3w, 2h, 30m, 2-3d.
+    if (const Token* n = number()) {
+        long long lo = n->value;
+        long long hi = lo;
+        bool range = false;
+        const std::size_t after_number = m_pos;
+        if (punct('-', true)) {
+            if (const Token* n2 = number(true)) {
+                hi = n2->value;
+                range = true;
+            } else {
+                m_pos = after_number;
+            }
+        }
+        if (adjacent() && peek()->kind == TokenKind::word) {
+            if (const auto u = lexicon::compact_unit(peek()->text)) {
+                ++m_pos;
+                q.lo = lo;
+                q.hi = hi;
+                q.range = range;
+                q.unit = *u;
+                q.compact = true;
+                q.text = span_text(save, m_pos);
+                return q;
+            }
+        }
+        m_pos = save;
+    }
+    // Half an hour.
+    if (words({"half", "an", "hour"}) || words({"half", "hour"}) || words({"a", "half", "hour"})) {
+        q.lo = q.hi = 30;
+        q.unit = Unit::minute;
+        q.text = span_text(save, m_pos);
+        return q;
+    }
+    const auto lo = amount();
+    if (!lo) {
+        return std::nullopt;
+    }
+    q.lo = q.hi = *lo;
+    const std::size_t after_lo = m_pos;
+    if (punct('-', false) || word("to") || word("or")) {
+        if (const auto hi = amount()) {
+            q.hi = *hi;
+            q.range = true;
+        } else {
+            m_pos = after_lo;
+        }
+    }
+    const auto u = unit();
+    if (!u) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    q.unit = *u;
+    if (!q.range) {
+        const std::size_t after_unit = m_pos;
+        if (word("or")) {
+            if (word("so")) {
+                q.or_so = true;
+            } else if (const auto hi = amount()) {
+                q.hi = *hi;
+                q.range = true;
+            } else {
+                m_pos = after_unit;
+            }
+        } else if (q.unit == Unit::hour && words({"and", "a", "half"})) {
+            q.lo = q.hi = q.lo * 60 + 30;
+            q.unit = Unit::minute;
+        }
+    }
+    word("time"); // "in a week's time"
+    q.text = span_text(save, m_pos);
+    return q;
+}
+
+namespace {
+bool elapsed_unit(Unit u) { return u == Unit::minute || u == Unit::hour; }
+} // namespace
+
+// within the hour, within 2 days, in the next hour, within a day or so
+std::optional<Phrase> Parser::within()
+{
+    const std::size_t save = m_pos;
+    if (!word("within")) {
+        return std::nullopt;
+    }
+    Phrase p;
+    p.special = Special::within;
+    if (word("hour") || words({"an", "hour"}) || words({"next", "hour"}) || words({"one", "hour"})) {
+        p.quantity.unit = Unit::hour;
+        p.quantity.text = span_text(save + 1, m_pos);
+        return p;
+    }
+    word("next");
+    if (auto q = quantity(); q && !q->range) {
+        p.quantity = *q;
+        if (q->or_so) {
+            if (q->unit != Unit::day || q->lo != 1) {
+                m_pos = save;
+                return std::nullopt;
+            }
+            p.special = Special::day_or_so;
+        }
+        return p;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+// later today, later this morning, later this week, later in the week
+std::optional<Phrase> Parser::later()
+{
+    const std::size_t save = m_pos;
+    if (!word("later")) {
+        return std::nullopt;
+    }
+    word("on");
+    Phrase p;
+    if (word("today") || words({"this", "day"})) {
+        p.special = Special::later_today;
+        return p;
+    }
+    if (word("tonight")) {
+        p.special = Special::later_part;
+        p.later_part = Part::evening;
+        return p;
+    }
+    if (words({"this", "week"}) || words({"in", "week"})) {
+        p.special = Special::later_week;
+        return p;
+    }
+    if (word("this") || word("in")) {
+        if (const auto part = part_word(); part && *part != Part::lunch) {
+            p.special = Special::later_part;
+            p.later_part = *part;
+            return p;
+        }
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<Phrase> Parser::special()
+{
+    const std::size_t save = m_pos;
+    Phrase p;
+    auto is = [&](Special s) {
+        p.special = s;
+        return p;
+    };
+    if (word("now") || words({"right", "now"}) || words({"just", "now"})) {
+        return is(Special::now);
+    }
+    if (word("asap") || words({"as", "soon", "as", "possible"}) || words({"right", "away"}) ||
+        word("immediately")) {
+        return is(Special::asap);
+    }
+    if (auto w = within()) {
+        return w;
+    }
+    if (auto l = later()) {
+        return l;
+    }
+    // over the next few days, in the next 3 days, next couple of weeks, in the next hour
+    {
+        const bool over = word("over") || word("in") || word("during") || word("for");
+        if (word("next")) {
+            if (!over && (is_word("hour") || is_word("hr"))) {
+                m_pos = save;
+            } else if (word("hour") || word("hr")) {
+                p.quantity.unit = Unit::hour;
+                p.quantity.text = span_text(save, m_pos);
+                return is(Special::within);
+            } else if (auto q = quantity(); q && !q->range) {
+                p.quantity = *q;
+                if (q->or_so && q->unit == Unit::day && q->lo == 1) {
+                    return is(Special::day_or_so);
+                }
+                if (!q->or_so) {
+                    if (elapsed_unit(q->unit)) {
+                        return is(Special::within);
+                    }
+                    if (q->unit == Unit::day || q->unit == Unit::week ||
+                        q->unit == Unit::business_day) {
+                        return is(Special::over_next);
+                    }
+                }
+            } else if (const auto u = unit(); u && words({"or", "so"}) && *u == Unit::day) {
+                p.quantity.unit = *u;
+                return is(Special::day_or_so);
+            }
+        }
+        m_pos = save;
+    }
+    // in 2 hours, 2h, 2 hours from now, in 2-3 hours, 2 hours ago, in an hour or so
+    {
+        const bool in = word("in");
+        if (auto q = quantity(); q && elapsed_unit(q->unit)) {
+            p.quantity = *q;
+            if (q->or_so) {
+                if (in && q->unit == Unit::hour && q->lo == 1) {
+                    return is(Special::hour_or_so);
+                }
+            } else if (!in && word("ago")) {
+                if (!q->range) {
+                    return is(Special::ago);
+                }
+            } else {
+                words({"from", "now"});
+                return is(Special::elapsed);
+            }
+        }
+        m_pos = save;
+    }
+    // in a day or so, in the next day or so
+    {
+        word("in");
+        if (auto q = quantity(); q && q->or_so && q->unit == Unit::day && q->lo == 1) {
+            return is(Special::day_or_so);
+        }
+        m_pos = save;
+    }
+    return std::nullopt;
+}
+
+// in 3 days, 3 days from now, a week from friday, 3 days ago, in a fortnight
+std::optional<DaySpec> Parser::relative_day()
+{
+    const std::size_t save = m_pos;
+    const bool in = word("in");
+    auto q = quantity();
+    if (!q || q->or_so || q->range || elapsed_unit(q->unit)) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    DaySpec d;
+    d.quantity = *q;
+    if (!in) {
+        if (word("ago")) {
+            d.kind = DayKind::ago;
+            d.text = span_text(save, m_pos);
+            return d;
+        }
+        const std::size_t at = m_pos;
+        if (word("from") && !is_word("now")) {
+            if (auto base = day(); base && (q->unit == Unit::day || q->unit == Unit::week ||
+                                            q->unit == Unit::fortnight)) {
+                const long long per = q->unit == Unit::day ? 1 : q->unit == Unit::week ? 7 : 14;
+                base->shift_days += q->lo * per;
+                base->text = span_text(save, m_pos);
+                return base;
+            }
+        }
+        m_pos = at;
+        words({"from", "now"}) || words({"from", "today"});
+    }
+    d.kind = DayKind::relative;
+    d.text = span_text(save, m_pos);
+    return d;
+}
+
+Mode Parser::mode_prefix()
+{
+    if (word("by") || word("until") || word("till") || word("til") ||
+        words({"no", "later", "than"}) || words({"not", "later", "than"}) ||
+        words({"on", "or", "before"}) || words({"at", "latest", "by"})) {
+        return Mode::by;
+    }
+    if (word("before")) {
+        return Mode::before;
+    }
+    if (word("after")) {
+        return Mode::after;
+    }
+    if (words({"starting", "from"}) || word("starting") || word("from") || words({"as", "of"})) {
+        return Mode::from;
+    }
+    return Mode::plain;
+}
+
+bool Parser::mode_suffix(Mode& mode)
+{
+    if (word("onwards") || word("onward") || words({"and", "after"})) {
+        if (mode != Mode::plain) {
+            return false;
+        }
+        mode = Mode::from;
+    } else if (words({"at", "latest"}) || word("latest")) {
+        if (mode != Mode::plain) {
+            return false;
+        }
+        mode = Mode::by;
+    }
+    return true;
+}
+
+namespace {
+
+bool worded_day(const DaySpec& d)
+{
+    return d.kind != DayKind::nth && d.kind != DayKind::month_day && d.kind != DayKind::iso &&
+           !d.check_weekday;
+}
+
+bool is_bare(const Clock& c)
+{
+    return c.meridiem == Meridiem::none && !c.has_minutes && !c.named && !c.oclock && !c.said_at;
+}
+
+// Can a part of day and a clock-like time be said together ("tomorrow morning at 10")?
+bool merge_times(TimeSpec& into, const TimeSpec& add)
+{
+    const bool into_part = into.kind == TimeKind::part && into.portion == Portion::none;
+    const bool add_part = add.kind == TimeKind::part && add.portion == Portion::none;
+    if (into_part == add_part) {
+        return false;
+    }
+    const TimeSpec part = into_part ? into : add;
+    TimeSpec clock = into_part ? add : into;
+    if (clock.kind == TimeKind::first_thing || clock.kind == TimeKind::end_of_day ||
+        clock.kind == TimeKind::same_time || clock.anchor_is_part) {
+        return false;
+    }
+    clock.part = part.part;
+    clock.today = part.today;
+    into = clock;
+    return true;
+}
+
+} // namespace
+
+std::optional<Target> Parser::target()
+{
+    const std::size_t save = m_pos;
+    Target t;
+    Portion pending_portion = Portion::none;
+    bool has_pending = false;
+    bool last_was_worded_day = false;
+    while (!at_end()) {
+        const std::size_t at = m_pos;
+        if (word("sometime") || words({"any", "time"}) || word("anytime")) {
+            continue;
+        }
+        // eow, eom, eoq, eoy
+        if (is_word("eow") || is_word("eom") || is_word("eoq") || is_word("eoy")) {
+            if (t.day || t.span || has_pending) {
+                break;
+            }
+            SpanSpec s;
+            const std::string& w = peek()->text;
+            s.kind = w == "eow" ? SpanKind::week : w == "eom" ? SpanKind::month
+                     : w == "eoq"                          ? SpanKind::quarter
+                                                           : SpanKind::year;
+            s.said_this = true;
+            ++m_pos;
+            if (words({"next", "week"}) && s.kind == SpanKind::week) {
+                s.offset = 1;
+                s.said_this = false;
+            }
+            s.text = span_text(at, m_pos);
+            t.span = s;
+            t.portion = Portion::end_of;
+            last_was_worded_day = false;
+            continue;
+        }
+        std::optional<DaySpec> day_c;
+        std::optional<SpanSpec> span_c;
+        std::optional<TimeSpec> time_c;
+        std::size_t best = at;
+        m_after_portion = has_pending;
+        m_pos = at;
+        if (auto s = span(); s && m_pos > best) {
+            span_c = s;
+            best = m_pos;
+        }
+        m_pos = at;
+        if (auto d = day(); d && m_pos > best) {
+            day_c = d;
+            span_c.reset();
+            best = m_pos;
+        }
+        m_pos = at;
+        if (auto d = relative_day(); d && m_pos > best) {
+            day_c = d;
+            span_c.reset();
+            best = m_pos;
+        }
+        m_pos = at;
+        {
+            // in 2-3 days, in a day or two
+            const bool in = word("in");
+            if (auto q = quantity(); q && q->range && !q->or_so && !elapsed_unit(q->unit) &&
+                                     (in || q->compact) && m_pos > best) {
+                SpanSpec s;
+                s.kind = SpanKind::quantity_range;
+                s.quantity = *q;
+                s.text = span_text(at, m_pos);
+                span_c = s;
+                day_c.reset();
+                best = m_pos;
+            }
+        }
+        m_pos = at;
+        const bool allow_bare = last_was_worded_day || at + 1 == m_end;
+        if (auto tm = time(allow_bare); tm && m_pos > best) {
+            const bool bare_after_day =
+                tm->kind == TimeKind::clock && is_bare(tm->from) && last_was_worded_day;
+            if (!bare_after_day || (tm->from.hour >= 1 && tm->from.hour <= 12)) {
+                time_c = tm;
+                day_c.reset();
+                span_c.reset();
+                best = m_pos;
+            }
+        }
+        m_pos = at;
+        if (best == at) {
+            // a portion word, bound to what follows
+            if (const auto p = portion(); p && !has_pending) {
+                pending_portion = *p;
+                has_pending = true;
+                continue;
+            }
+            m_pos = at;
+            break;
+        }
+        m_pos = best;
+        last_was_worded_day = false;
+        if (day_c || span_c) {
+            if (t.day || t.span) {
+                m_pos = at;
+                break;
+            }
+            if (has_pending) {
+                t.portion = pending_portion;
+                has_pending = false;
+            }
+            if (day_c) {
+                last_was_worded_day = worded_day(*day_c);
+                t.day = day_c;
+            } else {
+                t.span = span_c;
+            }
+        } else {
+            if (has_pending) {
+                if (time_c->kind != TimeKind::part || time_c->portion != Portion::none ||
+                    pending_portion == Portion::end_of) {
+                    m_pos = at;
+                    break;
+                }
+                time_c->portion = pending_portion;
+                has_pending = false;
+            }
+            if (t.time && !merge_times(*t.time, *time_c)) {
+                m_pos = at;
+                break;
+            }
+            if (!t.time) {
+                t.time = time_c;
+            }
+        }
+        reach();
+    }
+    if (has_pending) {
+        // "early", "late" after a day: early tomorrow is also "tomorrow early"
+        if ((t.day || t.span) && t.portion == Portion::none && pending_portion != Portion::end_of &&
+            !t.time) {
+            t.portion = pending_portion;
+        } else {
+            m_pos = save;
+            return std::nullopt;
+        }
+    }
+    if (!t.day && !t.span && !t.time) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    t.text = span_text(save, m_pos);
+    return t;
+}
+
+std::optional<Phrase> Parser::phrase()
+{
+    // Stand-alone phrases first.
+    m_pos = 0;
+    word("sometime") || words({"any", "time"}) || word("anytime");
+    const std::size_t start = m_pos;
+    if (auto p = special()) {
+        reach();
+        if (at_end()) {
+            return p;
+        }
+    }
+    // [mode] target [suffix] [or target]; a mode word may also begin a target ("from 2 to 4")
+    for (const bool with_mode : {false, true}) {
+        m_pos = start;
+        Phrase p;
+        if (with_mode) {
+            p.mode = mode_prefix();
+            if (p.mode == Mode::plain) {
+                continue;
+            }
+        }
+        auto t = target();
+        if (!t) {
+            continue;
+        }
+        p.target = *t;
+        reach();
+        if (!mode_suffix(p.mode)) {
+            continue;
+        }
+        if (word("or")) {
+            auto second = target();
+            if (!second) {
+                continue;
+            }
+            p.alternative = *second;
+        }
+        if (at_end()) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string title_case_zone(std::string_view raw)
+{
+    std::string out;
+    bool up = true;
+    for (const char c : raw) {
+        out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                  : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        up = c == '/' || c == '_' || c == '-';
+    }
+    return out;
+}
+
+// Takes a zone off the end of the phrase: "pacific", "pt", "eastern time", "my time",
+// "their time", "America/Los_Angeles". Returns where the rest of the phrase ends.
+std::size_t strip_zone(const std::vector<Token>& t, std::string_view text,
+                       std::optional<ZoneSpec>& zone)
+{
+    std::size_t end = t.size();
+    if (end < 2) {
+        return end;
+    }
+    // An IANA name: the last run of text without spaces holds a '/'.
+    const std::size_t last_space = text.find_last_of(" \t");
+    const std::string_view tail =
+        text.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
+    if (tail.find('/') != std::string_view::npos && tail.front() != '/' && tail.back() != '/') {
+        for (const std::string& name : {std::string(tail), title_case_zone(tail)}) {
+            try {
+                date::locate_zone(name);
+                std::size_t first = end;
+                while (first > 0 && t[first - 1].begin >= text.size() - tail.size()) {
+                    --first;
+                }
+                if (first == 0) {
+                    return end;
+                }
+                zone = ZoneSpec{{lexicon::ZoneWord::Kind::named, ""}, name, std::string(tail)};
+                return first;
+            } catch (const std::exception&) {
+            }
+        }
+        return end;
+    }
+    std::size_t k = end;
+    const bool said_time = t[k - 1].kind == TokenKind::word && t[k - 1].text == "time";
+    if (said_time) {
+        --k;
+    }
+    if (k < 2 || t[k - 1].kind != TokenKind::word) {
+        return end;
+    }
+    const auto word = lexicon::zone(t[k - 1].text);
+    if (!word) {
+        return end;
+    }
+    const bool personal = word->kind != lexicon::ZoneWord::Kind::named;
+    if (personal && !said_time) {
+        return end;
+    }
+    // "utc" right after a clock time with an offset sign is the offset's
+    --k;
+    if (k > 0 && t[k - 1].kind == TokenKind::word && (t[k - 1].text == "in" || t[k - 1].text == "on")) {
+        --k;
+    }
+    if (k == 0) {
+        return end;
+    }
+    zone = ZoneSpec{*word, std::string(word->zone),
+                    std::string(text.substr(t[k].begin, t[end - 1].end - t[k].begin))};
+    return k;
+}
+
+} // namespace
+
+std::optional<Phrase> parse_phrase(const std::vector<Token>& tokens, std::string_view text,
+                                   std::size_t& reached)
+{
+    std::optional<ZoneSpec> zone;
+    const std::size_t end = strip_zone(tokens, text, zone);
+    Parser parser(tokens, text, end);
+    auto p = parser.phrase();
+    reached = parser.reached();
+    if (!p && zone) {
+        // perhaps the zone word was not one ("central" in another sense): try it whole
+        Parser whole(tokens, text, tokens.size());
+        p = whole.phrase();
+        reached = std::max(reached, whole.reached());
+        zone.reset();
+    }
+    if (p) {
+        p->zone = zone;
+    }
+    return p;
+}
+
+Phrase parse(const std::vector<Token>& tokens, std::string_view text)
+{
+    std::size_t reached = 0;
+    if (auto p = parse_phrase(tokens, text, reached)) {
+        return *p;
+    }
+    diagnose(tokens, text, reached);
+}
+
+} // namespace fu::when

@@ -1,0 +1,593 @@
+// src/when/parser_days.cpp — the productions for days and spans of days.
+#include <array>
+
+#include "fu/calendar.hpp"
+#include "when/lexicon.hpp"
+#include "when/parser.hpp"
+
+namespace fu::when {
+
+std::optional<unsigned> Parser::weekday_word()
+{
+    const Token* t = peek();
+    if (t == nullptr || t->kind != TokenKind::word) {
+        return std::nullopt;
+    }
+    const auto v = lexicon::weekday(t->text);
+    if (v) {
+        ++m_pos;
+    }
+    return v;
+}
+
+std::optional<long long> Parser::month_word()
+{
+    const Token* t = peek();
+    if (t == nullptr || t->kind != TokenKind::word) {
+        return std::nullopt;
+    }
+    const auto v = lexicon::month(t->text);
+    if (!v) {
+        return std::nullopt;
+    }
+    ++m_pos;
+    return static_cast<long long>(*v);
+}
+
+// 15th, 1st, 22nd (the suffix right after the digits); first, third, twenty-first.
+std::optional<long long> Parser::ordinal_number()
+{
+    const std::size_t save = m_pos;
+    if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+        if (adjacent() && (is_word("st") || is_word("nd") || is_word("rd") || is_word("th"))) {
+            ++m_pos;
+            return n->value;
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    m_pos = save;
+    if (is_word("twenty") || is_word("thirty")) {
+        const long long tens = is_word("twenty") ? 20 : 30;
+        ++m_pos;
+        if (const Token* t = peek(); t != nullptr && t->kind == TokenKind::word) {
+            if (const auto o = lexicon::ordinal(t->text); o && *o < 10) {
+                ++m_pos;
+                return tens + *o;
+            }
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    if (const Token* t = peek(); t != nullptr && t->kind == TokenKind::word) {
+        // "first thing" and "second" as a unit are not days
+        if (t->text == "first" && is_word("thing", 1)) {
+            return std::nullopt;
+        }
+        if (const auto o = lexicon::ordinal(t->text)) {
+            ++m_pos;
+            return *o;
+        }
+    }
+    return std::nullopt;
+}
+
+long long Parser::year_after()
+{
+    const std::size_t at = m_pos;
+    if (const Token* y = number(); y != nullptr && y->digits == 4) {
+        return y->value;
+    }
+    m_pos = at;
+    return 0;
+}
+
+std::optional<DaySpec> Parser::date()
+{
+    const std::size_t save = m_pos;
+    DaySpec d;
+    auto done = [&](DayKind kind) {
+        d.kind = kind;
+        d.text = span_text(save, m_pos);
+        return d;
+    };
+    // ISO 2026-12-01
+    if (const Token* y = number()) {
+        if (y->digits == 4 && punct('-', true)) {
+            const Token* m = number(true);
+            if (m != nullptr && m->digits <= 2 && punct('-', true)) {
+                const Token* dd = number(true);
+                if (dd != nullptr && dd->digits <= 2) {
+                    d.year = y->value;
+                    d.month = m->value;
+                    d.day = dd->value;
+                    return done(DayKind::iso);
+                }
+            }
+        }
+        m_pos = save;
+    }
+    // december 15[th] [2026], july first
+    if (const auto m = month_word()) {
+        std::optional<long long> dd = ordinal_number();
+        if (!dd) {
+            if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+                dd = n->value;
+            }
+        }
+        if (dd) {
+            d.month = *m;
+            d.day = *dd;
+            d.year = year_after();
+            return done(DayKind::month_day);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    // 15[th] [of] december [2026]  |  15th  |  the third
+    std::optional<long long> dd = ordinal_number();
+    const bool had_suffix = dd.has_value();
+    if (!dd) {
+        if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+            dd = n->value;
+        }
+    }
+    if (!dd) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    const std::size_t after_day = m_pos;
+    word("of");
+    if (const auto m = month_word()) {
+        d.month = *m;
+        d.day = *dd;
+        d.year = year_after();
+        return done(DayKind::month_day);
+    }
+    m_pos = after_day;
+    // "first week", "third tuesday" are not the nth of a month
+    if (had_suffix && !is_word("week") && !(peek() != nullptr && lexicon::weekday(peek()->text))) {
+        d.day = *dd;
+        return done(DayKind::nth);
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<DaySpec> Parser::named_day()
+{
+    // The longest run of words (up to four) that names a day, plus an optional year.
+    const std::size_t save = m_pos;
+    std::string name;
+    std::size_t best = 0;
+    std::string best_name;
+    for (std::size_t k = 0; k < 4; ++k) {
+        const Token* t = peek(k);
+        if (t == nullptr || (t->kind != TokenKind::word && !(k == 0 && t->kind == TokenKind::number))) {
+            break;
+        }
+        name += (name.empty() ? "" : " ") + t->text;
+        if (fu::named_day(name, 2026) && name != "new year" && name != "new years") {
+            best = k + 1;
+            best_name = name;
+        }
+    }
+    // "new year's day" and "new year's eve" are days; "new year" alone is one too unless it
+    // follows "in" (the new year: early January, a span).
+    if (best == 0 && (words({"new", "years"}) || words({"new", "year"}))) {
+        m_pos = save;
+        if (m_pos > 0 && m_t[m_pos - 1].kind == TokenKind::word && m_t[m_pos - 1].text == "in") {
+            return std::nullopt;
+        }
+        m_pos += 2;
+        best_name = "new years day";
+        best = 2;
+    }
+    if (best == 0) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    m_pos = save + best;
+    DaySpec d;
+    d.kind = DayKind::named;
+    d.name = best_name;
+    d.year = year_after();
+    d.text = span_text(save, m_pos);
+    return d;
+}
+
+std::optional<MonthRef> Parser::month_ref()
+{
+    const std::size_t save = m_pos;
+    MonthRef ref;
+    if (words({"next", "month"})) {
+        ref.offset = 1;
+        return ref;
+    }
+    if (words({"this", "month"}) || word("month")) {
+        return ref;
+    }
+    if (const auto m = month_word()) {
+        ref.named = true;
+        ref.month = *m;
+        ref.year = year_after();
+        return ref;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+// first monday of next month, third tuesday in july, last friday of the month
+std::optional<DaySpec> Parser::nth_weekday()
+{
+    const std::size_t save = m_pos;
+    long long n = 0;
+    if (!word("last")) {
+        const auto o = ordinal_number();
+        if (!o || *o > 5) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        n = *o;
+    }
+    const auto wd = weekday_word();
+    if (!wd || !(word("of") || word("in"))) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    const auto ref = month_ref();
+    if (!ref) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    DaySpec d;
+    d.kind = DayKind::nth_weekday;
+    d.nth = n;
+    d.weekday = *wd;
+    d.of = *ref;
+    d.text = span_text(save, m_pos);
+    return d;
+}
+
+std::optional<DaySpec> Parser::day()
+{
+    const std::size_t save = m_pos;
+    DaySpec d;
+    auto done = [&](DayKind kind) {
+        d.kind = kind;
+        d.text = span_text(save, m_pos);
+        return d;
+    };
+    word("on");
+    const std::size_t start = m_pos;
+    if (word("today")) {
+        return done(DayKind::today);
+    }
+    if (word("tomorrow") || word("tmrw") || word("tmr") || word("tmw")) {
+        return done(DayKind::tomorrow);
+    }
+    if (words({"day", "after", "tomorrow"})) {
+        return done(DayKind::after_tomorrow);
+    }
+    if (word("yesterday")) {
+        return done(DayKind::yesterday);
+    }
+    if (words({"next", "business", "day"}) || words({"next", "working", "day"}) ||
+        words({"next", "workday"}) || words({"next", "work", "day"})) {
+        return done(DayKind::next_workday);
+    }
+    if (auto nth = nth_weekday()) {
+        return nth;
+    }
+    if (words({"this", "coming"}) || word("this") || word("coming")) {
+        if (const auto wd = weekday_word()) {
+            d.weekday = *wd;
+            return done(DayKind::this_weekday);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    if (word("next")) {
+        if (const auto wd = weekday_word()) {
+            d.weekday = *wd;
+            return done(DayKind::next_weekday);
+        }
+        if (word("week")) {
+            word("on");
+            if (const auto wd = weekday_word()) {
+                d.weekday = *wd;
+                return done(DayKind::weekday_next_week);
+            }
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    if (word("last")) {
+        if (const auto wd = weekday_word()) {
+            d.weekday = *wd;
+            return done(DayKind::last_weekday);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    if (const auto wd = weekday_word()) {
+        d.weekday = *wd;
+        const std::size_t after = m_pos;
+        if (words({"next", "week"})) {
+            return done(DayKind::weekday_next_week);
+        }
+        if (words({"this", "week"})) {
+            return done(DayKind::weekday_this_week);
+        }
+        if (auto dated = date()) {
+            dated->check_weekday = *wd;
+            dated->text = span_text(save, m_pos);
+            return dated;
+        }
+        m_pos = after;
+        // "tuesday week": the tuesday a week after the coming one
+        if (is_word("week") && (peek(1) == nullptr || !(is_word("of", 1) || is_word("after", 1) ||
+                                                        is_word("before", 1)))) {
+            ++m_pos;
+            d.shift_days = 7;
+        }
+        return done(DayKind::weekday);
+    }
+    if (auto named = named_day()) {
+        named->text = span_text(save, m_pos);
+        return named;
+    }
+    m_pos = start;
+    if (auto dated = date()) {
+        dated->text = span_text(save, m_pos);
+        return dated;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+// june 22-24, 22-24 june, from 22 to 24 june, jun 22 - jun 26, monday to wednesday,
+// between june 22 and june 24
+std::optional<SpanSpec> Parser::day_range()
+{
+    const std::size_t save = m_pos;
+    const bool between = word("between");
+    const bool from = !between && word("from");
+    auto joiner = [&] {
+        if (between) {
+            return word("and");
+        }
+        return punct('-', false) || word("to") || word("through") || word("thru") ||
+               word("till") || word("until") || (!from && word("til"));
+    };
+    SpanSpec s;
+    s.kind = SpanKind::day_range;
+    // 22-24 june, 22nd to 24th of june, from 22 to 24 june
+    {
+        const std::size_t at = m_pos;
+        std::optional<long long> a = ordinal_number();
+        if (!a) {
+            if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+                a = n->value;
+            }
+        }
+        if (a && joiner()) {
+            std::optional<long long> b = ordinal_number();
+            if (!b) {
+                if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+                    b = n->value;
+                }
+            }
+            const std::size_t before_month = m_pos;
+            word("of");
+            if (b) {
+                if (const auto m = month_word()) {
+                    const long long y = year_after();
+                    DaySpec f;
+                    f.kind = DayKind::month_day;
+                    f.month = *m;
+                    f.day = *a;
+                    f.year = y;
+                    f.text = span_text(at, before_month);
+                    DaySpec t = f;
+                    t.day = *b;
+                    s.from = f;
+                    s.to = t;
+                    s.text = span_text(save, m_pos);
+                    return s;
+                }
+            }
+        }
+        m_pos = at;
+    }
+    auto first = day();
+    if (!first) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    if (!joiner()) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    // june 22-24: the second day takes the first's month
+    if (first->kind == DayKind::month_day) {
+        const std::size_t at = m_pos;
+        if (const Token* n = number(); n != nullptr && n->digits <= 2 && !month_word()) {
+            DaySpec t = *first;
+            t.day = n->value;
+            t.year = year_after();
+            if (t.year != 0 && first->year == 0) {
+                first->year = t.year;
+            }
+            t.text = span_text(at, m_pos);
+            s.from = first;
+            s.to = t;
+            s.text = span_text(save, m_pos);
+            return s;
+        }
+        m_pos = at;
+    }
+    auto second = day();
+    if (!second) {
+        m_pos = save;
+        return std::nullopt;
+    }
+    s.from = first;
+    s.to = second;
+    s.text = span_text(save, m_pos);
+    return s;
+}
+
+std::optional<SpanSpec> Parser::period()
+{
+    const std::size_t save = m_pos;
+    SpanSpec s;
+    auto done = [&](SpanKind kind) {
+        s.kind = kind;
+        s.text = span_text(save, m_pos);
+        return s;
+    };
+    auto unit_kind = [&]() -> std::optional<SpanKind> {
+        if (word("week")) {
+            return SpanKind::week;
+        }
+        if (word("weekend")) {
+            return SpanKind::weekend;
+        }
+        if (word("month")) {
+            return SpanKind::month;
+        }
+        if (word("quarter")) {
+            return SpanKind::quarter;
+        }
+        if (word("year")) {
+            return SpanKind::year;
+        }
+        return std::nullopt;
+    };
+    // first week of july
+    if (words({"first", "week", "of"}) || words({"first", "week", "in"})) {
+        if (auto ref = month_ref()) {
+            s.first_week = true;
+            s.relative = !ref->named;
+            s.offset = ref->offset;
+            s.number = ref->month;
+            s.year = ref->year;
+            return done(SpanKind::month);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    // week of june 22, the week after thanksgiving
+    if (word("week")) {
+        long long shift = 0;
+        bool ok = word("of");
+        if (!ok && word("after")) {
+            shift = 1;
+            ok = !is_word("next");
+        } else if (!ok && word("before")) {
+            shift = -1;
+            ok = true;
+        }
+        if (ok) {
+            if (auto d = day()) {
+                s.from = d;
+                s.shift_weeks = shift;
+                return done(SpanKind::week_of);
+            }
+        }
+        m_pos = save;
+    }
+    // week after next, weekend after next, month after next
+    {
+        if (const auto k = unit_kind()) {
+            if (words({"after", "next"})) {
+                s.offset = 2;
+                return done(*k);
+            }
+        }
+        m_pos = save;
+    }
+    if (words({"in", "new", "year"})) {
+        // early January: a span the evaluator narrows to its early days
+        s.relative = false;
+        s.number = 1;
+        s.offset = 1;
+        return done(SpanKind::month);
+    }
+    const bool said_this = words({"this", "coming"}) || word("this") || word("current");
+    if (said_this || word("over") || word("at") || word("on") || word("during")) {
+        if (const auto k = unit_kind()) {
+            s.said_this = said_this;
+            return done(*k);
+        }
+        m_pos = save;
+    }
+    if (word("next") || word("following")) {
+        if (const auto k = unit_kind()) {
+            s.offset = 1;
+            return done(*k);
+        }
+        m_pos = save;
+    }
+    if (word("last") || word("previous")) {
+        if (const auto k = unit_kind()) {
+            s.offset = -1;
+            return done(*k);
+        }
+        m_pos = save;
+    }
+    if (word("weekend")) {
+        return done(SpanKind::weekend);
+    }
+    // q3 [2027]
+    if (is_word("q") && is_number(1) && adjacent(1)) {
+        m_pos += 1;
+        const Token* n = number();
+        if (n->value >= 1 && n->value <= 4 && n->digits == 1) {
+            s.relative = false;
+            s.number = n->value;
+            s.year = year_after();
+            return done(SpanKind::quarter);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    // july [2027]
+    if (const auto m = month_word()) {
+        s.relative = false;
+        s.number = *m;
+        s.year = year_after();
+        return done(SpanKind::month);
+    }
+    // a bare unit after early/mid/late/end of: "mid-month", "end of quarter"
+    if (m_after_portion) {
+        if (const auto k = unit_kind()) {
+            s.said_this = true;
+            return done(*k);
+        }
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<SpanSpec> Parser::span()
+{
+    const std::size_t save = m_pos;
+    std::optional<SpanSpec> best;
+    std::size_t best_end = save;
+    m_pos = save;
+    if (auto r = day_range(); r && m_pos > best_end) {
+        best = r;
+        best_end = m_pos;
+    }
+    m_pos = save;
+    if (auto p = period(); p && m_pos > best_end) {
+        best = p;
+        best_end = m_pos;
+    }
+    m_pos = best ? best_end : save;
+    return best;
+}
+
+} // namespace fu::when

@@ -1,0 +1,188 @@
+// src/when/resolve.cpp — the time language's entry points: resolve, parse_now, find_zone.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "fu/error.hpp"
+#include "fu/when.hpp"
+#include "when/evaluator.hpp"
+#include "when/parser.hpp"
+#include "when/tokenizer.hpp"
+
+namespace fu {
+
+using date::local_days;
+using date::local_seconds;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+namespace {
+
+const date::time_zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks)
+{
+    using Kind = lexicon::ZoneWord::Kind;
+    switch (z.word.kind) {
+    case Kind::mine: return *clocks.user;
+    case Kind::theirs:
+        if (clocks.contact == nullptr) {
+            throw usage_error(fmt::format("\"{}\": fu does not know their time zone", z.text),
+                              "set it with fu edit CONTACT --tz ZONE (with fu when: --tz ZONE)");
+        }
+        return *clocks.contact;
+    case Kind::named:
+    default: return find_zone(z.iana);
+    }
+}
+
+} // namespace
+
+Window resolve(std::string_view text, Instant now, const Clocks& clocks, const Settings& settings,
+               TimeDirection direction)
+{
+    const std::vector<when::Token> tokens = when::tokenize(text);
+    if (tokens.empty()) {
+        throw usage_error("empty time phrase", "say when, e.g. \"tomorrow afternoon\"");
+    }
+    const when::Phrase phrase = when::parse(tokens, text);
+    const date::time_zone& fallback = clocks.contact != nullptr ? *clocks.contact : *clocks.user;
+    const date::time_zone& zone = phrase.zone ? phrase_zone(*phrase.zone, clocks) : fallback;
+    when::Evaluator evaluator(now, zone, *clocks.user, settings, direction,
+                              when::display_text(text));
+    Window w = evaluator.run(phrase);
+    if (phrase.zone && zone.name() != fallback.name()) {
+        w.notices.insert(w.notices.begin(),
+                         fmt::format("read on {} time ({})", phrase.zone->text, zone.name()));
+    }
+    return w;
+}
+
+Window resolve(std::string_view text, Instant now, const date::time_zone& zone,
+               const Settings& settings, TimeDirection direction)
+{
+    return resolve(text, now, Clocks{&zone, nullptr}, settings, direction);
+}
+
+Instant parse_now(std::string_view text, const date::time_zone& zone)
+{
+    std::string_view s = text;
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) {
+        s.remove_suffix(1);
+    }
+    const std::string shown(s);
+    auto fail = [&]() {
+        return usage_error(fmt::format("\"{}\" is not an ISO 8601 time", shown),
+                           "use e.g. 2026-06-15T09:30, 2026-06-15T09:30:15 or "
+                           "2026-06-15T09:30-04:00");
+    };
+    std::size_t i = 0;
+    auto digits = [&](std::size_t n) -> int {
+        if (i + n > s.size()) {
+            throw fail();
+        }
+        int v = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!when::is_ascii_digit(s[i + k])) {
+                throw fail();
+            }
+            v = v * 10 + (s[i + k] - '0');
+        }
+        i += n;
+        return v;
+    };
+    auto expect = [&](char c) {
+        if (i >= s.size() || s[i] != c) {
+            throw fail();
+        }
+        ++i;
+    };
+    const int y = digits(4);
+    expect('-');
+    const int mo = digits(2);
+    expect('-');
+    const int d = digits(2);
+    if (i >= s.size() || (s[i] != 'T' && s[i] != 't' && s[i] != ' ')) {
+        throw fail();
+    }
+    ++i;
+    const int h = digits(2);
+    expect(':');
+    const int mi = digits(2);
+    int sec = 0;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        sec = digits(2);
+    }
+    std::optional<seconds> offset;
+    if (i < s.size()) {
+        if (s[i] == 'Z' || s[i] == 'z') {
+            offset = seconds{0};
+            ++i;
+        } else if (s[i] == '+' || s[i] == '-') {
+            const bool negative = s[i] == '-';
+            ++i;
+            const int oh = digits(2);
+            int om = 0;
+            if (i < s.size() && s[i] == ':') {
+                ++i;
+                om = digits(2);
+            } else if (i < s.size()) {
+                om = digits(2);
+            }
+            if (oh > 14 || om > 59) {
+                throw fail();
+            }
+            const long long total = (oh * 60LL + om) * 60;
+            offset = seconds{negative ? -total : total};
+        }
+    }
+    if (i != s.size()) {
+        throw fail();
+    }
+    const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                   date::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) {
+        throw usage_error(fmt::format("\"{}\" is not a valid date and time", shown),
+                          "use e.g. 2026-06-15T09:30");
+    }
+    const local_seconds ls = local_seconds{local_days{ymd}} + hours{h} + minutes{mi} + seconds{sec};
+    if (offset) {
+        return Instant{ls.time_since_epoch() - *offset};
+    }
+    const auto info = zone.get_info(ls);
+    if (info.result == date::local_info::nonexistent) {
+        throw usage_error(fmt::format("{:04}-{:02}-{:02} {:02}:{:02} does not exist in {} (the "
+                                      "clocks skip it)",
+                                      y, mo, d, h, mi, zone.name()),
+                          "give an offset, e.g. 2026-03-08T03:30-04:00");
+    }
+    return Instant{ls.time_since_epoch() - info.first.offset};
+}
+
+const date::time_zone& find_zone(std::string_view name)
+{
+    const std::string n(name);
+    if (n.empty()) {
+        throw usage_error("empty time zone name", "use an IANA name such as America/New_York");
+    }
+    const bool abbreviation = n.size() >= 3 && n.size() <= 5 &&
+                              std::all_of(n.begin(), n.end(),
+                                          [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                              n != "UTC" && n != "GMT" && n != "UCT";
+    if (abbreviation) {
+        throw usage_error(fmt::format("\"{}\" is a zone abbreviation, not a time zone", n),
+                          "use an IANA name such as America/New_York or Europe/Berlin, or an "
+                          "offset like -05:00 in a time");
+    }
+    try {
+        return *date::locate_zone(n);
+    } catch (const std::exception&) {
+        throw usage_error(fmt::format("unknown time zone \"{}\"", n),
+                          "use an IANA name such as America/New_York or Europe/Berlin");
+    }
+}
+
+} // namespace fu
