@@ -232,6 +232,7 @@ local_days Evaluator::default_day(const TimeSpec& t)
             local_days d = m_today;
             if (!m_cal.is_workday(d) || boundary(d, span.start_minute) <= m_now) {
                 d = m_cal.next_workday_after(d);
+                note(fmt::format("{} read as {}", quoted(t.text), label(d)));
             }
             return d;
         }
@@ -442,11 +443,15 @@ Reading Evaluator::target(const Target& t)
                              (span->said_this || portion == Portion::end_of);
         auto [a, b] = resolve_span(*span, portion);
         if (!future()) {
+            // looking back: since the period began (its first day), or its working days
+            if (!current && span->kind != SpanKind::weekend && span->kind != SpanKind::day_range) {
+                std::tie(a, b) = working_days(a, b, span->text);
+            }
             r.first = a;
             r.last = b;
             const Window w = work_window(a, b);
             r.earliest = w.earliest;
-            r.latest = w.latest;
+            r.latest = current ? std::min(w.latest, m_now) : w.latest;
             return r;
         }
         if (span->kind == SpanKind::weekend || span->kind == SpanKind::day_range) {
@@ -488,7 +493,7 @@ Reading Evaluator::target(const Target& t)
     const bool rolls = tm.kind == TimeKind::clock || tm.kind == TimeKind::around ||
                        tm.kind == TimeKind::clock_range || tm.kind == TimeKind::after ||
                        tm.kind == TimeKind::before || tm.kind == TimeKind::by;
-    if (!rolls) {
+    if (!rolls || tm.today) {
         return timed(default_day(tm), tm, false);
     }
     // A time alone is today's; once it has passed, tomorrow's (looking back, yesterday's once it

@@ -464,6 +464,7 @@ namespace {
 bool worded_day(const DaySpec& d)
 {
     return d.kind != DayKind::nth && d.kind != DayKind::month_day && d.kind != DayKind::iso &&
+           d.kind != DayKind::relative && d.kind != DayKind::ago && d.kind != DayKind::named &&
            !d.check_weekday;
 }
 
@@ -501,6 +502,9 @@ std::optional<Target> Parser::target()
     Portion pending_portion = Portion::none;
     bool has_pending = false;
     bool last_was_worded_day = false;
+    auto is_word_at = [&](std::size_t i, std::string_view w) {
+        return i < m_end && m_t[i].kind == TokenKind::word && m_t[i].text == w;
+    };
     while (!at_end()) {
         const std::size_t at = m_pos;
         if (word("sometime") || words({"any", "time"}) || word("anytime")) {
@@ -566,7 +570,8 @@ std::optional<Target> Parser::target()
             }
         }
         m_pos = at;
-        const bool allow_bare = last_was_worded_day || at + 1 == m_end;
+        const bool allow_bare = last_was_worded_day || (at == 0 && m_end == 1) ||
+                                (at == 1 && m_end == 2 && is_word_at(0, "sometime"));
         if (auto tm = time(allow_bare); tm && m_pos > best) {
             const bool bare_after_day =
                 tm->kind == TimeKind::clock && is_bare(tm->from) && last_was_worded_day;

@@ -382,7 +382,19 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
     if (auto part = part_time()) {
         return part;
     }
-    if (auto c = clock(allow_bare, false)) {
+    // 2026-12-01T14:00: an ISO time right after an ISO date
+    if (is_word("t") && adjacent() && m_pos > 0 && m_t[m_pos - 1].kind == TokenKind::number &&
+        adjacent(1)) {
+        ++m_pos;
+        if (auto c = clock(true, true); c && c->has_minutes) {
+            t.from = *c;
+            return done(TimeKind::clock);
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+    // A bare number is a clock time in a range ("3-5"), with "ish", or where the caller allows it.
+    if (auto c = clock(true, false)) {
         t.from = *c;
         if (word("ish")) {
             return done(TimeKind::around);
@@ -391,7 +403,11 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
             t.to = *end;
             return done(TimeKind::clock_range);
         }
-        return done(TimeKind::clock);
+        const bool bare = c->meridiem == Meridiem::none && !c->has_minutes && !c->named &&
+                          !c->oclock && !c->said_at;
+        if (!bare || allow_bare) {
+            return done(TimeKind::clock);
+        }
     }
     m_pos = save;
     return std::nullopt;
