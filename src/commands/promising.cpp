@@ -18,7 +18,8 @@ Promise new_promise(const Contact& contact, const std::vector<std::string>& word
     check_text("the about text", terms.about, 1000);
     const std::string via = known_word(terms.via, promise_channels(), "channel");
     const auto& zone = contact_zone(contact, env);
-    const Window window = resolve(text, env.now, zone, env.settings);
+    const Window window = resolve(text, env.now, Clocks{&env.user_zone(), contact.tz.empty() ? nullptr : &zone},
+                                  env.settings);
     print_notices(env, window.notices);
     Promise promise;
     promise.contact_id = contact.id;

@@ -11,11 +11,17 @@
 namespace fu::commands {
 namespace {
 
-int run_when(const std::vector<std::string>& words, Env& env)
+struct WhenOptions {
+    std::vector<std::string> words;
+    std::string tz; // the customer's zone, for "their time" and both clocks
+};
+
+int run_when(const WhenOptions& opt, Env& env)
 {
-    const std::string text = join(words, " ");
+    const std::string text = join(opt.words, " ");
     const auto& zone = env.user_zone();
-    const Window window = resolve(text, env.now, zone, env.settings);
+    const date::time_zone* theirs = opt.tz.empty() ? nullptr : &find_zone(opt.tz);
+    const Window window = resolve(text, env.now, Clocks{&zone, theirs}, env.settings);
     print_notices(env, window.notices);
     if (env.json()) {
         Json notices = Json::array();
@@ -32,8 +38,12 @@ int run_when(const std::vector<std::string>& words, Env& env)
         return k_exit_ok;
     }
     if (env.human()) {
-        env.out << fmt::format("{}  ({})\n",
-                               human_window(window.earliest, window.latest, zone, env.now, true), text);
+        std::string shown = human_window(window.earliest, window.latest, zone, env.now, true);
+        if (theirs != nullptr && theirs->get_info(window.earliest).offset != zone.get_info(window.earliest).offset) {
+            shown += fmt::format(" ({} in {})", human_window(window.earliest, window.latest, *theirs, env.now, true),
+                                 zone_city(*theirs));
+        }
+        env.out << fmt::format("{}  ({})\n", shown, text);
         return k_exit_ok;
     }
     Table table;
@@ -49,12 +59,14 @@ int run_when(const std::vector<std::string>& words, Env& env)
 
 Handler setup_when(CLI::App& command)
 {
-    auto words = std::make_shared<std::vector<std::string>>();
-    command.add_option("WHEN", *words, "A time phrase, e.g. tomorrow afternoon, eod, in 2-3 days")
+    auto opt = std::make_shared<WhenOptions>();
+    command.add_option("WHEN", opt->words, "A time phrase, e.g. tomorrow afternoon, eod, in 2-3 days")
         ->required();
+    command.add_option("--tz", opt->tz,
+                       "The customer's time zone: read the phrase on their clock (\"their time\") and show both");
     command.footer("Examples: fu when tomorrow afternoon; fu when by friday 5pm; fu when in a day or so.\n"
                    "The whole language: man fu (TIME PHRASES) or docs/TIME-LANGUAGE.md.");
-    return [words](Env& env) { return run_when(*words, env); };
+    return [opt](Env& env) { return run_when(*opt, env); };
 }
 
 } // namespace fu::commands

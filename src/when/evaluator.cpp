@@ -291,7 +291,9 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
         }
         const long long start = clock_minute(a, t.part, false);
         long long end = 0;
-        if (b_bare && a.meridiem == Meridiem::none && !t.part) {
+        if (b_bare && !a_bare && a.meridiem == Meridiem::none && !a.named) {
+            end = b.hour * 60 + b.minute; // after a 24-hour start ("0-4", "13-5"), as written
+        } else if (b_bare && a.meridiem == Meridiem::none && !t.part) {
             end = clock_minute(b, std::nullopt, false);
         } else if (b_bare) {
             end = (b.hour % 12) * 60 + b.minute;
@@ -322,10 +324,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
     }
     case TimeKind::after: {
         const long long anchor = t.anchor_is_part ? part_span(*t.part, Portion::none).end_minute
-                                                  : clock_minute(t.from, std::nullopt);
-        if (!t.anchor_is_part && m_notices.size() > 0) {
-            m_notices.back() += clocks_note(d, anchor);
-        }
+                                                  : clock_minute(t.from, std::nullopt, false);
         long long end = wd.end_minute;
         if (anchor >= wd.end_minute) {
             end = m_s.evening.end_minute;

@@ -483,6 +483,10 @@ bool merge_times(TimeSpec& into, const TimeSpec& add)
     }
     const TimeSpec part = into_part ? into : add;
     TimeSpec clock = into_part ? add : into;
+    if (clock.kind == TimeKind::first_thing && part.part == Part::morning) {
+        into = clock; // first thing friday morning
+        return true;
+    }
     if (clock.kind == TimeKind::first_thing || clock.kind == TimeKind::end_of_day ||
         clock.kind == TimeKind::same_time || clock.anchor_is_part) {
         return false;

@@ -103,7 +103,7 @@ private:
     // parser_times.cpp: clock times and times of day
     std::optional<Clock> clock_idiom();
     std::optional<Clock> range_end(const Clock& start);
-    std::optional<std::chrono::seconds> offset();
+    std::optional<std::chrono::seconds> offset(bool literal);
     void clock_tail(Clock& c);
     std::optional<Part> part_word();
     std::optional<TimeSpec> part_time();

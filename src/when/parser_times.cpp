@@ -6,7 +6,7 @@ namespace fu::when {
 
 using std::chrono::seconds;
 
-std::optional<seconds> Parser::offset()
+std::optional<seconds> Parser::offset(bool literal)
 {
     // An offset is always written in full, ±HH:MM or ±HHMM (or Z right after a time), so
     // "2-4" is never read as a time zone offset.
@@ -16,6 +16,10 @@ std::optional<seconds> Parser::offset()
     }
     const bool named = word("utc") || word("gmt");
     const Token* sign = peek();
+    // "9:30-11:00" is a range: a sign written against the time is an offset only after an ISO time
+    if (sign != nullptr && !sign->spaced && !literal && !named) {
+        sign = nullptr;
+    }
     if (sign != nullptr && sign->kind == TokenKind::punct && (sign->text == "+" || sign->text == "-")) {
         ++m_pos;
         const Token* n = number(true);
@@ -59,7 +63,7 @@ void Parser::clock_tail(Clock& c)
         }
     }
     // "utc"/"gmt" alone at the end is a zone word, taken off before parsing; here only offsets
-    if (const auto off = offset()) {
+    if (const auto off = offset(c.literal)) {
         c.offset = off;
     }
 }

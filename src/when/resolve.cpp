@@ -52,7 +52,9 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
     Window w = evaluator.run(phrase);
     if (phrase.zone && zone.name() != fallback.name()) {
         w.notices.insert(w.notices.begin(),
-                         fmt::format("read on {} time ({})", phrase.zone->text, zone.name()));
+                         phrase.zone->text == zone.name()
+                             ? fmt::format("read in {}", zone.name())
+                             : fmt::format("read in {} (\"{}\")", zone.name(), phrase.zone->text));
     }
     return w;
 }
