@@ -2,11 +2,19 @@
 
 #include <fmt/format.h>
 
+#include "when/lexicon.hpp"
+
 namespace fu {
 namespace {
-constexpr const char* k_weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr const char* k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// "Mon", "Jun": the time language's names, capitalised for people.
+std::string capitalised(std::string_view word)
+{
+    std::string out(word);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    }
+    return out;
+}
 
 struct Civil {
     date::year_month_day ymd;
@@ -24,9 +32,9 @@ Civil civil(Instant t, const date::time_zone& zone)
 
 std::string day_text(const Civil& c, Instant now, const date::time_zone& zone)
 {
-    std::string text = fmt::format("{} {} {}", k_weekdays[c.wd.c_encoding()],
+    std::string text = fmt::format("{} {} {}", capitalised(lexicon::k_weekday_short[c.wd.c_encoding()]),
                                    static_cast<unsigned>(c.ymd.day()),
-                                   k_months[static_cast<unsigned>(c.ymd.month()) - 1]);
+                                   capitalised(lexicon::k_month_short[static_cast<unsigned>(c.ymd.month()) - 1]));
     if (c.ymd.year() != civil(now, zone).ymd.year()) {
         text += fmt::format(" {}", static_cast<int>(c.ymd.year()));
     }

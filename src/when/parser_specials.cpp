@@ -1,0 +1,157 @@
+// src/when/parser_specials.cpp — the phrases that stand alone: now, asap, within, in the next
+// few days, later today, in 2 hours, 2 hours ago, in a day or so.
+#include "when/parser.hpp"
+
+namespace fu::when {
+
+namespace {
+bool elapsed_unit(Unit u) { return u == Unit::minute || u == Unit::hour; }
+} // namespace
+
+// within the hour, within 2 days, in the next hour, within a day or so
+std::optional<Phrase> Parser::within()
+{
+    const std::size_t save = m_pos;
+    if (!word("within")) {
+        return std::nullopt;
+    }
+    Phrase p;
+    p.special = Special::within;
+    if (word("hour") || words({"an", "hour"}) || words({"next", "hour"}) || words({"one", "hour"})) {
+        p.quantity.unit = Unit::hour;
+        p.quantity.text = span_text(save + 1, m_pos);
+        return p;
+    }
+    word("next");
+    if (auto q = quantity(); q && !q->range) {
+        p.quantity = *q;
+        if (q->or_so) {
+            if (q->unit != Unit::day || q->lo != 1) {
+                m_pos = save;
+                return std::nullopt;
+            }
+            p.special = Special::day_or_so;
+        }
+        return p;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+// later today, later this morning, later this week, later in the week
+std::optional<Phrase> Parser::later()
+{
+    const std::size_t save = m_pos;
+    if (!word("later")) {
+        return std::nullopt;
+    }
+    word("on");
+    Phrase p;
+    if (word("today") || words({"this", "day"})) {
+        p.special = Special::later_today;
+        return p;
+    }
+    if (word("tonight")) {
+        p.special = Special::later_part;
+        p.later_part = Part::evening;
+        return p;
+    }
+    if (words({"this", "week"}) || words({"in", "week"})) {
+        p.special = Special::later_week;
+        return p;
+    }
+    if (word("this") || word("in")) {
+        if (const auto part = part_word(); part && *part != Part::lunch) {
+            p.special = Special::later_part;
+            p.later_part = *part;
+            return p;
+        }
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
+std::optional<Phrase> Parser::special()
+{
+    const std::size_t save = m_pos;
+    Phrase p;
+    auto is = [&](Special s) {
+        p.special = s;
+        return p;
+    };
+    if (word("now") || words({"right", "now"}) || words({"just", "now"})) {
+        return is(Special::now);
+    }
+    if (word("asap") || words({"as", "soon", "as", "possible"}) || words({"right", "away"}) ||
+        word("immediately")) {
+        return is(Special::asap);
+    }
+    if (auto w = within()) {
+        return w;
+    }
+    if (auto l = later()) {
+        return l;
+    }
+    // over the next few days, in the next 3 days, next couple of weeks, in the next hour
+    {
+        const bool over = word("over") || word("in") || word("during") || word("for");
+        if (word("next")) {
+            if (!over && (is_word("hour") || is_word("hr"))) {
+                m_pos = save;
+            } else if (word("hour") || word("hr")) {
+                p.quantity.unit = Unit::hour;
+                p.quantity.text = span_text(save, m_pos);
+                return is(Special::within);
+            } else if (auto q = quantity(); q && !q->range) {
+                p.quantity = *q;
+                if (q->or_so && q->unit == Unit::day && q->lo == 1) {
+                    return is(Special::day_or_so);
+                }
+                if (!q->or_so) {
+                    if (elapsed_unit(q->unit)) {
+                        return is(Special::within);
+                    }
+                    if (q->unit == Unit::day || q->unit == Unit::week ||
+                        q->unit == Unit::business_day) {
+                        return is(Special::over_next);
+                    }
+                }
+            } else if (const auto u = unit(); u && words({"or", "so"}) && *u == Unit::day) {
+                p.quantity.unit = *u;
+                return is(Special::day_or_so);
+            }
+        }
+        m_pos = save;
+    }
+    // in 2 hours, 2h, 2 hours from now, in 2-3 hours, 2 hours ago, in an hour or so
+    {
+        const bool in = word("in");
+        if (auto q = quantity(); q && elapsed_unit(q->unit)) {
+            p.quantity = *q;
+            if (q->or_so) {
+                if (in && q->unit == Unit::hour && q->lo == 1) {
+                    return is(Special::hour_or_so);
+                }
+            } else if (!in && word("ago")) {
+                if (!q->range) {
+                    return is(Special::ago);
+                }
+            } else {
+                words({"from", "now"});
+                return is(Special::elapsed);
+            }
+        }
+        m_pos = save;
+    }
+    // in a day or so, in the next day or so
+    {
+        word("in");
+        if (auto q = quantity(); q && q->or_so && q->unit == Unit::day && q->lo == 1) {
+            return is(Special::day_or_so);
+        }
+        m_pos = save;
+    }
+    return std::nullopt;
+}
+
+} // namespace fu::when
