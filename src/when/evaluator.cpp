@@ -311,8 +311,13 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
                               "put the earlier time first, e.g. \"2-4\" or \"between 1 and 3\"");
         }
         if (a_bare || b_bare) {
-            note(fmt::format("{} read as {}–{}{}", quoted(t.text), hhmm(start), hhmm(end),
-                             clocks_note(d, start)));
+            std::string mine = clocks_note(d, start);
+            if (!mine.empty()) {
+                const std::string end_mine = clocks_note(d, end);
+                mine = fmt::format(" ({}–{} your time)", mine.substr(2, 5),
+                                   end_mine.empty() ? hhmm(end) : end_mine.substr(2, 5));
+            }
+            note(fmt::format("{} read as {}–{}{}", quoted(t.text), hhmm(start), hhmm(end), mine));
         }
         set(typed(d, seconds{minutes{start}}, a.offset), typed(d, seconds{minutes{end}}, b.offset));
         break;
@@ -627,7 +632,13 @@ Window Evaluator::run(const Phrase& p)
         const Reading first = target(p.target);
         w = with_mode(p.mode, first);
         if (p.alternative) {
-            const Reading second = target(*p.alternative);
+            Reading second = target(*p.alternative);
+            if (second.earliest < first.earliest && p.alternative->day &&
+                p.alternative->day->kind == DayKind::weekday) {
+                Target later = *p.alternative; // "friday or monday": the monday after that friday
+                later.day->shift_days += 7 * ((first.earliest - second.earliest) / days{7} + 1);
+                second = target(later);
+            }
             if (second.earliest < first.earliest || second.earliest - first.earliest > days{7}) {
                 throw usage_error(fmt::format("in {}, the second choice must follow the first within a week",
                                               quoted(m_text)),

@@ -265,7 +265,7 @@ TEST_CASE("when: an am/pm read by the rule is said, on both clocks when they dif
     CHECK(w.notices[0] == "\"4\" read as 16:00 (11:00 your time)");
     const fu::Window r = fu::resolve("tomorrow 2-4", now, fu::Clocks{&ny, &london}, fu::Settings{});
     REQUIRE(r.notices.size() == 1);
-    CHECK(r.notices[0] == "\"2-4\" read as 14:00–16:00 (09:00 your time)");
+    CHECK(r.notices[0] == "\"2-4\" read as 14:00–16:00 (09:00–11:00 your time)");
     const fu::Window mine = fu::resolve("tomorrow 4pm my time", now, fu::Clocks{&ny, &london}, fu::Settings{});
     CHECK(iso(mine.earliest, ny) == "2026-06-18T16:00-04:00");
     CHECK_THROWS_WITH_AS(fu::resolve("tomorrow 4pm their time", now, fu::Clocks{&ny, nullptr}, fu::Settings{}),
