@@ -91,6 +91,7 @@ private:
     // parser_days.cpp: days and spans of days
     std::optional<unsigned> weekday_word();
     std::optional<long long> ordinal_number();
+    std::optional<long long> day_number();
     std::optional<long long> month_word();
     std::optional<DaySpec> date();
     std::optional<DaySpec> named_day();

@@ -72,6 +72,20 @@ std::optional<long long> Parser::ordinal_number()
     return std::nullopt;
 }
 
+// 15, 15th, fifteenth
+std::optional<long long> Parser::day_number()
+{
+    if (auto o = ordinal_number()) {
+        return o;
+    }
+    const std::size_t save = m_pos;
+    if (const Token* n = number(); n != nullptr && n->digits <= 2) {
+        return n->value;
+    }
+    m_pos = save;
+    return std::nullopt;
+}
+
 long long Parser::year_after()
 {
     const std::size_t at = m_pos;
@@ -109,13 +123,7 @@ std::optional<DaySpec> Parser::date()
     }
     // december 15[th] [2026], july first
     if (const auto m = month_word()) {
-        std::optional<long long> dd = ordinal_number();
-        if (!dd) {
-            if (const Token* n = number(); n != nullptr && n->digits <= 2) {
-                dd = n->value;
-            }
-        }
-        if (dd) {
+        if (const auto dd = day_number()) {
             d.month = *m;
             d.day = *dd;
             d.year = year_after();
@@ -362,22 +370,18 @@ std::optional<SpanSpec> Parser::day_range()
     };
     SpanSpec s;
     s.kind = SpanKind::day_range;
+    auto range = [&](const DaySpec& from_day, const DaySpec& to_day) {
+        s.from = from_day;
+        s.to = to_day;
+        s.text = span_text(save, m_pos);
+        return s;
+    };
     // 22-24 june, 22nd to 24th of june, from 22 to 24 june
     {
         const std::size_t at = m_pos;
-        std::optional<long long> a = ordinal_number();
-        if (!a) {
-            if (const Token* n = number(); n != nullptr && n->digits <= 2) {
-                a = n->value;
-            }
-        }
+        const std::optional<long long> a = day_number();
         if (a && joiner()) {
-            std::optional<long long> b = ordinal_number();
-            if (!b) {
-                if (const Token* n = number(); n != nullptr && n->digits <= 2) {
-                    b = n->value;
-                }
-            }
+            const std::optional<long long> b = day_number();
             const std::size_t before_month = m_pos;
             word("of");
             if (b) {
@@ -391,10 +395,7 @@ std::optional<SpanSpec> Parser::day_range()
                     f.text = span_text(at, before_month);
                     DaySpec t = f;
                     t.day = *b;
-                    s.from = f;
-                    s.to = t;
-                    s.text = span_text(save, m_pos);
-                    return s;
+                    return range(f, t);
                 }
             }
         }
@@ -420,10 +421,7 @@ std::optional<SpanSpec> Parser::day_range()
                 first->year = t.year;
             }
             t.text = span_text(at, m_pos);
-            s.from = first;
-            s.to = t;
-            s.text = span_text(save, m_pos);
-            return s;
+            return range(*first, t);
         }
         m_pos = at;
     }
@@ -432,10 +430,7 @@ std::optional<SpanSpec> Parser::day_range()
         m_pos = save;
         return std::nullopt;
     }
-    s.from = first;
-    s.to = second;
-    s.text = span_text(save, m_pos);
-    return s;
+    return range(*first, *second);
 }
 
 std::optional<SpanSpec> Parser::period()
