@@ -1,120 +1,66 @@
+// src/config.cpp — the configuration file: TOML read by toml++, then every key checked and its line kept.
 #include "fu/config.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
+#include <toml++/toml.h>
+
+#include "fu/calendar.hpp"
 #include "fu/error.hpp"
 #include "fu/text.hpp"
+#include "when/lexicon.hpp"
 
 namespace fu {
 namespace {
 
-constexpr const char* k_day_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-constexpr const char* k_full_day_names[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                            "thursday", "friday", "saturday"};
 
+// A line of the file, for errors and origins.
 struct Line {
     const std::string& source;
-    int number;
+    std::uint32_t number;
     [[noreturn]] void fail(const std::string& message, const std::string& hint = {}) const
     {
         throw usage_error(fmt::format("{}:{}: {}", source, number, message), hint);
     }
+    // The line where `node` (a value, or an item of an array) begins.
+    Line at(const toml::node& node) const { return {source, node.source().begin.line}; }
 };
 
-// A value as written: a string, an integer, or an array of strings.
-struct Value {
-    enum class Kind { string, integer, array } kind = Kind::string;
-    std::string text;
-    long long integer = 0;
-    std::vector<std::string> items;
-};
-
-std::string parse_string(std::string_view& rest, const Line& line)
+// The text of a string value, or nullptr for any other type.
+const std::string* text_of(const toml::node& node)
 {
-    const char quote = rest.front();
-    rest.remove_prefix(1);
-    std::string out;
-    while (!rest.empty() && rest.front() != quote) {
-        char c = rest.front();
-        rest.remove_prefix(1);
-        if (c == '\\' && quote == '"' && !rest.empty()) {
-            const char e = rest.front();
-            rest.remove_prefix(1);
-            c = e == 'n' ? '\n' : e == 't' ? '\t' : e;
-        }
-        out += c;
-    }
-    if (rest.empty()) {
-        line.fail("unterminated string");
-    }
-    rest.remove_prefix(1);
-    return out;
+    const auto* value = node.as_string();
+    return value ? &value->get() : nullptr;
 }
 
-void skip_space(std::string_view& rest)
+// Reads the whole file as TOML; a syntax error, a duplicate key or bad UTF-8 names its line.
+toml::table parse_toml(const std::string& text, const std::string& source)
 {
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
-        rest.remove_prefix(1);
-    }
-}
-
-Value parse_value(std::string_view rest, const Line& line)
-{
-    Value value;
-    skip_space(rest);
-    if (rest.empty()) {
-        line.fail("missing value");
-    }
-    if (rest.front() == '"' || rest.front() == '\'') {
-        value.text = parse_string(rest, line);
-    } else if (rest.front() == '[') {
-        value.kind = Value::Kind::array;
-        rest.remove_prefix(1);
-        for (;;) {
-            skip_space(rest);
-            if (rest.empty()) {
-                line.fail("unterminated array");
-            }
-            if (rest.front() == ']') {
-                rest.remove_prefix(1);
-                break;
-            }
-            if (rest.front() != '"' && rest.front() != '\'') {
-                line.fail("arrays hold quoted strings, e.g. [\"mon\", \"tue\"]");
-            }
-            value.items.push_back(parse_string(rest, line));
-            skip_space(rest);
-            if (!rest.empty() && rest.front() == ',') {
-                rest.remove_prefix(1);
-            }
+    try {
+        return toml::parse(std::string_view(text), std::string_view(source));
+    } catch (const toml::parse_error& e) {
+        // toml++ says "Error while parsing key-value pair: expected '=', saw 'w'"; fu says "bad key-value
+        // pair: expected '=', saw 'w'", in its lower case.
+        std::string description(e.description());
+        constexpr std::string_view k_prefix = "Error while parsing ";
+        if (description.rfind(k_prefix, 0) == 0) {
+            description.replace(0, k_prefix.size(), "bad ");
         }
-    } else {
-        std::size_t end = 0;
-        while (end < rest.size() && rest[end] != ' ' && rest[end] != '\t' && rest[end] != '#') {
-            ++end;
+        if (!description.empty() && description[0] >= 'A' && description[0] <= 'Z') {
+            description[0] = static_cast<char>(description[0] - 'A' + 'a');
         }
-        const std::string word(rest.substr(0, end));
-        rest.remove_prefix(end);
-        const std::string_view digits = !word.empty() && word[0] == '-' ? std::string_view(word).substr(1)
-                                                                         : std::string_view(word);
-        const bool numeric = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        });
-        if (!numeric || word.size() > 9) {
-            line.fail(fmt::format("\"{}\" is not a value (quote strings: \"{}\")", word, word));
-        }
-        value.kind = Value::Kind::integer;
-        value.integer = std::stoll(word);
-        value.text = word;
+        const bool duplicate = description.find("redefine") != std::string::npos;
+        throw usage_error(fmt::format("{}:{}: {}", source, e.source().begin.line, description),
+                          duplicate ? "each key and table may appear only once"
+                                    : "the file is TOML: key = \"text\", key = 30 or key = [\"a\", \"b\"]");
     }
-    skip_space(rest);
-    if (!rest.empty() && rest.front() != '#') {
-        line.fail(fmt::format("unexpected \"{}\" after the value", std::string(rest)));
-    }
-    return value;
 }
 
 int clock_minutes(std::string_view text, const Line& line, const std::string& key)
@@ -135,42 +81,46 @@ int clock_minutes(std::string_view text, const Line& line, const std::string& ke
     return hours * 60 + minutes;
 }
 
-DayPart day_part(const Value& value, const Line& line, const std::string& key)
+DayPart day_part(const toml::node& node, const Line& line, const std::string& key)
 {
-    const auto dash = value.text.find('-');
-    if (value.kind != Value::Kind::string || dash == std::string::npos) {
+    const std::string* text = text_of(node);
+    const auto dash = text ? text->find('-') : std::string::npos;
+    if (dash == std::string::npos) {
         line.fail(fmt::format("{} must be a span like \"09:00-17:00\"", key));
     }
-    const DayPart part{clock_minutes(trim(value.text.substr(0, dash)), line, key),
-                       clock_minutes(trim(value.text.substr(dash + 1)), line, key)};
+    const DayPart part{clock_minutes(trim(text->substr(0, dash)), line, key),
+                       clock_minutes(trim(text->substr(dash + 1)), line, key)};
     if (part.end_minute <= part.start_minute) {
-        line.fail(fmt::format("{}: \"{}\" ends before it starts", key, value.text));
+        line.fail(fmt::format("{}: \"{}\" ends before it starts", key, *text));
     }
     return part;
 }
 
 int day_index(const std::string& name, const Line& line)
 {
-    const std::string word = ascii_lower(name).substr(0, 3);
-    for (int i = 0; i < 7; ++i) {
-        if (word == k_day_names[i] && name.size() >= 3) {
-            return i;
-        }
+    if (const auto day = lexicon::weekday(ascii_lower(name))) {
+        return static_cast<int>(*day);
     }
     line.fail(fmt::format("\"{}\" is not a day of the week", name));
 }
 
-std::array<bool, 7> workdays(const Value& value, const Line& line)
+std::array<bool, 7> workdays(const toml::node& node, const Line& line)
 {
+    constexpr const char* k_usage = "workdays must be a range like \"mon-fri\" or a list like [\"mon\", \"tue\"]";
     std::array<bool, 7> days{};
-    if (value.kind == Value::Kind::array) {
-        for (const auto& item : value.items) {
-            days[static_cast<std::size_t>(day_index(item, line))] = true;
+    const std::string* text = text_of(node);
+    if (const auto* list = node.as_array()) {
+        for (const auto& item : *list) {
+            const std::string* name = text_of(item);
+            if (!name) {
+                line.at(item).fail(k_usage);
+            }
+            days[static_cast<std::size_t>(day_index(*name, line.at(item)))] = true;
         }
-    } else if (value.kind == Value::Kind::string && value.text.find('-') != std::string::npos) {
-        const auto dash = value.text.find('-');
-        const int first = day_index(trim(value.text.substr(0, dash)), line);
-        const int last = day_index(trim(value.text.substr(dash + 1)), line);
+    } else if (text && text->find('-') != std::string::npos) {
+        const auto dash = text->find('-');
+        const int first = day_index(trim(text->substr(0, dash)), line);
+        const int last = day_index(trim(text->substr(dash + 1)), line);
         for (int d = first;; d = (d + 1) % 7) {
             days[static_cast<std::size_t>(d)] = true;
             if (d == last) {
@@ -178,7 +128,7 @@ std::array<bool, 7> workdays(const Value& value, const Line& line)
             }
         }
     } else {
-        line.fail("workdays must be a range like \"mon-fri\" or a list like [\"mon\", \"tue\"]");
+        line.fail(k_usage);
     }
     if (std::none_of(days.begin(), days.end(), [](bool b) { return b; })) {
         line.fail("workdays is empty");
@@ -186,22 +136,78 @@ std::array<bool, 7> workdays(const Value& value, const Line& line)
     return days;
 }
 
-long long positive(const Value& value, const Line& line, const std::string& key, long long max)
+std::vector<Holiday> holidays(const toml::node& node, const Line& line)
 {
-    if (value.kind != Value::Kind::integer || value.integer < 1 || value.integer > max) {
-        line.fail(fmt::format("{} must be a whole number from 1 to {}", key, max));
+    constexpr const char* k_usage = "holidays must be a list like [\"2026-12-24\", \"2026-12-28..2026-12-31\", "
+                                    "\"thanksgiving\"]";
+    const auto* list = node.as_array();
+    if (!list) {
+        line.fail(k_usage);
     }
-    return value.integer;
+    std::vector<Holiday> out;
+    for (const auto& item : *list) {
+        std::string text;
+        if (const std::string* quoted = text_of(item)) {
+            text = *quoted;
+        } else if (const auto* day = item.as_date()) { // a TOML date, 2026-12-24 without quotes
+            text = fmt::format("{:04}-{:02}-{:02}", day->get().year, day->get().month, day->get().day);
+        } else {
+            line.at(item).fail(k_usage);
+        }
+        try {
+            out.push_back(parse_holiday(text));
+        } catch (const Error& e) {
+            line.at(item).fail(e.what(), e.hint());
+        }
+    }
+    return out;
 }
 
-std::string one_of(const Value& value, const Line& line, const std::string& key,
+long long positive(const toml::node& node, const Line& line, const std::string& key, long long max)
+{
+    const auto* number = node.as_integer();
+    if (!number || number->get() < 1 || number->get() > max) {
+        line.fail(fmt::format("{} must be a whole number from 1 to {}", key, max));
+    }
+    return number->get();
+}
+
+std::string one_of(const toml::node& node, const Line& line, const std::string& key,
                    const std::vector<std::string>& allowed)
 {
-    if (value.kind != Value::Kind::string ||
-        std::find(allowed.begin(), allowed.end(), value.text) == allowed.end()) {
+    const std::string* text = text_of(node);
+    if (!text || std::find(allowed.begin(), allowed.end(), *text) == allowed.end()) {
         line.fail(fmt::format("{} must be one of {}", key, join(allowed, ", ")));
     }
-    return value.text;
+    return *text;
+}
+
+// One `key = value` of the file, at the top or in the [fu] table.
+struct Entry {
+    std::string table; // "" at the top, "fu" under [fu]
+    const toml::key* key;
+    const toml::node* value;
+};
+
+// The entries of the file in the order they were written, so that the first mistake is the one reported.
+std::vector<Entry> entries_of(const toml::table& file)
+{
+    std::vector<Entry> entries;
+    for (const auto& [key, value] : file) {
+        if (key.str() == "fu" && value.is_table()) {
+            for (const auto& [inner_key, inner_value] : *value.as_table()) {
+                entries.push_back({"fu", &inner_key, &inner_value});
+            }
+        } else {
+            entries.push_back({"", &key, &value});
+        }
+    }
+    const auto position = [](const Entry& e) {
+        return std::pair(e.key->source().begin.line, e.key->source().begin.column);
+    };
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&](const Entry& a, const Entry& b) { return position(a) < position(b); });
+    return entries;
 }
 
 std::string span_text(const DayPart& part)
@@ -215,9 +221,9 @@ std::string span_text(const DayPart& part)
 const std::vector<std::string>& config_keys()
 {
     static const std::vector<std::string> keys{
-        "db",      "format",    "color",       "day",        "workdays",    "week_start",
-        "morning", "lunch",     "afternoon",   "evening",    "appointment", "cold_after",
-        "give_up_after", "busy_timeout_ms"};
+        "db",      "format",  "color",       "day",        "workdays",      "holidays",       "week_start",
+        "morning", "lunch",   "afternoon",   "evening",    "appointment",   "cold_after",     "give_up_after",
+        "busy_timeout_ms"};
     return keys;
 }
 
@@ -227,30 +233,16 @@ Config parse_config(const std::string& text, const std::string& source)
     for (const auto& key : config_keys()) {
         config.origins[key] = "default";
     }
-    std::istringstream in(text);
-    std::string raw;
-    int number = 0;
-    while (std::getline(in, raw)) {
-        ++number;
-        const Line line{source, number};
-        if (!is_valid_utf8(raw)) {
-            line.fail("not valid UTF-8");
+    const toml::table file = parse_toml(text, source);
+    std::map<std::string, std::uint32_t> seen; // key -> line
+    for (const Entry& entry : entries_of(file)) {
+        const std::string key(entry.key->str());
+        const toml::node& value = *entry.value;
+        const Line line{source, entry.key->source().begin.line};
+        if (value.is_table()) {
+            line.fail(fmt::format("unknown table [{}{}]", entry.table.empty() ? "" : entry.table + ".", key),
+                      "put the keys at the top, or under [fu]");
         }
-        const std::string content = trim(raw);
-        if (content.empty() || content[0] == '#') {
-            continue;
-        }
-        if (content[0] == '[') {
-            if (content != "[fu]") {
-                line.fail(fmt::format("unknown table {}", content), "put the keys at the top, or under [fu]");
-            }
-            continue;
-        }
-        const auto equals = content.find('=');
-        if (equals == std::string::npos) {
-            line.fail(fmt::format("expected key = value, not \"{}\"", content));
-        }
-        const std::string key = trim(content.substr(0, equals));
         const auto& keys = config_keys();
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
             const std::string suggestion = nearest(key, keys);
@@ -258,13 +250,18 @@ Config parse_config(const std::string& text, const std::string& source)
                                   suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
                       fmt::format("the keys are: {}", join(keys, ", ")));
         }
-        const Value value = parse_value(std::string_view(content).substr(equals + 1), line);
+        if (const auto before = seen.find(key); before != seen.end()) {
+            line.fail(fmt::format("{} is already set on line {}", key, before->second),
+                      "a key may be set only once, at the top or under [fu]");
+        }
+        seen[key] = line.number;
         Settings& s = config.settings;
         if (key == "db") {
-            if (value.kind != Value::Kind::string || value.text.empty()) {
+            const std::string* path = text_of(value);
+            if (!path || path->empty()) {
                 line.fail("db must be a quoted path");
             }
-            config.db = value.text;
+            config.db = *path;
         } else if (key == "format") {
             config.format = one_of(value, line, key, {"human", "json", "tsv", "csv"});
         } else if (key == "color") {
@@ -273,11 +270,14 @@ Config parse_config(const std::string& text, const std::string& source)
             s.day = day_part(value, line, key);
         } else if (key == "workdays") {
             s.workdays = workdays(value, line);
+        } else if (key == "holidays") {
+            s.holidays = holidays(value, line);
         } else if (key == "week_start") {
-            if (value.kind != Value::Kind::string) {
+            const std::string* day = text_of(value);
+            if (!day) {
                 line.fail("week_start must be a day name like \"monday\"");
             }
-            s.week_start = static_cast<unsigned>(day_index(value.text, line));
+            s.week_start = static_cast<unsigned>(day_index(*day, line));
         } else if (key == "morning") {
             s.morning = day_part(value, line, key);
         } else if (key == "lunch") {
@@ -295,7 +295,7 @@ Config parse_config(const std::string& text, const std::string& source)
         } else if (key == "busy_timeout_ms") {
             s.busy_timeout = std::chrono::milliseconds{positive(value, line, key, 600000)};
         }
-        config.origins[key] = fmt::format("{}:{}", source, number);
+        config.origins[key] = fmt::format("{}:{}", source, line.number);
     }
     return config;
 }
@@ -321,8 +321,12 @@ std::vector<ConfigValue> config_values(const Config& config)
     std::vector<std::string> days;
     for (std::size_t i = 0; i < 7; ++i) {
         if (s.workdays[i]) {
-            days.emplace_back(k_day_names[i]);
+            days.emplace_back(lexicon::k_weekday_short[i]);
         }
+    }
+    std::vector<std::string> holiday_texts;
+    for (const auto& holiday : s.holidays) {
+        holiday_texts.push_back(holiday.text);
     }
     const auto text_or_none = [](const std::optional<std::string>& v) -> decltype(ConfigValue::value) {
         if (v) {
@@ -336,7 +340,8 @@ std::vector<ConfigValue> config_values(const Config& config)
         {"color", config.color.value_or("auto")},
         {"day", span_text(s.day)},
         {"workdays", days},
-        {"week_start", std::string(k_full_day_names[s.week_start % 7])},
+        {"holidays", holiday_texts},
+        {"week_start", std::string(lexicon::k_weekday_long[s.week_start % 7])},
         {"morning", span_text(s.morning)},
         {"lunch", span_text(s.lunch)},
         {"afternoon", span_text(s.afternoon)},

@@ -25,9 +25,9 @@ struct Config {
 // Every key the file may hold, in documentation order.
 const std::vector<std::string>& config_keys();
 
-// Parses config text (a TOML subset: `key = value` lines, `#` comments, strings, integers and arrays
-// of strings; an optional [fu] table). `source` names the file in errors and origins.
-// Throws fu::Error (2) "FILE:LINE: …" for an unknown key or a bad value.
+// Parses config text: TOML, with the keys at the top or in an optional [fu] table. `source` names the
+// file in errors and origins. Throws fu::Error (2) "FILE:LINE: …" for text that is not TOML (a key set
+// twice included), an unknown key or a bad value.
 Config parse_config(const std::string& text, const std::string& source);
 
 // Reads and parses the file; a missing file is an error only when `required`.

@@ -1,5 +1,7 @@
 """Issue 5, part 4: the configuration file, `fu config`, and exit status 75 (busy)."""
 
+import csv
+import io
 import json
 import re
 import sqlite3
@@ -10,8 +12,8 @@ from fu_harness import FuSandbox
 
 NOW = "2026-06-15T07:00"  # Monday, America/New_York
 FRIDAY = "2026-06-19T10:00"
-KEYS = ["db", "format", "color", "day", "workdays", "week_start", "morning", "lunch", "afternoon", "evening",
-        "appointment", "cold_after", "give_up_after", "busy_timeout_ms"]
+KEYS = ["db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch", "afternoon",
+        "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms"]
 
 
 def xdg_config(fu):
@@ -201,7 +203,23 @@ class ConfigErrors(unittest.TestCase):
         self.assertIn("workdays", r.err)  # a suggestion
 
     def test_reversed_day(self):
-        self.check('day = "08:00-18:00"\n\nday = "17:00-09:00"\n', 3, "17:00-09:00")
+        self.check('# my hours\n\nday = "17:00-09:00"\n', 3, "17:00-09:00")
+
+    def test_a_key_set_twice(self):
+        # TOML refuses it (it used to be silently accepted, the last one winning)
+        r = self.check('day = "08:00-18:00"\n\nday = "17:00-09:00"\n', 3, "day")
+        self.assertIn("hint: each key and table may appear only once", r.err)
+        self.check('appointment = 30\n[fu]\nappointment = 45\n', 3, "appointment", "line 1")
+
+    def test_not_toml(self):
+        r = self.check('appointment = 30\nday = "08:00-18:00\ncold_after = 5\n', 2, "string")
+        self.assertIn("hint: the file is TOML", r.err)
+        self.check('workdays = ["mon",\n  "tue"', 2, "array")
+
+    def test_bad_holiday(self):
+        r = self.check('holidays = [\n  "2026-12-24",\n  "funday",\n]\n', 3, '"funday"', "holiday")
+        self.assertIn("thanksgiving", r.err)  # the hint
+        self.check('holidays = "christmas"\n', 1, "holidays must be a list")
 
     def test_appointment_not_a_number(self):
         self.check('[fu]\nappointment = "x"\n', 2, "appointment")
@@ -213,6 +231,7 @@ class ConfigErrors(unittest.TestCase):
         self.check('give_up_after = -3\n', 1)
         self.check('workdays = ["mon", "funday"]\n', 1)
         self.check('day = 9\n', 1, "day")
+        self.check('appointment = 30.5\n', 1, "appointment")
         self.check('this is not toml\n', 1)
 
 
@@ -255,6 +274,27 @@ class ConfigCommand(unittest.TestCase):
         # the default database path follows XDG_DATA_HOME
         out = fu.ok("config", globals_=False)
         self.assertEqual(config_lines(out)["db"][0], f'"{fu.root / "xdg-data" / "fu" / "fu.db"}"')
+
+
+class Holidays(unittest.TestCase):
+    def test_fu_config_shows_them_as_written(self):
+        fu = FuSandbox(self, now=NOW)
+        self.assertEqual(config_lines(fu.ok("config"))["holidays"], ("[]", "default"))
+        self.assertEqual(fu.json("config")["settings"]["holidays"], {"value": [], "origin": "default"})
+        path = write(xdg_config(fu), '[fu]\nholidays = [\n  "2026-12-24..2026-12-31",\n  "thanksgiving",\n'
+                                     '  2027-01-01,\n  "New Year\'s Day",\n]\n')
+        self.assertEqual(config_lines(fu.ok("config"))["holidays"],
+                         ('["2026-12-24..2026-12-31", "thanksgiving", "2027-01-01", "New Year\'s Day"]', f"{path}:2"))
+        self.assertEqual(fu.json("config")["settings"]["holidays"],
+                         {"value": ["2026-12-24..2026-12-31", "thanksgiving", "2027-01-01", "New Year's Day"],
+                          "origin": f"{path}:2"})
+        tsv = {line.split("\t")[0]: line.split("\t")[1:] for line in fu.ok("config", fmt="tsv").splitlines()}
+        self.assertEqual(tsv["holidays"], ["2026-12-24..2026-12-31,thanksgiving,2027-01-01,New Year's Day",
+                                           f"{path}:2"])
+        csv_rows = list(csv.reader(io.StringIO(fu.ok("config", fmt="csv"), newline="")))
+        row = next(r for r in csv_rows if r[0] == "holidays")
+        self.assertEqual(row, ["holidays", "2026-12-24..2026-12-31,thanksgiving,2027-01-01,New Year's Day",
+                               f"{path}:2"])
 
 
 class Busy(unittest.TestCase):

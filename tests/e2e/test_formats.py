@@ -27,8 +27,8 @@ PROMISE_KEYS = {"id", "contact", "earliest", "latest", "state", "text", "zone", 
 INTERACTION_KEYS = {"id", "contact", "at", "kind", "outcome", "note", "promise"}
 STATS_KEYS = {"since", "made", "on_time", "late", "renegotiated_in_time", "broken", "cancelled", "overdue",
               "open", "on_time_rate", "median_lateness_seconds", "attempts", "reached", "attempts_per_reach"}
-CONFIG_KEYS = {"db", "format", "color", "day", "workdays", "week_start", "morning", "lunch", "afternoon",
-               "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms"}
+CONFIG_KEYS = {"db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch",
+               "afternoon", "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms"}
 DIGEST_KEYS = {"date", "actionable", "overdue", "due_today", "agreed_tomorrow", "no_next_step", "going_cold",
                "yesterday"}
 
