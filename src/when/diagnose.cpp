@@ -41,8 +41,13 @@ bool is_word_at(const std::vector<Token>& t, std::size_t i, std::string_view w)
 {
     const std::string word = raw(text, t);
     if (t.text == "later") {
-        throw usage_error(fmt::format("{} alone is not a time", quoted(word)),
-                          R"(say when, e.g. "later today", "later this week" or "tomorrow afternoon")");
+        if (tokens.size() == 1) {
+            throw usage_error(fmt::format("{} alone is not a time", quoted(word)),
+                              R"(say when, e.g. "later today", "later this week" or "tomorrow afternoon")");
+        }
+        throw usage_error(fmt::format("{} is not a time fu reads",
+                                      quoted(span(tokens, text, 0, tokens.size()))),
+                          R"(fu reads "later today", "later this morning", "later this afternoon", "later tonight" and "later this week")");
     }
     if (t.text == "soon" || t.text == "shortly") {
         throw usage_error(fmt::format("{} is not a deadline", quoted(word)),
@@ -53,9 +58,20 @@ bool is_word_at(const std::vector<Token>& t, std::size_t i, std::string_view w)
                           R"(say e.g. "sometime next week" or "sometime tomorrow afternoon")");
     }
     if (t.text == "every" || t.text == "each") {
+        // suggest the first one: "every 3 months" -> "in 3 months", "every week" -> "in a week"
+        const std::string rest = t.end < text.size() ? std::string(text.substr(t.end)) : "";
+        std::string first = "in 3 months";
+        for (const std::string& candidate : {"in" + rest, "in a" + rest, rest}) {
+            std::size_t reached = 0;
+            if (!rest.empty() && parse_phrase(tokenize(candidate), candidate, reached)) {
+                first = display_text(candidate);
+                break;
+            }
+        }
         throw usage_error(fmt::format("{} repeats; a promise is one window",
                                       quoted(span(tokens, text, 0, tokens.size()))),
-                          R"(promise the first one, e.g. "in 3 months", and the next when you keep it)");
+                          fmt::format("promise the first one, e.g. \"{}\", and the next when you keep it",
+                                      first));
     }
     throw usage_error(fmt::format("{} is not a deadline", quoted(word)),
                       R"(promise a window, e.g. "friday", "in 2-3 days" or "by eod")");
@@ -194,9 +210,11 @@ void diagnose(const std::vector<Token>& m_t, std::string_view text, std::size_t 
                               "\"5pm -05:00\"");
         }
     }
-    for (const Token& t : m_t) {
-        if (t.kind == TokenKind::word && lexicon::is_vague(t.text)) {
-            vague(m_t, text, t);
+    for (std::size_t i = 0; i < m_t.size(); ++i) {
+        // a vague word that the phrase already read past ("later today please") is not the problem
+        if (m_t[i].kind == TokenKind::word && lexicon::is_vague(m_t[i].text) &&
+            (reached == 0 || i >= reached)) {
+            vague(m_t, text, m_t[i]);
         }
     }
     numeric_dates(m_t, text);

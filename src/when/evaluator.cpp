@@ -190,7 +190,7 @@ long long Evaluator::clock_minute(const Clock& c, std::optional<Part> part, bool
         if (h <= 7) {
             h += 12;
         }
-        by_rule = !c.has_minutes || c.idiom || h != c.hour;
+        by_rule = true; // 4, 3:30, 8:30: the am/pm is the rule's
     }
     if (by_rule && noted) {
         note(fmt::format("{} read as {}", quoted(c.text), hhmm(h * 60 + c.minute)));
@@ -247,7 +247,7 @@ local_days Evaluator::default_day(const TimeSpec& t)
     }
 }
 
-Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
+Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool time_first)
 {
     Reading r;
     r.first = r.last = d;
@@ -277,17 +277,30 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
         // moves 12 hours on.
         Clock a = t.from;
         Clock b = t.to;
+        if (b.offset && !a.offset) {
+            a.offset = b.offset; // "2-4 -05:00": the offset is the whole range's
+        }
         const bool a_bare = a.meridiem == Meridiem::none && !a.literal && !a.zero_padded &&
                             !a.named && a.hour >= 1 && a.hour <= 12;
         const bool b_bare = b.meridiem == Meridiem::none && !b.literal && !b.zero_padded &&
                             !b.named && b.hour >= 1 && b.hour <= 12;
         if (a_bare && !b_bare && b.meridiem != Meridiem::none) {
+            // "1-3pm": the start takes the end's am/pm; "11-1pm" and "9-5pm" the other one, as
+            // the unmarked-hour rule reads them; "4-2pm" neither (refused below).
+            const long long by_rule = clock_minute(a, t.part, false);
             a.meridiem = b.meridiem;
             const long long sa = clock_minute(a, std::nullopt, false);
             const long long sb = clock_minute(b, std::nullopt, false);
             if (sa >= sb) {
                 a.meridiem = b.meridiem == Meridiem::am ? Meridiem::pm : Meridiem::am;
+                if (clock_minute(a, std::nullopt, false) != by_rule) {
+                    a.meridiem = b.meridiem;
+                }
             }
+        }
+        if (a_bare && b_bare && a.hour % 12 == b.hour % 12) {
+            throw usage_error(fmt::format("{} starts and ends at the same hour", quoted(t.text)),
+                              "say e.g. \"9-5\" or \"9am-9pm\"");
         }
         const long long start = clock_minute(a, t.part, false);
         long long end = 0;
@@ -303,7 +316,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
         } else {
             end = clock_minute(b, t.part, false);
         }
-        while (end <= start && end + 12 * 60 <= 24 * 60 && b_bare) {
+        while (end <= start && end + 12 * 60 < 24 * 60 && b_bare) {
             end += 12 * 60;
         }
         if (end <= start || end > 24 * 60) {
@@ -347,7 +360,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given)
         const Instant until = t.anchor_is_part
                                   ? boundary(d, part_span(*t.part, Portion::none).start_minute)
                                   : clock_at(t.from, t.part);
-        if (t.kind == TimeKind::by || !day_given) {
+        if (t.kind == TimeKind::by || !day_given || time_first) {
             set(m_now, until);
             r.deadline = true;
             break;
@@ -389,15 +402,19 @@ Reading Evaluator::target(const Target& t)
     Reading r;
     Portion portion = t.portion;
     std::optional<SpanSpec> span = t.span;
-    if (span && span->kind == SpanKind::month && !span->relative && span->offset == 1 &&
-        portion == Portion::none) {
-        portion = Portion::early; // in the new year
+    if (span && portion == Portion::none) {
+        portion = span->implied; // midweek, in the new year
     }
     if (t.day) {
         const local_days d = resolve_day(*t.day);
         // "same time next week" is a day, not a span
         if (t.time) {
-            return timed(d, *t.time, true);
+            TimeSpec tm = *t.time;
+            if (tm.kind == TimeKind::part && tm.portion == Portion::none &&
+                portion != Portion::none && portion != Portion::end_of) {
+                tm.portion = portion; // early tomorrow morning
+            }
+            return timed(d, tm, true, t.time_first);
         }
         r.first = r.last = d;
         if (portion == Portion::early || portion == Portion::mid || portion == Portion::late) {
@@ -432,7 +449,7 @@ Reading Evaluator::target(const Target& t)
         if (t.time) {
             if (span->kind == SpanKind::week && span->offset == 1 &&
                 t.time->kind == TimeKind::same_time) {
-                return timed(m_today + days{7}, *t.time, true);
+                return timed(m_today + days{7}, *t.time, true, t.time_first);
             }
             const auto [a, b] = resolve_span(*span, portion);
             if (a != b) {
@@ -440,7 +457,7 @@ Reading Evaluator::target(const Target& t)
                                               quoted(span->text)),
                                   "name the day, e.g. \"tuesday afternoon\"");
             }
-            return timed(a, *t.time, true);
+            return timed(a, *t.time, true, t.time_first);
         }
         const bool current = span->relative && span->offset == 0 &&
                              span->kind != SpanKind::weekend &&
@@ -458,18 +475,23 @@ Reading Evaluator::target(const Target& t)
             r.latest = current ? std::min(w.latest, m_now) : w.latest;
             return r;
         }
-        if (span->kind == SpanKind::weekend || span->kind == SpanKind::day_range) {
-            // explicit days are taken literally, weekends included
+        if (span->kind == SpanKind::weekend) {
+            // the weekend is taken literally
+        } else if (span->kind == SpanKind::day_range && !m_cal.first_workday(a, b)) {
+            // "saturday to sunday": days named outright, although none is a working day
         } else {
             std::tie(a, b) = working_days(a, b, span->text);
         }
+        const bool narrowed = portion != Portion::none && portion != Portion::end_of;
         if (current && boundary(b, m_s.day.end_minute) <= m_now) {
             SpanSpec next = *span;
             next.offset = 1;
             std::tie(a, b) = resolve_span(next, portion);
             std::tie(a, b) = working_days(a, b, span->text);
             const std::string until = fmt::format("until {} {}", label(b), hhmm(m_s.day.end_minute));
-            switch (span->kind) {
+            if (narrowed) {
+                note(fmt::format("{} is over; taking {} – {}", quoted(t.text), label(a), label(b)));
+            } else switch (span->kind) {
             case SpanKind::week:
                 note(fmt::format("the working week is over; taking next week's ({})", until));
                 break;
@@ -487,7 +509,7 @@ Reading Evaluator::target(const Target& t)
         const Window w = work_window(a, b);
         r.earliest = w.earliest;
         r.latest = w.latest;
-        r.deadline = portion == Portion::end_of || current;
+        r.deadline = portion == Portion::end_of || (current && !narrowed);
         if (r.deadline) {
             r.earliest = m_now;
         }
@@ -498,12 +520,12 @@ Reading Evaluator::target(const Target& t)
                        tm.kind == TimeKind::clock_range || tm.kind == TimeKind::after ||
                        tm.kind == TimeKind::before || tm.kind == TimeKind::by;
     if (!rolls || tm.today) {
-        return timed(default_day(tm), tm, false);
+        return timed(default_day(tm), tm, false, true);
     }
     // A time alone is today's; once it has passed, tomorrow's (looking back, yesterday's once it
     // has not come yet).
     const std::vector<std::string> saved = m_notices;
-    Reading today = timed(m_today, tm, false);
+    Reading today = timed(m_today, tm, false, true);
     const bool passed = tm.kind == TimeKind::clock ? today.earliest < m_now : today.latest <= m_now;
     const bool not_yet = today.earliest > m_now;
     if (future() ? !passed : !not_yet) {
@@ -511,7 +533,7 @@ Reading Evaluator::target(const Target& t)
     }
     m_notices = saved;
     const local_days d = m_today + days{future() ? 1 : -1};
-    Reading other = timed(d, tm, false);
+    Reading other = timed(d, tm, false, true);
     std::string what;
     if (tm.kind == TimeKind::clock && !tm.from.offset) {
         const auto local = m_zone.to_local(today.earliest);
@@ -530,6 +552,9 @@ Window Evaluator::with_mode(Mode mode, const Reading& r)
     case Mode::plain: return {r.earliest, r.latest, {}};
     case Mode::by: return {m_now, r.appointment ? r.earliest : r.latest, {}};
     case Mode::before: {
+        if (r.deadline) {
+            return {m_now, r.latest, {}}; // before eod, before the end of the month
+        }
         if (r.timed) {
             return {m_now, r.earliest, {}};
         }
@@ -638,6 +663,11 @@ Window Evaluator::run(const Phrase& p)
                 Target later = *p.alternative; // "friday or monday": the monday after that friday
                 later.day->shift_days += 7 * ((first.earliest - second.earliest) / days{7} + 1);
                 second = target(later);
+                if (second.first - first.last > days{4}) {
+                    throw usage_error(fmt::format("in {}, the second choice comes before the first",
+                                                  quoted(m_text)),
+                                      "name them in order, e.g. \"monday or tuesday\"");
+                }
             }
             if (second.earliest < first.earliest || second.earliest - first.earliest > days{7}) {
                 throw usage_error(fmt::format("in {}, the second choice must follow the first within a week",

@@ -38,7 +38,7 @@ private:
     Window special(const Phrase& p);
     Window with_mode(Mode mode, const Reading& r);
     Reading target(const Target& t);
-    Reading timed(local_days d, const TimeSpec& t, bool day_given);
+    Reading timed(local_days d, const TimeSpec& t, bool day_given, bool time_first);
     local_days default_day(const TimeSpec& t);
     long long clock_minute(const Clock& c, std::optional<Part> part, bool noted = true);
     Window appointment(local_days d, const Clock& c, std::optional<Part> part);

@@ -465,7 +465,9 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
             q += s.offset;
         } else {
             q = s.number - 1;
-            if (s.year != 0) {
+            if (s.year == -1) {
+                y = ty + 1; // q3 next year
+            } else if (s.year != 0) {
                 y = static_cast<int>(s.year);
             } else if (future() ? q < static_cast<long long>((tm - 1) / 3)
                                 : q > static_cast<long long>((tm - 1) / 3)) {
@@ -491,11 +493,28 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
         break;
     }
     case SpanKind::day_range: {
-        first = resolve_day(*s.from);
+        DaySpec from = *s.from;
         DaySpec to = *s.to;
-        if (to.kind == DayKind::month_day && to.year == 0 && s.from->kind == DayKind::month_day) {
+        if (from.kind == DayKind::month_day && from.year == 0 && to.kind == DayKind::month_day &&
+            to.year == 0 && future()) {
+            // a range still running ("june 10-20" on the 15th) is this year's
+            from.year = ty;
+            to.year = ty + (to.month < from.month ? 1 : 0);
+            bool ok = true;
+            try {
+                ok = resolve_day(to) >= m_today;
+            } catch (const Error&) {
+                ok = false;
+            }
+            if (!ok) {
+                from.year = 0;
+                to.year = 0;
+            }
+        }
+        first = resolve_day(from);
+        if (to.kind == DayKind::month_day && to.year == 0 && from.kind == DayKind::month_day) {
             to.year = year_of(first);
-            if (to.month < s.from->month) {
+            if (to.month < from.month) {
                 ++to.year;
             }
         }

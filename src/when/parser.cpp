@@ -300,7 +300,7 @@ Mode Parser::mode_prefix()
 bool Parser::mode_suffix(Mode& mode)
 {
     if (word("onwards") || word("onward") || words({"and", "after"})) {
-        if (mode != Mode::plain) {
+        if (mode != Mode::plain && mode != Mode::from) {
             return false;
         }
         mode = Mode::from;
@@ -484,6 +484,7 @@ std::optional<Target> Parser::target()
             }
             if (!t.time) {
                 t.time = time_c;
+                t.time_first = !t.day && !t.span;
             }
         }
         reach();
@@ -538,11 +539,15 @@ std::optional<Phrase> Parser::phrase()
             continue;
         }
         if (word("or")) {
-            auto second = target();
-            if (!second) {
+            if (p.target.day && !p.target.time && (words({"day", "after"}) || words({"next", "day"}))) {
+                Target next = p.target; // tomorrow or the day after
+                next.day->shift_days += 1;
+                p.alternative = next;
+            } else if (auto second = target()) {
+                p.alternative = *second;
+            } else {
                 continue;
             }
-            p.alternative = *second;
         }
         if (at_end()) {
             return p;

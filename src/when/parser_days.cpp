@@ -277,6 +277,18 @@ std::optional<DaySpec> Parser::day()
     if (words({"day", "after", "tomorrow"})) {
         return done(DayKind::after_tomorrow);
     }
+    if (is_word("day") && (is_word("after", 1) || is_word("before", 1))) {
+        // the day after thanksgiving, the day before christmas
+        const long long shift = is_word("after", 1) ? 1 : -1;
+        m_pos += 2;
+        if (auto base = day()) {
+            base->shift_days += shift;
+            base->text = span_text(save, m_pos);
+            return base;
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
     if (word("yesterday")) {
         return done(DayKind::yesterday);
     }
@@ -413,9 +425,9 @@ std::optional<SpanSpec> Parser::day_range()
     // june 22-24: the second day takes the first's month
     if (first->kind == DayKind::month_day) {
         const std::size_t at = m_pos;
-        if (const Token* n = number(); n != nullptr && n->digits <= 2 && !month_word()) {
+        if (const auto n = day_number(); n && !month_word()) {
             DaySpec t = *first;
-            t.day = n->value;
+            t.day = *n;
             t.year = year_after();
             if (t.year != 0 && first->year == 0) {
                 first->year = t.year;
@@ -508,6 +520,7 @@ std::optional<SpanSpec> Parser::period()
         s.relative = false;
         s.number = 1;
         s.offset = 1;
+        s.implied = Portion::early;
         return done(SpanKind::month);
     }
     const bool said_this = words({"this", "coming"}) || word("this") || word("current");
@@ -535,6 +548,10 @@ std::optional<SpanSpec> Parser::period()
     if (word("weekend")) {
         return done(SpanKind::weekend);
     }
+    if (word("midweek")) {
+        s.implied = Portion::mid;
+        return done(SpanKind::week);
+    }
     // q3 [2027]
     if (is_word("q") && is_number(1) && adjacent(1)) {
         m_pos += 1;
@@ -543,12 +560,18 @@ std::optional<SpanSpec> Parser::period()
             s.relative = false;
             s.number = n->value;
             s.year = year_after();
+            if (s.year == 0 && words({"next", "year"})) {
+                s.year = -1; // q3 next year: the evaluator adds one to this year
+            }
             return done(SpanKind::quarter);
         }
         m_pos = save;
         return std::nullopt;
     }
-    // july [2027]
+    // july [2027], in july
+    if (word("in") && !(peek() != nullptr && lexicon::month(peek()->text))) {
+        m_pos = save;
+    }
     if (const auto m = month_word()) {
         s.relative = false;
         s.number = *m;
@@ -557,6 +580,7 @@ std::optional<SpanSpec> Parser::period()
     }
     // a bare unit after early/mid/late/end of: "mid-month", "end of quarter"
     if (m_after_portion) {
+        word("in");
         if (const auto k = unit_kind()) {
             s.said_this = true;
             return done(*k);

@@ -22,9 +22,13 @@ std::optional<Phrase> Parser::within()
         p.quantity.text = span_text(save + 1, m_pos);
         return p;
     }
-    word("next");
+    const bool next = word("next");
     if (auto q = quantity(); q && !q->range) {
         p.quantity = *q;
+        if (next && !q->or_so && (q->unit == Unit::day || q->unit == Unit::business_day)) {
+            p.special = Special::over_next; // within the next few days: working days, as "over"
+            return p;
+        }
         if (q->or_so) {
             if (q->unit != Unit::day || q->lo != 1) {
                 m_pos = save;
@@ -119,6 +123,10 @@ std::optional<Phrase> Parser::special()
             } else if (const auto u = unit(); u && words({"or", "so"}) && *u == Unit::day) {
                 p.quantity.unit = *u;
                 return is(Special::day_or_so);
+            } else if (over && (u == Unit::week || u == Unit::day) && at_end()) {
+                p.quantity.unit = *u; // over the next week: a deadline a week ahead
+                p.quantity.text = span_text(save, m_pos);
+                return is(Special::over_next);
             }
         }
         m_pos = save;

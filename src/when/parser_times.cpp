@@ -99,20 +99,60 @@ std::optional<Clock> Parser::clock_idiom()
         }
     } else {
         std::optional<long long> n;
+        bool worded = false;
         if (const Token* t = number(); t != nullptr && t->digits <= 2) {
             n = t->value;
         } else if (const Token* w = peek(); w != nullptr && w->kind == TokenKind::word) {
             if (const auto v = lexicon::number(w->text)) {
                 ++m_pos;
                 n = *v;
+                worded = true;
+                if (*v == 20 && is_word("five")) { // twenty-five
+                    ++m_pos;
+                    n = 25;
+                }
             }
         }
+        // "ten to 3" and "at 10 to 3" are 14:50; "10 to 3" alone is a range of hours
+        const bool said_at = save > 0 && m_t[save - 1].kind == TokenKind::word && m_t[save - 1].text == "at";
+        const bool minute_number = n && (*n == 5 || *n == 10 || *n == 20 || *n == 25);
         const bool said_minutes = n && (word("minutes") || word("mins") || word("min"));
         if (n && *n >= 1 && *n < 60 && word("past")) {
             minutes_word = *n;
-        } else if (n && *n >= 1 && *n < 60 && said_minutes && (word("to") || word("before"))) {
+        } else if (n && *n >= 1 && *n < 60 &&
+                   (said_minutes || (minute_number && (worded || said_at))) &&
+                   (word("to") || word("before") || word("til") || word("till"))) {
             minutes_word = 60 - *n;
             to = true;
+        } else if (worded && !said_minutes && *n >= 1 && *n <= 12) {
+            // three thirty, one fifteen, four forty-five
+            if (const Token* w = peek(); w != nullptr && w->kind == TokenKind::word) {
+                if (const auto m = lexicon::number(w->text); m && *m >= 10 && *m < 60) {
+                    ++m_pos;
+                    long long minute = *m;
+                    if (minute >= 20 && minute % 10 == 0) {
+                        if (const Token* o = peek(); o != nullptr && o->kind == TokenKind::word) {
+                            if (const auto ones = lexicon::number(o->text); ones && *ones < 10) {
+                                ++m_pos;
+                                minute += *ones;
+                            }
+                        }
+                    }
+                    Clock c;
+                    c.hour = *n;
+                    c.minute = minute;
+                    c.has_minutes = true;
+                    c.idiom = true;
+                    if (word("am")) {
+                        c.meridiem = Meridiem::am;
+                    } else if (word("pm")) {
+                        c.meridiem = Meridiem::pm;
+                    }
+                    c.text = span_text(save, m_pos);
+                    clock_tail(c);
+                    return c;
+                }
+            }
         }
     }
     if (minutes_word < 0) {
@@ -248,6 +288,9 @@ std::optional<Part> Parser::part_word()
     const auto p = lexicon::part(t->text);
     if (p) {
         ++m_pos;
+        if (*p == Part::lunch) {
+            word("time"); // lunch time
+        }
     }
     return p;
 }
@@ -342,6 +385,10 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
             t.from = *c;
             return done(TimeKind::around);
         }
+        if (const auto p = part_word()) {
+            t.part = *p; // around lunch: lunchtime
+            return done(TimeKind::part);
+        }
         m_pos = save;
         return std::nullopt;
     }
@@ -353,6 +400,12 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         if (auto c = clock(true, false)) {
             t.from = *c;
             return done(kind);
+        }
+        if (kind == TimeKind::by) {
+            if (auto eod = time(false); eod && eod->kind == TimeKind::end_of_day) {
+                t = *eod; // friday by eod
+                return done(TimeKind::end_of_day);
+            }
         }
         if (const auto p = part_word()) {
             t.part = *p;
@@ -368,9 +421,9 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         if (auto a = clock(true, false)) {
             const std::size_t at = m_pos;
             std::optional<Clock> b;
-            if (between ? word("and") : false) {
+            if (between && word("and")) {
                 b = clock(true, false);
-            } else if (!between) {
+            } else {
                 b = range_end(*a);
             }
             if (b) {
@@ -400,7 +453,7 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
     // A bare number is a clock time in a range ("3-5"), with "ish", or where the caller allows it.
     if (auto c = clock(true, false)) {
         t.from = *c;
-        if (word("ish")) {
+        if (word("ish") || (is_punct('-') && is_word("ish", 1) && punct('-', false) && word("ish"))) {
             return done(TimeKind::around);
         }
         if (auto end = range_end(*c)) {

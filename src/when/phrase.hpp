@@ -104,6 +104,9 @@ enum class SpanKind {
     week_of,        // week of june 22, the week after thanksgiving
 };
 
+// early / mid / late of a day, a part of a day, or a period; end_of makes a deadline.
+enum class Portion { none, early, mid, late, end_of };
+
 // A run of days: a calendar period or a range of days.
 struct SpanSpec {
     SpanKind kind = SpanKind::week;
@@ -116,12 +119,10 @@ struct SpanSpec {
     std::optional<DaySpec> from;
     std::optional<DaySpec> to;
     long long shift_weeks = 0; // week_of: "the week after DAY" is 1
+    Portion implied = Portion::none; // midweek (mid), in the new year (early)
     Quantity quantity;
     std::string text;
 };
-
-// early / mid / late of a day, a part of a day, or a period; end_of makes a deadline.
-enum class Portion { none, early, mid, late, end_of };
 
 enum class TimeKind {
     part,        // afternoon, lunchtime, friday am
@@ -155,6 +156,7 @@ struct Target {
     std::optional<SpanSpec> span;
     std::optional<TimeSpec> time;
     Portion portion = Portion::none; // of the day or span
+    bool time_first = false;         // "before 3pm friday" (a deadline), not "friday before 3pm"
     std::string text;
 };
 

@@ -86,6 +86,9 @@ std::vector<Token> tokenize(std::string_view s)
                     t.text += to_lower(s[i++]);
                 } else if (const std::size_t len = inner_apostrophe(s, i); len != 0 && !t.text.empty()) {
                     i += len;
+                } else if ((s[i] == '\'' || s[i] == '`') && t.text.ends_with('s')) {
+                    ++i; // two weeks' time
+                    break;
                 } else {
                     break;
                 }
