@@ -327,7 +327,7 @@ std::pair<local_days, local_days> Evaluator::working_days(local_days first, loca
     const auto b = m_cal.last_workday(first, last);
     if (!a || !b) {
         throw usage_error(fmt::format("{} has no working days", quoted(what)),
-                          "name a day instead, e.g. \"saturday\"");
+                          "its days are all weekends or holidays; name a day or another period");
     }
     return {*a, *b};
 }

@@ -538,7 +538,7 @@ std::optional<Phrase> Parser::phrase()
         if (!mode_suffix(p.mode)) {
             continue;
         }
-        if (word("or")) {
+        if (word("or") || punct('/', false)) {
             if (p.target.day && !p.target.time && (words({"day", "after"}) || words({"next", "day"}))) {
                 Target next = p.target; // tomorrow or the day after
                 next.day->shift_days += 1;
@@ -568,6 +568,33 @@ std::string title_case_zone(std::string_view raw)
         up = c == '/' || c == '_' || c == '-';
     }
     return out;
+}
+
+// The IANA zone named after a city ("london" -> Europe/London, "new york" -> America/New_York).
+std::optional<std::string> city_zone(const std::string& city)
+{
+    static const std::vector<std::pair<std::string, std::string>> cities = [] {
+        std::vector<std::pair<std::string, std::string>> all;
+        for (const auto& z : date::get_tzdb().zones) {
+            const std::string name(z.name());
+            const std::size_t slash = name.rfind('/');
+            if (slash == std::string::npos || name.starts_with("Etc/") || name.starts_with("SystemV/")) {
+                continue;
+            }
+            std::string c = name.substr(slash + 1);
+            for (char& ch : c) {
+                ch = ch == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            all.emplace_back(std::move(c), name);
+        }
+        return all;
+    }();
+    for (const auto& [c, zone] : cities) {
+        if (c == city) {
+            return zone;
+        }
+    }
+    return std::nullopt;
 }
 
 // Takes a zone off the end of the phrase: "pacific", "pt", "eastern time", "my time",
@@ -611,6 +638,30 @@ std::size_t strip_zone(const std::vector<Token>& t, std::string_view text,
     }
     const auto word = lexicon::zone(t[k - 1].text);
     if (!word) {
+        // a city: "2pm london", "3pm new york time"
+        if (lexicon::is_known(t[k - 1].text)) {
+            return end;
+        }
+        std::string city;
+        for (std::size_t n = 1; n <= 3 && n < k; ++n) {
+            if (t[k - n].kind != TokenKind::word) {
+                break;
+            }
+            city = n == 1 ? t[k - 1].text : t[k - n].text + " " + city;
+            if (const auto iana = city_zone(city)) {
+                std::size_t first = k - n;
+                if (first > 0 && t[first - 1].kind == TokenKind::word &&
+                    (t[first - 1].text == "in" || t[first - 1].text == "on")) {
+                    --first;
+                }
+                if (first == 0) {
+                    return end;
+                }
+                zone = ZoneSpec{{lexicon::ZoneWord::Kind::named, ""}, *iana,
+                                std::string(text.substr(t[k - n].begin, t[end - 1].end - t[k - n].begin))};
+                return first;
+            }
+        }
         return end;
     }
     const bool personal = word->kind != lexicon::ZoneWord::Kind::named;

@@ -8,7 +8,11 @@
 namespace fu::when {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ','; }
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '(' || c == ')' ||
+           c == ';' || c == '!' || c == '?';
+}
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // An en or em dash (UTF-8) counts as '-'.
@@ -93,11 +97,14 @@ std::vector<Token> tokenize(std::string_view s)
                     break;
                 }
             }
-            // a.m. / p.m.
-            if ((t.text == "a" || t.text == "p") && i + 1 < s.size() && s[i] == '.' &&
-                to_lower(s[i + 1]) == 'm' && (i + 2 >= s.size() || !is_letter_at(s, i + 2))) {
-                t.text += 'm';
-                i += 2;
+            // letters with dots: a.m., p.m., e.o.d., c.o.b.
+            if (t.text.size() == 1 && i + 1 < s.size() && s[i] == '.' && is_letter_at(s, i + 1) &&
+                (i + 2 >= s.size() || !is_letter_at(s, i + 2))) {
+                while (i + 1 < s.size() && s[i] == '.' && is_letter_at(s, i + 1) &&
+                       (i + 2 >= s.size() || !is_letter_at(s, i + 2))) {
+                    t.text += to_lower(s[i + 1]);
+                    i += 2;
+                }
                 if (i < s.size() && s[i] == '.') {
                     ++i;
                 }
@@ -117,10 +124,12 @@ std::vector<Token> tokenize(std::string_view s)
             t.text = std::string(1, s[i++]);
         }
         t.end = i;
-        // A hyphen joining two words is a space: mid-morning, twenty-one, follow-up.
+        // A hyphen joining two words is a space: mid-morning, twenty-one, follow-up; between two
+        // day names it is a range: mon-fri.
         if (t.kind == TokenKind::word && !t.spaced && out.size() >= 2 &&
             out.back().kind == TokenKind::punct && out.back().text == "-" && !out.back().spaced &&
-            out[out.size() - 2].kind == TokenKind::word) {
+            out[out.size() - 2].kind == TokenKind::word &&
+            !(lexicon::weekday(t.text) && lexicon::weekday(out[out.size() - 2].text))) {
             out.pop_back();
             t.spaced = true;
         }
