@@ -9,6 +9,7 @@
 #include "fu/when.hpp"
 #include "when/parser.hpp"
 #include "when/tokenizer.hpp"
+#include "when_test_support.hpp"
 
 namespace {
 
@@ -163,18 +164,15 @@ struct Example {
     const char* latest;
 };
 
-std::string iso(fu::Instant t, const date::time_zone& zone)
-{
-    return date::format("%FT%R%Ez", date::make_zoned(&zone, t));
-}
+using fu::testing::iso;
 
 // The window `words` resolves to on Wed 17 Jun 2026 10:00 in `zone`, or "refused".
-std::string outcome(const std::string& words, const char* zone_name = "America/New_York")
+std::string outcome(const std::string& words, const char* zone_name = fu::testing::k_ny)
 {
-    const auto& zone = fu::find_zone(zone_name);
     try {
-        const fu::Window w = fu::resolve(words, fu::parse_now("2026-06-17T10:00", zone), zone, fu::Settings{});
-        return iso(w.earliest, zone) + " " + iso(w.latest, zone);
+        const fu::testing::Resolved r =
+            fu::testing::resolve_at(fu::testing::phrases::k_wed, zone_name, words);
+        return r.earliest + " " + r.latest;
     } catch (const fu::Error& e) {
         CHECK(e.status() == fu::k_exit_usage);
         return "refused";

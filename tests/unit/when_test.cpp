@@ -6,116 +6,13 @@
 
 #include "fu/error.hpp"
 #include "fu/when.hpp"
+#include "when_test_support.hpp"
 
 namespace {
 
-using fu::Instant;
 using fu::Settings;
 using fu::TimeDirection;
-using fu::Window;
-
-constexpr const char* k_ny = "America/New_York";
-constexpr const char* k_berlin = "Europe/Berlin";
-
-std::string iso(Instant t, const date::time_zone& zone)
-{
-    return date::format("%FT%R%Ez", date::make_zoned(&zone, t));
-}
-
-struct Resolved {
-    std::string earliest;
-    std::string latest;
-    std::vector<std::string> notices;
-};
-
-Resolved resolve_at(const char* now, const char* zone_name, const std::string& words,
-                    const Settings& settings = {},
-                    TimeDirection direction = TimeDirection::future)
-{
-    const date::time_zone& zone = fu::find_zone(zone_name);
-    const Window w = fu::resolve(words, fu::parse_now(now, zone), zone, settings, direction);
-    return {iso(w.earliest, zone), iso(w.latest, zone), w.notices};
-}
-
-// The message of the usage error `words` is rejected with, or "" when it is accepted.
-std::string rejection(const char* now, const char* zone_name, const std::string& words,
-                      const Settings& settings = {},
-                      TimeDirection direction = TimeDirection::future, std::string* hint = nullptr)
-{
-    try {
-        resolve_at(now, zone_name, words, settings, direction);
-    } catch (const fu::Error& e) {
-        CHECK(e.status() == fu::k_exit_usage);
-        if (hint != nullptr) {
-            *hint = e.hint();
-        }
-        return e.what();
-    }
-    return {};
-}
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
-
-bool any_notice_contains(const std::vector<std::string>& notices, const std::string& needle)
-{
-    for (const auto& n : notices) {
-        if (contains(n, needle)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-struct Case {
-    const char* now;
-    const char* words;
-    const char* earliest;
-    const char* latest;
-    const char* notice = ""; // a substring one notice must contain; "" = no notice at all
-};
-
-void check_cases(const std::vector<Case>& cases, const char* zone = k_ny,
-                 const Settings& settings = {}, TimeDirection direction = TimeDirection::future)
-{
-    for (const Case& c : cases) {
-        SUBCASE((std::string(c.now) + " | " + c.words).c_str())
-        {
-            const Resolved r = resolve_at(c.now, zone, c.words, settings, direction);
-            CHECK(r.earliest == c.earliest);
-            CHECK(r.latest == c.latest);
-            if (std::string(c.notice).empty()) {
-                CHECK(r.notices.empty());
-            } else {
-                INFO("notices: ", r.notices.empty() ? std::string("none") : r.notices.front());
-                CHECK(any_notice_contains(r.notices, c.notice));
-            }
-        }
-    }
-}
-
-struct Rejection {
-    const char* now;
-    const char* words;
-    const char* message; // a substring of the message
-};
-
-void check_rejections(const std::vector<Rejection>& cases, const char* zone = k_ny,
-                      const Settings& settings = {},
-                      TimeDirection direction = TimeDirection::future)
-{
-    for (const Rejection& c : cases) {
-        SUBCASE((std::string(c.now) + " | " + c.words).c_str())
-        {
-            const std::string message = rejection(c.now, zone, c.words, settings, direction);
-            INFO("message: ", message);
-            CHECK(!message.empty());
-            CHECK(contains(message, c.message));
-        }
-    }
-}
+using namespace fu::testing;
 
 constexpr const char* k_mon = "2026-06-15T09:30"; // Monday
 constexpr const char* k_fri_evening = "2026-06-19T17:45";
