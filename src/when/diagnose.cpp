@@ -218,12 +218,24 @@ void diagnose(const std::vector<Token>& m_t, std::string_view text, std::size_t 
         }
     }
     numeric_dates(m_t, text);
+    for (std::size_t i = 0; i + 1 < m_t.size(); ++i) {
+        const Token& n = m_t[i];
+        const Token& u = m_t[i + 1];
+        if (n.kind == TokenKind::number && n.digits == 4 && u.kind == TokenKind::word &&
+            (u.text == "hours" || u.text == "hrs" || u.text == "h")) {
+            throw usage_error(fmt::format("{} is not a duration fu reads",
+                                          quoted(span(m_t, text, i, i + 2))),
+                              fmt::format("write a clock time as {}:{}", n.text.substr(0, 2),
+                                          n.text.substr(2)));
+        }
+    }
     two_digit_years(m_t, text);
     // Unknown words: a suggestion only when it makes the phrase readable.
     const Token* unknown = nullptr;
     for (const Token& t : m_t) {
         if (t.kind == TokenKind::word && !lexicon::is_known(t.text)) {
-            if (t.text.size() <= 40) {
+            // one suggestion, for the first unknown word of a phrase of a sensible length
+            if (unknown == nullptr && t.text.size() <= 40 && m_t.size() <= 24) {
                 if (const auto s = fitting_suggestion(text, t)) {
                     throw usage_error(fmt::format("{} is not a time {} (did you mean \"{}\"?)",
                                                   quoted(raw(text, t)),

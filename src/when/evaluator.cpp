@@ -2,6 +2,7 @@
 #include "when/evaluator.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -186,16 +187,32 @@ long long Evaluator::clock_minute(const Clock& c, std::optional<Part> part, bool
             h += 12;
         }
         by_rule = !c.has_minutes || c.idiom || h != written;
+        if (*part == Part::evening && written == 12) {
+            throw usage_error(fmt::format("{} in the evening is ambiguous", quoted(c.text)),
+                              "say \"midnight\" as \"11:59pm\", or \"noon\"");
+        }
     } else {
         if (h <= 7) {
             h += 12;
         }
         by_rule = true; // 4, 3:30, 8:30: the am/pm is the rule's
     }
-    if (by_rule && noted) {
-        note(fmt::format("{} read as {}", quoted(c.text), hhmm(h * 60 + c.minute)));
+    const long long minute = h * 60 + c.minute;
+    if (part) {
+        // the hour must be one the part of the day can hold: "tomorrow morning 3pm" is refused
+        static constexpr std::array<std::pair<int, int>, 4> k_holds{
+            {{5 * 60, 12 * 60}, {11 * 60, 15 * 60}, {12 * 60, 18 * 60}, {16 * 60, 24 * 60 - 1}}};
+        const auto [lo, hi] = k_holds[static_cast<std::size_t>(*part)];
+        if (minute < lo || minute > hi) {
+            throw usage_error(fmt::format("{} is not in the {}", quoted(c.text), part_name(*part)),
+                              fmt::format("say the time alone (\"{}\"), or the part of the day it is in",
+                                          c.text));
+        }
     }
-    return h * 60 + c.minute;
+    if (by_rule && noted) {
+        note(fmt::format("{} read as {}", quoted(c.text), hhmm(minute)));
+    }
+    return minute;
 }
 
 Window Evaluator::appointment(local_days d, const Clock& c, std::optional<Part> part)
@@ -264,6 +281,9 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
     case TimeKind::part: {
         const DayPart span = part_span(*t.part, t.portion);
         set(boundary(d, span.start_minute), boundary(d, span.end_minute));
+        if (*t.part == Part::lunch) {
+            r.by = r.earliest; // "by lunch" is before lunch begins
+        }
         break;
     }
     case TimeKind::clock: {
@@ -341,17 +361,20 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
         break;
     }
     case TimeKind::after: {
+        const std::optional<Part> context = t.anchor_is_part ? std::nullopt : t.part;
         const long long anchor = t.anchor_is_part ? part_span(*t.part, Portion::none).end_minute
-                                                  : clock_minute(t.from, std::nullopt, false);
+                                                  : clock_minute(t.from, context, false);
         long long end = wd.end_minute;
-        if (anchor >= wd.end_minute) {
+        if (context) {
+            end = part_span(*context, Portion::none).end_minute; // tomorrow morning after 10
+        } else if (anchor >= wd.end_minute) {
             end = m_s.evening.end_minute;
         }
         if (anchor >= end) {
             throw usage_error(fmt::format("nothing of the day is left {}", quoted(t.text)),
                               "say a day, e.g. \"tomorrow morning\"");
         }
-        const Instant from = t.anchor_is_part ? boundary(d, anchor) : clock_at(t.from, std::nullopt);
+        const Instant from = t.anchor_is_part ? boundary(d, anchor) : clock_at(t.from, context);
         set(from, boundary(d, end));
         break;
     }
@@ -360,12 +383,14 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
         const Instant until = t.anchor_is_part
                                   ? boundary(d, part_span(*t.part, Portion::none).start_minute)
                                   : clock_at(t.from, t.part);
-        if (t.kind == TimeKind::by || !day_given || time_first) {
+        if (t.kind == TimeKind::by || ((!day_given || time_first) && !(t.part && !t.anchor_is_part))) {
             set(m_now, until);
             r.deadline = true;
             break;
         }
-        const Instant start = boundary(d, wd.start_minute);
+        const bool in_part = t.part && !t.anchor_is_part; // tonight before 9
+        const Instant start =
+            boundary(d, in_part ? part_span(*t.part, Portion::none).start_minute : wd.start_minute);
         if (until <= start) {
             throw usage_error(fmt::format("{} leaves nothing of the working day", quoted(t.text)),
                               fmt::format("the working day starts at {}", hhmm(wd.start_minute)));
@@ -376,6 +401,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
     case TimeKind::first_thing: {
         const Instant start = boundary(d, wd.start_minute);
         set(start, std::min(start + hours{1}, boundary(d, wd.end_minute)));
+        r.by = start; // by first thing tomorrow
         break;
     }
     case TimeKind::end_of_day:
@@ -509,6 +535,9 @@ Reading Evaluator::target(const Target& t)
         const Window w = work_window(a, b);
         r.earliest = w.earliest;
         r.latest = w.latest;
+        if (span->kind == SpanKind::weekend) {
+            r.by = boundary(m_cal.workday_before(a), m_s.day.end_minute); // by the weekend
+        }
         r.deadline = portion == Portion::end_of || (current && !narrowed);
         if (r.deadline) {
             r.earliest = m_now;
@@ -550,7 +579,7 @@ Window Evaluator::with_mode(Mode mode, const Reading& r)
 {
     switch (mode) {
     case Mode::plain: return {r.earliest, r.latest, {}};
-    case Mode::by: return {m_now, r.appointment ? r.earliest : r.latest, {}};
+    case Mode::by: return {m_now, r.by ? *r.by : r.appointment ? r.earliest : r.latest, {}};
     case Mode::before: {
         if (r.deadline) {
             return {m_now, r.latest, {}}; // before eod, before the end of the month
@@ -697,7 +726,12 @@ Window Evaluator::run(const Phrase& p)
     if (w.latest <= w.earliest) {
         w.latest = w.earliest + seconds{1};
     }
-    w.notices = std::move(m_notices);
+    for (std::size_t i = 0; i < m_notices.size(); ++i) { // "monday or tuesday at 2": once
+        if (std::find(m_notices.begin(), m_notices.begin() + static_cast<std::ptrdiff_t>(i),
+                      m_notices[i]) == m_notices.begin() + static_cast<std::ptrdiff_t>(i)) {
+            w.notices.push_back(m_notices[i]);
+        }
+    }
     return w;
 }
 

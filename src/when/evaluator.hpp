@@ -24,6 +24,7 @@ struct Reading {
     bool appointment = false; // a clock time: "by" ends at its start
     bool timed = false;       // names a time of day, not whole days
     bool deadline = false;    // already a deadline from now ("eod", "by 3")
+    std::optional<Instant> by; // where "by" ends when not at `latest`: by lunch, by the weekend
 };
 
 class Evaluator {

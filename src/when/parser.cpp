@@ -544,6 +544,15 @@ std::optional<Phrase> Parser::phrase()
                 next.day->shift_days += 1;
                 p.alternative = next;
             } else if (auto second = target()) {
+                // "tomorrow 2pm or 3pm": the day is the first's; "monday or tuesday at 2": the
+                // time is the second's too
+                if (!second->day && !second->span && second->time) {
+                    second->day = p.target.day;
+                    second->span = p.target.span;
+                }
+                if (!p.target.time && second->time && (p.target.day || p.target.span)) {
+                    p.target.time = second->time;
+                }
                 p.alternative = *second;
             } else {
                 continue;

@@ -109,6 +109,7 @@ private:
     std::optional<Part> part_word();
     std::optional<TimeSpec> part_time();
     std::optional<Portion> portion();
+    bool end_of_day_words();
 
     const std::vector<Token>& m_t;
     std::string_view m_text;
@@ -116,6 +117,7 @@ private:
     std::size_t m_pos = 0;
     std::size_t m_reached = 0;
     bool m_after_portion = false; // a bare "month" may follow "mid", "end of"
+    int m_depth = 0;              // nesting of day() and time(): "the day after the day after …"
 };
 
 } // namespace fu::when

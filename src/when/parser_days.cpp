@@ -153,8 +153,9 @@ std::optional<DaySpec> Parser::date()
         return done(DayKind::month_day);
     }
     m_pos = after_day;
+    const bool said_the = m_t[save].after_the && m_t[save].kind == TokenKind::number;
     // "first week", "third tuesday" are not the nth of a month
-    if (had_suffix && !is_word("week") && !(peek() != nullptr && lexicon::weekday(peek()->text))) {
+    if ((had_suffix || said_the) && !is_word("week") && !(peek() != nullptr && lexicon::weekday(peek()->text))) {
         d.day = *dd;
         return done(DayKind::nth);
     }
@@ -259,6 +260,16 @@ std::optional<DaySpec> Parser::nth_weekday()
 
 std::optional<DaySpec> Parser::day()
 {
+    if (m_depth > 4) {
+        return std::nullopt; // no phrase nests deeper; stop "day after day after …" here
+    }
+    struct Nest {
+        int& depth;
+        explicit Nest(int& d) : depth(d) { ++depth; }
+        ~Nest() { --depth; }
+        Nest(const Nest&) = delete;
+        Nest& operator=(const Nest&) = delete;
+    } nest(m_depth);
     const std::size_t save = m_pos;
     DaySpec d;
     auto done = [&](DayKind kind) {
@@ -395,6 +406,16 @@ std::optional<SpanSpec> Parser::day_range()
         if (a && joiner()) {
             const std::optional<long long> b = day_number();
             const std::size_t before_month = m_pos;
+            if (b && m_t[at].after_the && !word("of") && !(peek() != nullptr && lexicon::month(peek()->text))) {
+                DaySpec f; // the 20-22: days of the month
+                f.kind = DayKind::nth;
+                f.day = *a;
+                f.text = span_text(at, m_pos);
+                DaySpec t = f;
+                t.day = *b;
+                return range(f, t);
+            }
+            m_pos = before_month;
             word("of");
             if (b) {
                 if (const auto m = month_word()) {

@@ -145,8 +145,13 @@ std::optional<Phrase> Parser::special()
                     return is(Special::ago);
                 }
             } else {
-                words({"from", "now"});
-                return is(Special::elapsed);
+                const bool from_now = words({"from", "now"});
+                // "1400 hours" and "10h" name a clock time, not a duration: say "in"
+                const bool clock_like = !in && !from_now && q->unit == Unit::hour &&
+                                        ((q->compact && q->lo > 5) || q->lo >= 100);
+                if (!clock_like) {
+                    return is(Special::elapsed);
+                }
             }
         }
         m_pos = save;

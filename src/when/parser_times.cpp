@@ -212,7 +212,7 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
     }
     if (!worded) {
         const Token* h = number();
-        if (h == nullptr || h->digits > 2) {
+        if (h == nullptr || h->digits > 2 || h->after_the) {
             m_pos = save;
             return std::nullopt;
         }
@@ -266,6 +266,10 @@ std::optional<Clock> Parser::range_end(const Clock& start)
 {
     const std::size_t save = m_pos;
     if (start.offset) {
+        return std::nullopt;
+    }
+    // "2pm -5" (a space before the dash, none after) looks like an offset: not a range
+    if (is_punct('-') && peek()->spaced && adjacent(1)) {
         return std::nullopt;
     }
     if (!(punct('-', false) || word("to") || word("until") || word("till") || word("til") ||
@@ -356,6 +360,17 @@ std::optional<TimeSpec> Parser::part_time()
     return t;
 }
 
+// eod, cob, end of (the) day, close of business, close of play (UK), end of play
+bool Parser::end_of_day_words()
+{
+    return word("eod") || word("cob") || word("eob") || word("eop") || word("cop") ||
+           words({"end", "of", "business", "day"}) || words({"end", "of", "day"}) ||
+           words({"end", "of", "business"}) || words({"close", "of", "business"}) ||
+           words({"end", "of", "working", "day"}) || words({"end", "of", "workday"}) ||
+           words({"end", "of", "work", "day"}) || words({"close", "of", "play"}) ||
+           words({"end", "of", "play"});
+}
+
 std::optional<TimeSpec> Parser::time(bool allow_bare)
 {
     const std::size_t save = m_pos;
@@ -369,10 +384,7 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         words({"in", "morning"}) || word("morning");
         return done(TimeKind::first_thing);
     }
-    if (word("eod") || word("cob") || word("eob") || words({"end", "of", "business", "day"}) ||
-        words({"end", "of", "day"}) || words({"end", "of", "business"}) ||
-        words({"close", "of", "business"}) || words({"end", "of", "working", "day"}) ||
-        words({"end", "of", "workday"}) || words({"end", "of", "work", "day"})) {
+    if (end_of_day_words()) {
         return done(TimeKind::end_of_day);
     }
     if (words({"same", "time"}) || words({"this", "time"}) || words({"at", "same", "time"}) ||
@@ -401,11 +413,8 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
             t.from = *c;
             return done(kind);
         }
-        if (kind == TimeKind::by) {
-            if (auto eod = time(false); eod && eod->kind == TimeKind::end_of_day) {
-                t = *eod; // friday by eod
-                return done(TimeKind::end_of_day);
-            }
+        if (kind == TimeKind::by && end_of_day_words()) {
+            return done(TimeKind::end_of_day); // friday by eod
         }
         if (const auto p = part_word()) {
             t.part = *p;

@@ -1,5 +1,6 @@
 // src/when/resolve.cpp — the time language's entry points: resolve, parse_now, find_zone.
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -35,6 +36,19 @@ const date::time_zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks
     }
 }
 
+// "GMT" said while the UK is on summer time means London to most people and UTC to the rest.
+void check_gmt(const when::ZoneSpec& z, Instant now)
+{
+    std::string said;
+    for (const char c : z.text) {
+        said += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (said.rfind("gmt", 0) == 0 && find_zone("Europe/London").get_info(now).offset.count() != 0) {
+        throw usage_error(fmt::format("\"{}\" is ambiguous while the UK is on summer time", z.text),
+                          "say \"london\" for UK time, or \"UTC\"");
+    }
+}
+
 } // namespace
 
 Window resolve(std::string_view text, Instant now, const Clocks& clocks, const Settings& settings,
@@ -46,6 +60,9 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
     }
     const when::Phrase phrase = when::parse(tokens, text);
     const date::time_zone& fallback = clocks.contact != nullptr ? *clocks.contact : *clocks.user;
+    if (phrase.zone) {
+        check_gmt(*phrase.zone, now);
+    }
     const date::time_zone& zone = phrase.zone ? phrase_zone(*phrase.zone, clocks) : fallback;
     when::Evaluator evaluator(now, zone, *clocks.user, settings, direction,
                               when::display_text(text));

@@ -138,6 +138,11 @@ std::vector<Token> tokenize(std::string_view s)
     if (!out.empty() && out.back().kind == TokenKind::punct && out.back().text == ".") {
         out.pop_back();
     }
+    for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+        if (out[k].kind == TokenKind::word && out[k].text == "the") {
+            out[k + 1].after_the = true;
+        }
+    }
     std::erase_if(out, [](const Token& t) { return t.kind == TokenKind::word && t.text == "the"; });
     return out;
 }

@@ -17,6 +17,7 @@ struct Token {
     long long value = 0; // a number's value (capped)
     int digits = 0;      // a number's digit count
     bool spaced = true;  // preceded by a space (or first)
+    bool after_the = false; // followed "the": "the 19" is a day of the month, not 19:00
     std::size_t begin = 0;
     std::size_t end = 0;
 };
