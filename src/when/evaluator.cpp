@@ -318,7 +318,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
                 }
             }
         }
-        if (a_bare && b_bare && a.hour % 12 == b.hour % 12) {
+        if (a_bare && b_bare && a.hour % 12 == b.hour % 12 && !a.has_minutes && !b.has_minutes) {
             throw usage_error(fmt::format("{} starts and ends at the same hour", quoted(t.text)),
                               "say e.g. \"9-5\" or \"9am-9pm\"");
         }

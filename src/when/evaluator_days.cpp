@@ -455,7 +455,16 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
             }
         }
         first = Calendar::month_first(y, m);
-        last = s.first_week ? first + days{6} : Calendar::month_last(y, m);
+        last = Calendar::month_last(y, m);
+        if (s.week_of_month > 0) {
+            first += days{7 * (s.week_of_month - 1)};
+            last = std::min(last, first + days{6});
+            if (first > Calendar::month_last(y, m)) {
+                throw usage_error(fmt::format("{} has no such week", quoted(s.text)));
+            }
+        } else if (s.week_of_month < 0) {
+            first = last - days{6};
+        }
         break;
     }
     case SpanKind::quarter: {

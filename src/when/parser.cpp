@@ -291,7 +291,9 @@ Mode Parser::mode_prefix()
     if (word("after")) {
         return Mode::after;
     }
-    if (words({"starting", "from"}) || word("starting") || word("from") || words({"as", "of"})) {
+    if (words({"starting", "from"}) || word("starting") || word("from") || words({"as", "of"}) ||
+        words({"not", "before"}) || words({"no", "earlier", "than"}) ||
+        words({"not", "earlier", "than"}) || words({"at", "earliest"})) {
         return Mode::from;
     }
     return Mode::plain;
@@ -360,6 +362,7 @@ std::optional<Target> Parser::target()
     Portion pending_portion = Portion::none;
     bool has_pending = false;
     bool last_was_worded_day = false;
+    bool last_was_part = false; // "tomorrow morning 7"
     auto is_word_at = [&](std::size_t i, std::string_view w) {
         return i < m_end && m_t[i].kind == TokenKind::word && m_t[i].text == w;
     };
@@ -428,7 +431,7 @@ std::optional<Target> Parser::target()
             }
         }
         m_pos = at;
-        const bool allow_bare = last_was_worded_day || (at == 0 && m_end == 1) ||
+        const bool allow_bare = last_was_worded_day || last_was_part || (at == 0 && m_end == 1) ||
                                 (at == 1 && m_end == 2 && is_word_at(0, "sometime"));
         if (auto tm = time(allow_bare); tm && m_pos > best) {
             const bool bare_after_day =
@@ -453,6 +456,7 @@ std::optional<Target> Parser::target()
         }
         m_pos = best;
         last_was_worded_day = false;
+        last_was_part = time_c && time_c->kind == TimeKind::part;
         if (day_c || span_c) {
             if (t.day || t.span) {
                 m_pos = at;

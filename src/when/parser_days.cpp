@@ -476,7 +476,7 @@ std::optional<SpanSpec> Parser::period()
         return s;
     };
     auto unit_kind = [&]() -> std::optional<SpanKind> {
-        if (word("week")) {
+        if (word("week") || word("wk")) {
             return SpanKind::week;
         }
         if (word("weekend")) {
@@ -493,19 +493,46 @@ std::optional<SpanSpec> Parser::period()
         }
         return std::nullopt;
     };
-    // first week of july
-    if (words({"first", "week", "of"}) || words({"first", "week", "in"})) {
+    // first week of july, last week of next month
+    long long nth_week = 0;
+    if (word("last")) {
+        nth_week = -1;
+    } else if (const auto o = ordinal_number(); o && *o <= 5) {
+        nth_week = *o;
+    }
+    if (nth_week != 0 && word("week") && (word("of") || word("in"))) {
         if (auto ref = month_ref()) {
-            s.first_week = true;
+            s.week_of_month = nth_week;
             s.relative = !ref->named;
             s.offset = ref->offset;
             s.number = ref->month;
             s.year = ref->year;
             return done(SpanKind::month);
         }
-        m_pos = save;
-        return std::nullopt;
     }
+    m_pos = save;
+    // w/c 22 june, week commencing 22 june: the week of
+    if (is_word("w") && is_punct('/', 1) && is_word("c", 2)) {
+        m_pos += 3;
+        if (auto d = day()) {
+            s.from = d;
+            return done(SpanKind::week_of);
+        }
+        m_pos = save;
+    }
+    if (words({"week", "commencing"}) || words({"week", "beginning"}) || words({"week", "starting"})) {
+        if (auto d = day()) {
+            s.from = d;
+            return done(SpanKind::week_of);
+        }
+        m_pos = save;
+    }
+    // thanksgiving week, christmas week
+    if (auto named = named_day(); named && word("week")) {
+        s.from = named;
+        return done(SpanKind::week_of);
+    }
+    m_pos = save;
     // week of june 22, the week after thanksgiving
     if (word("week")) {
         long long shift = 0;

@@ -380,7 +380,9 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         t.text = span_text(save, m_pos);
         return t;
     };
-    if (words({"first", "thing"})) {
+    if (words({"first", "thing"}) ||
+        (is_number() && peek()->value == 1 && is_word("st", 1) && adjacent(1) && is_word("thing", 2) &&
+         (m_pos += 3) > 0)) {
         words({"in", "morning"}) || word("morning");
         return done(TimeKind::first_thing);
     }
@@ -391,7 +393,12 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         words({"at", "this", "time"})) {
         return done(TimeKind::same_time);
     }
+    if (words({"after", "work"}) || words({"after", "hours"})) {
+        t.part = Part::evening; // after work: the evening
+        return done(TimeKind::part);
+    }
     if (word("around") || word("about") || word("roughly") || word("approximately") ||
+        word("approx") || word("circa") || word("round") ||
         words({"at", "around"}) || words({"at", "about"}) || words({"round", "about"})) {
         if (auto c = clock(true, false)) {
             t.from = *c;

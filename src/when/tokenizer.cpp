@@ -15,6 +15,27 @@ bool is_space(char c)
 }
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// The length of an invisible or no-break space at i (copied from mail and chat), or 0:
+// U+00A0, U+200B-U+200F, U+202F, U+2060, U+FEFF.
+std::size_t odd_space_at(std::string_view s, std::size_t i)
+{
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 1 < s.size() && b(0) == 0xC2 && b(1) == 0xA0) {
+        return 2;
+    }
+    if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 &&
+        ((b(2) >= 0x8B && b(2) <= 0x8F) || b(2) == 0xAF)) {
+        return 3;
+    }
+    if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0xA0) {
+        return 3;
+    }
+    if (i + 2 < s.size() && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) {
+        return 3;
+    }
+    return 0;
+}
+
 // An en or em dash (UTF-8) counts as '-'.
 bool dash_at(std::string_view s, std::size_t i)
 {
@@ -22,6 +43,22 @@ bool dash_at(std::string_view s, std::size_t i)
            static_cast<unsigned char>(s[i + 1]) == 0x80 &&
            (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
             static_cast<unsigned char>(s[i + 2]) == 0x94);
+}
+
+// Words typed for other words: tonite, morn, arvo, biz.
+std::string_view alias(std::string_view w)
+{
+    static constexpr std::pair<std::string_view, std::string_view> k_aliases[] = {
+        {"tonite", "tonight"}, {"morn", "morning"},     {"aft", "afternoon"}, {"arvo", "afternoon"},
+        {"biz", "business"},   {"tmrrw", "tomorrow"},   {"tomoz", "tomorrow"}, {"2moro", "tomorrow"},
+        {"nxt", "next"},       {"wks", "weeks"},        {"mths", "months"},   {"mos", "months"},
+        {"tues", "tuesday"},   {"weds", "wednesday"}};
+    for (const auto& [from, to] : k_aliases) {
+        if (from == w) {
+            return to;
+        }
+    }
+    return w;
 }
 
 // A right single quotation mark (UTF-8), typed by phones for an apostrophe.
@@ -36,7 +73,8 @@ bool is_letter_at(std::string_view s, std::size_t i)
 {
     const char c = s[i];
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (static_cast<unsigned char>(c) >= 0x80 && !dash_at(s, i) && !curly_apostrophe_at(s, i));
+           (static_cast<unsigned char>(c) >= 0x80 && !dash_at(s, i) && !curly_apostrophe_at(s, i) &&
+            odd_space_at(s, i) == 0);
 }
 
 // The length of an apostrophe at i that joins two letters ("o'clock", "year's"), or 0.
@@ -64,6 +102,11 @@ std::vector<Token> tokenize(std::string_view s)
         if (is_space(s[i])) {
             spaced = true;
             ++i;
+            continue;
+        }
+        if (const std::size_t odd = odd_space_at(s, i); odd != 0) {
+            spaced = true;
+            i += odd;
             continue;
         }
         Token t;
@@ -119,17 +162,55 @@ std::vector<Token> tokenize(std::string_view s)
                 t.begin = i - 3;
                 t.spaced = false;
             }
+        } else if (s[i] == '@' || s[i] == '&') {
+            t.kind = TokenKind::word; // thurs @ 2pm, between 3 & 5
+            t.text = s[i] == '@' ? "at" : "and";
+            ++i;
         } else {
             t.kind = TokenKind::punct;
             t.text = std::string(1, s[i++]);
         }
         t.end = i;
+        if (t.kind == TokenKind::word) {
+            t.text = std::string(alias(t.text));
+            // midmorning, midafternoon, midmonth: "mid" and the rest
+            if (t.text.size() > 3 && t.text.starts_with("mid") && t.text != "midday" &&
+                t.text != "midweek" && t.text != "midnight" && !lexicon::is_known(t.text) &&
+                lexicon::is_known(t.text.substr(3))) {
+                Token mid = t;
+                mid.text = "mid";
+                mid.end = t.begin + 3;
+                out.push_back(std::move(mid));
+                t.text = t.text.substr(3);
+                t.begin += 3;
+                t.spaced = false;
+            }
+            // 5p, 9a: the am/pm of the number just before
+            if ((t.text == "p" || t.text == "a") && !t.spaced && !out.empty() &&
+                out.back().kind == TokenKind::number) {
+                t.text += 'm';
+            }
+            // "eve" alone is the evening; after christmas or new year's it is the day before
+            if (t.text == "eve" && (out.empty() || (out.back().text != "christmas" &&
+                                                    out.back().text != "xmas" &&
+                                                    out.back().text != "years"))) {
+                t.text = "evening";
+            }
+        }
+        // "Jun. 22", "Thurs. 3pm": a period right after a word is an abbreviation's
+        if (t.kind == TokenKind::punct && t.text == "." && !t.spaced && !out.empty() &&
+            out.back().kind == TokenKind::word && (i >= s.size() || s[i] == ' ')) {
+            spaced = true;
+            continue;
+        }
         // A hyphen joining two words is a space: mid-morning, twenty-one, follow-up; between two
         // day names it is a range: mon-fri.
         if (t.kind == TokenKind::word && !t.spaced && out.size() >= 2 &&
             out.back().kind == TokenKind::punct && out.back().text == "-" && !out.back().spaced &&
             out[out.size() - 2].kind == TokenKind::word &&
-            !(lexicon::weekday(t.text) && lexicon::weekday(out[out.size() - 2].text))) {
+            !(lexicon::weekday(t.text) && lexicon::weekday(out[out.size() - 2].text)) &&
+            out[out.size() - 2].text != "am" && out[out.size() - 2].text != "pm" &&
+            t.text != "noon" && t.text != "midday") {
             out.pop_back();
             t.spaced = true;
         }

@@ -381,8 +381,8 @@ TEST_CASE("when phrases: did you mean only suggests a word that fits")
           "\"frist\" is not a time word (did you mean \"first\"?)");
     CHECK(rejection(k_wed, k_ny, "mdi next week") ==
           "\"mdi\" is not a time word (did you mean \"mid\"?)");
-    CHECK(rejection(k_wed, k_ny, "mid nxt week") ==
-          "\"nxt\" is not a time word (did you mean \"next\"?)");
+    CHECK(rejection(k_wed, k_ny, "mid nexy week") ==
+          "\"nexy\" is not a time word (did you mean \"next\"?)");
     CHECK(rejection(k_wed, k_ny, "aroudn 3") ==
           "\"aroudn\" is not a time word (did you mean \"around\"?)");
     CHECK(rejection(k_wed, k_ny, "after lnch") ==

@@ -441,7 +441,7 @@ TEST_CASE("when: every rejection class")
         // unknown words, with a suggestion
         {k_mon, "tomorow", "did you mean \"tomorrow\""},
         {k_mon, "fridya", "did you mean \"friday\""},
-        {k_mon, "nxt week", "did you mean \"next\""},
+        {k_mon, "nexy week", "did you mean \"next\""},
         {k_mon, "wednsday", "did you mean \"wednesday\""},
         {k_mon, "blorp", "\"blorp\" is not a time phrase"},
         // leftovers
