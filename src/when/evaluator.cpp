@@ -431,6 +431,10 @@ Reading Evaluator::target(const Target& t)
     if (span && portion == Portion::none) {
         portion = span->implied; // midweek, in the new year
     }
+    if (t.day && t.portion_to != Portion::none) {
+        throw usage_error(fmt::format("{}: a day has no early-to-late span", quoted(m_text)),
+                          "say e.g. \"tomorrow morning\" or \"mid to late next week\"");
+    }
     if (t.day) {
         const local_days d = resolve_day(*t.day);
         // "same time next week" is a day, not a span
@@ -489,6 +493,9 @@ Reading Evaluator::target(const Target& t)
                              span->kind != SpanKind::weekend &&
                              (span->said_this || portion == Portion::end_of);
         auto [a, b] = resolve_span(*span, portion);
+        if (t.portion_to != Portion::none) {
+            b = resolve_span(*span, t.portion_to).second; // mid to late next week
+        }
         if (!future()) {
             // looking back: since the period began (its first day), or its working days
             if (!current && span->kind != SpanKind::weekend && span->kind != SpanKind::day_range) {

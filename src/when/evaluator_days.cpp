@@ -263,6 +263,27 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
         result = *day;
         break;
     }
+    case DayKind::nth_of_month: {
+        bool clipped = false;
+        local_days month = Calendar::add_months(Calendar::month_first(year_of(m_today), month_of(m_today)),
+                                                spec.of.offset, clipped);
+        auto in_month = [&](local_days first_of_month) -> std::optional<local_days> {
+            const date::year_month_day ymd{date::year{year_of(first_of_month)},
+                                           date::month{month_of(first_of_month)},
+                                           date::day{static_cast<unsigned>(spec.day)}};
+            return ymd.ok() ? std::optional<local_days>{local_days{ymd}} : std::nullopt;
+        };
+        auto day = in_month(month);
+        if (spec.of.offset == 0 && future() && (!day || *day < m_today)) {
+            month = Calendar::add_months(month, 1, clipped); // the first of the month: the next one
+            day = in_month(month);
+        }
+        if (spec.day < 1 || spec.day > 31 || !day) {
+            throw usage_error(fmt::format("{} is not a date", quoted(spec.text)));
+        }
+        result = *day;
+        break;
+    }
     case DayKind::nth_weekday: {
         auto in_month = [&](int y, unsigned m) -> std::optional<local_days> {
             const date::year_month ym{date::year{y}, date::month{m}};

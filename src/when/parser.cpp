@@ -261,9 +261,11 @@ std::optional<DaySpec> Parser::relative_day()
             return d;
         }
         const std::size_t at = m_pos;
-        if (word("from") && !is_word("now")) {
-            if (auto base = day(); base && (q->unit == Unit::day || q->unit == Unit::week ||
-                                            q->unit == Unit::fortnight)) {
+        // a week from friday; UK: a week tuesday, a week on monday, a fortnight today
+        const bool weeks = q->unit == Unit::week || q->unit == Unit::fortnight;
+        const bool joined = word("from") || (weeks && (word("on") || true));
+        if (joined && !is_word("now") && !is_word("time")) {
+            if (auto base = day(); base && (q->unit == Unit::day || weeks)) {
                 const long long per = q->unit == Unit::day ? 1 : q->unit == Unit::week ? 7 : 14;
                 base->shift_days += q->lo * per;
                 base->text = span_text(save, m_pos);
@@ -449,6 +451,14 @@ std::optional<Target> Parser::target()
             if (const auto p = portion(); p && !has_pending) {
                 pending_portion = *p;
                 has_pending = true;
+                const std::size_t after = m_pos;
+                if (word("to") || punct('-', false)) { // mid to late next week
+                    if (const auto p2 = portion(); p2 && *p2 != Portion::end_of && *p != Portion::end_of) {
+                        t.portion_to = *p2;
+                        continue;
+                    }
+                }
+                m_pos = after;
                 continue;
             }
             m_pos = at;
@@ -475,7 +485,7 @@ std::optional<Target> Parser::target()
         } else {
             if (has_pending) {
                 if (time_c->kind != TimeKind::part || time_c->portion != Portion::none ||
-                    pending_portion == Portion::end_of) {
+                    pending_portion == Portion::end_of || t.portion_to != Portion::none) {
                     m_pos = at;
                     break;
                 }
@@ -605,6 +615,24 @@ std::optional<std::string> city_zone(const std::string& city)
     for (const auto& [c, zone] : cities) {
         if (c == city) {
             return zone;
+        }
+    }
+    // places people name that no zone is named after
+    static constexpr std::pair<std::string_view, std::string_view> k_places[] = {
+        {"uk", "Europe/London"},           {"britain", "Europe/London"},
+        {"england", "Europe/London"},      {"la", "America/Los_Angeles"},
+        {"sf", "America/Los_Angeles"},     {"san francisco", "America/Los_Angeles"},
+        {"seattle", "America/Los_Angeles"}, {"west coast", "America/Los_Angeles"},
+        {"nyc", "America/New_York"},       {"ny", "America/New_York"},
+        {"boston", "America/New_York"},    {"east coast", "America/New_York"},
+        {"dallas", "America/Chicago"},     {"houston", "America/Chicago"},
+        {"india", "Asia/Kolkata"},         {"mumbai", "Asia/Kolkata"},
+        {"delhi", "Asia/Kolkata"},         {"bangalore", "Asia/Kolkata"},
+        {"ireland", "Europe/Dublin"},      {"germany", "Europe/Berlin"},
+        {"france", "Europe/Paris"},        {"japan", "Asia/Tokyo"}};
+    for (const auto& [place, zone] : k_places) {
+        if (place == city) {
+            return std::string(zone);
         }
     }
     return std::nullopt;

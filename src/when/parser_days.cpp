@@ -145,12 +145,19 @@ std::optional<DaySpec> Parser::date()
         return std::nullopt;
     }
     const std::size_t after_day = m_pos;
-    word("of");
+    const bool of = word("of");
     if (const auto m = month_word()) {
         d.month = *m;
         d.day = *dd;
         d.year = year_after();
         return done(DayKind::month_day);
+    }
+    if (of && !is_word("july") && (is_word("next") || is_word("this") || is_word("month"))) {
+        if (const auto ref = month_ref(); ref && !ref->named) {
+            d.day = *dd; // the first of next month
+            d.of = *ref;
+            return done(DayKind::nth_of_month);
+        }
     }
     m_pos = after_day;
     const bool said_the = m_t[save].after_the && m_t[save].kind == TokenKind::number;

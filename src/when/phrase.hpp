@@ -66,6 +66,7 @@ enum class DayKind {
     ago,               // 3 days ago
     named,             // christmas, thanksgiving
     nth_weekday,       // first monday of next month
+    nth_of_month,      // the first of next month, the 15th of the month
     next_workday,      // next business day
 };
 
@@ -156,6 +157,7 @@ struct Target {
     std::optional<SpanSpec> span;
     std::optional<TimeSpec> time;
     Portion portion = Portion::none; // of the day or span
+    Portion portion_to = Portion::none; // "mid to late next week": the span ends with this one
     bool time_first = false;         // "before 3pm friday" (a deadline), not "friday before 3pm"
     std::string text;
 };
