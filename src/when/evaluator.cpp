@@ -230,6 +230,10 @@ Window Evaluator::appointment(local_days d, const Clock& c, std::optional<Part> 
 local_days Evaluator::default_day(const TimeSpec& t)
 {
     if (!future()) {
+        if (t.kind == TimeKind::part && !t.today &&
+            boundary(m_today, part_span(*t.part, t.portion).start_minute) > m_now) {
+            return m_today - days{1}; // lunchtime, logged before today's lunch: yesterday's
+        }
         return m_today;
     }
     switch (t.kind) {
@@ -357,7 +361,11 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
     }
     case TimeKind::around: {
         const Instant c = clock_at(t.from, t.part);
-        set(c - minutes{30}, c + minutes{30});
+        if (future()) {
+            set(c - minutes{30}, c + minutes{30});
+        } else {
+            set(c, c + minutes{30}); // logged "around 3": at 3
+        }
         break;
     }
     case TimeKind::after: {
@@ -499,7 +507,7 @@ Reading Evaluator::target(const Target& t)
         if (!future()) {
             // looking back: since the period began (its first day), or its working days
             if (!current && span->kind != SpanKind::weekend && span->kind != SpanKind::day_range) {
-                std::tie(a, b) = working_days(a, b, span->text);
+                b = m_cal.last_workday(a, b).value_or(b); // from the period's first calendar day
             }
             r.first = a;
             r.last = b;
@@ -516,7 +524,8 @@ Reading Evaluator::target(const Target& t)
             std::tie(a, b) = working_days(a, b, span->text);
         }
         const bool narrowed = portion != Portion::none && portion != Portion::end_of;
-        if (current && boundary(b, m_s.day.end_minute) <= m_now) {
+        const bool rolls_over = span->kind == SpanKind::week || span->kind == SpanKind::month;
+        if (current && rolls_over && boundary(b, m_s.day.end_minute) <= m_now) {
             SpanSpec next = *span;
             next.offset = 1;
             std::tie(a, b) = resolve_span(next, portion);
@@ -659,7 +668,7 @@ Window Evaluator::special(const Phrase& p)
     }
     case Special::later_today: {
         if (m_now < boundary(m_today, wd.end_minute)) {
-            return {m_now, boundary(m_today, wd.end_minute), {}};
+            return {std::max(m_now, boundary(m_today, wd.start_minute)), boundary(m_today, wd.end_minute), {}};
         }
         return {std::max(m_now, boundary(m_today, m_s.evening.start_minute)),
                 boundary(m_today, m_s.evening.end_minute), {}};
@@ -687,10 +696,22 @@ Window Evaluator::special(const Phrase& p)
 Window Evaluator::run(const Phrase& p)
 {
     Window w;
+    m_deadline_context = p.mode == Mode::by ||
+                         (p.target.time && (p.target.time->kind == TimeKind::end_of_day ||
+                                            p.target.time->kind == TimeKind::by));
+    const bool looks_ahead = p.mode == Mode::by || p.mode == Mode::before ||
+                             (p.special != Special::none && p.special != Special::now &&
+                              p.special != Special::ago && p.special != Special::elapsed);
+    if (!future() && looks_ahead) {
+        throw usage_error(fmt::format("{} looks ahead; give a moment that has happened", quoted(m_text)),
+                          "e.g. \"yesterday 3pm\", \"2 hours ago\" or \"last friday\"");
+    }
+    bool deadline = false;
     if (p.special != Special::none) {
         w = special(p);
     } else {
         const Reading first = target(p.target);
+        deadline = first.deadline;
         w = with_mode(p.mode, first);
         if (p.alternative) {
             Reading second = target(*p.alternative);
@@ -726,6 +747,11 @@ Window Evaluator::run(const Phrase& p)
             throw usage_error(fmt::format("{} is already over", quoted(m_text)), hint);
         }
         w.earliest = std::max(w.earliest, m_now);
+    } else if (deadline && w.latest > m_now) {
+        throw usage_error(fmt::format("{} is in the future", quoted(m_text)),
+                          "give a time that has already happened, e.g. \"2 hours ago\"");
+    } else if (deadline) {
+        w.earliest = w.latest; // looking back, "yesterday eod" is the moment the day ended
     } else if (w.earliest > m_now) {
         throw usage_error(fmt::format("{} is in the future", quoted(m_text)),
                           "give a time that has already happened, e.g. \"2 hours ago\"");

@@ -77,6 +77,7 @@ private:
     local_seconds m_now_local;
     local_days m_today;
     std::vector<std::string> m_notices;
+    bool m_deadline_context = false; // "friday cob" said on a Friday means today's
 };
 
 std::string hhmm(long long minute_of_day);

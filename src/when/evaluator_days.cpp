@@ -120,7 +120,11 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
     case DayKind::weekday: {
         if (future()) {
             unsigned ahead = (spec.weekday + 7 - today_wd) % 7;
-            if (ahead == 0 && spec.shift_days == 0) {
+            if (ahead == 0 && spec.shift_days == 0 && m_deadline_context &&
+                m_now < boundary(m_today, m_s.day.end_minute)) {
+                result = m_today; // "by friday", "friday cob" on a Friday: today's end of day
+                note(fmt::format("{} is today; taking today", k_weekday_long[spec.weekday]));
+            } else if (ahead == 0 && spec.shift_days == 0) {
                 result = m_today + days{7};
                 note(fmt::format("{} is today; taking {}", k_weekday_long[spec.weekday],
                                  label(result)));
@@ -441,6 +445,9 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
         const local_days this_saturday =
             wd == 0 ? m_today - days{1} : m_today + days{(6 + 7 - wd) % 7};
         local_days sat = this_saturday;
+        if (!future() && s.offset == 0 && !inside) {
+            sat -= days{7}; // looking back on a weekday, "the weekend" is the one just gone
+        }
         if (s.offset == 1) {
             if (!inside) {
                 throw usage_error(fmt::format("{} is ambiguous: {}–{} or {}–{}?", quoted(m_text),

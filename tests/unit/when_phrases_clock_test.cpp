@@ -562,7 +562,7 @@ TEST_CASE("when phrases: a trailing zone")
          "\"3\" read as 15:00 (18:00 your time)"},
         {k_wed, "tomorrow afternoon pacific", "2026-06-18T15:00-04:00", "2026-06-18T20:00-04:00",
          "America/Los_Angeles"},
-        {k_wed, "later today pacific", "2026-06-17T10:00-04:00", "2026-06-17T20:00-04:00",
+        {k_wed, "later today pacific", "2026-06-17T12:00-04:00", "2026-06-17T20:00-04:00",
          "America/Los_Angeles"},
         {k_fri_evening, "monday 2pm pacific", "2026-06-22T17:00-04:00", "2026-06-22T17:15-04:00",
          "America/Los_Angeles"},

@@ -174,3 +174,45 @@ TEST_CASE("when phrases review: hostile input is refused quickly and without a c
     }
     CHECK(rejection(k_wed, k_ny, typos) == "\"tomorow\" is not a time word");
 }
+
+TEST_CASE("when phrases review: looking back, a phrase is a moment that has happened")
+{
+    using fu::TimeDirection;
+    const TimeDirection past = TimeDirection::past;
+    check_cases({
+        {k_wed, "yesterday eod", "2026-06-16T17:00-04:00", "2026-06-16T17:00-04:00"},
+        {k_wed, "friday cob", "2026-06-12T17:00-04:00", "2026-06-12T17:00-04:00"},
+        {k_wed, "around 9", "2026-06-17T09:00-04:00", "2026-06-17T09:30-04:00", "\"9\" read as 09:00"},
+        {k_wed, "lunchtime", "2026-06-16T12:00-04:00", "2026-06-16T14:00-04:00"},
+        {k_wed, "the weekend", "2026-06-13T00:00-04:00", "2026-06-15T00:00-04:00"},
+        {"2026-09-15T10:00", "last month", "2026-08-01T00:00-04:00", "2026-09-01T00:00-04:00"},
+        {"2026-09-15T10:00", "early last month", "2026-08-01T00:00-04:00", "2026-08-11T00:00-04:00"},
+    }, k_ny, {}, past);
+    check_rejections({
+        {k_wed, "by monday", "looks ahead"},
+        {k_wed, "before monday", "looks ahead"},
+        {k_wed, "asap", "looks ahead"},
+        {k_wed, "within the hour", "looks ahead"},
+        {k_wed, "later today", "looks ahead"},
+        {k_wed, "over the next few days", "looks ahead"},
+        {k_wed, "eod", "is in the future"},
+    }, k_ny, {}, past);
+}
+
+TEST_CASE("when phrases review: deadlines at the edges of a day, a week and a year")
+{
+    check_cases({
+        {"2026-06-19T14:30", "friday cob", "2026-06-19T14:30-04:00", "2026-06-19T17:00-04:00",
+         "friday is today; taking today"},
+        {"2026-06-19T14:30", "by friday", "2026-06-19T14:30-04:00", "2026-06-19T17:00-04:00",
+         "friday is today"},
+        {"2026-06-19T14:30", "friday", "2026-06-26T09:00-04:00", "2026-06-26T17:00-04:00",
+         "taking fri 26 jun"},
+        {"2026-06-17T00:30", "later today", "2026-06-17T09:00-04:00", "2026-06-17T17:00-04:00"},
+    });
+    check_rejections({
+        {"2026-12-31T17:30", "eoy", "is already over"},
+        {"2026-12-31T17:30", "this year", "is already over"},
+        {"2026-12-31T17:30", "eoq", "is already over"},
+    });
+}
