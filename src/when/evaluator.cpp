@@ -165,7 +165,7 @@ long long Evaluator::clock_minute(const Clock& c, std::optional<Part> part, bool
                            "use e.g. 5pm, 3:30pm or 15:30");
     };
     if (c.named) {
-        return 12 * 60;
+        return c.hour * 60; // noon, or midnight as the day's end (24:00)
     }
     if (c.minute > 59 || c.second > 59) {
         throw bad();
@@ -337,6 +337,8 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
             if (start >= 12 * 60 && end < 12 * 60) {
                 end += 12 * 60;
             }
+        } else if (b.meridiem == Meridiem::am && b.hour == 12 && b.minute == 0) {
+            end = 24 * 60; // "10pm-12am": until midnight
         } else {
             end = clock_minute(b, t.part, false);
         }
@@ -485,9 +487,9 @@ Reading Evaluator::target(const Target& t)
     }
     if (span) {
         if (t.time) {
-            if (span->kind == SpanKind::week && span->offset == 1 &&
+            if (span->kind == SpanKind::week && (span->offset == 1 || span->offset == -1) &&
                 t.time->kind == TimeKind::same_time) {
-                return timed(m_today + days{7}, *t.time, true, t.time_first);
+                return timed(m_today + days{7 * span->offset}, *t.time, true, t.time_first);
             }
             const auto [a, b] = resolve_span(*span, portion);
             if (a != b) {
@@ -688,6 +690,18 @@ Window Evaluator::special(const Phrase& p)
         }
         return work_window(first, *last);
     }
+    case Special::past: {
+        check_quantity(q);
+        if (future()) {
+            throw usage_error(fmt::format("{} looks back", quoted(m_text)),
+                              "say e.g. \"over the next few days\"");
+        }
+        if (q.unit == Unit::minute || q.unit == Unit::hour) {
+            return {m_now - elapsed(q, q.lo), m_now, {}};
+        }
+        const local_days from = offset_days(q, -q.lo, false);
+        return {boundary(from, 0), m_now, {}};
+    }
     case Special::none: break;
     }
     return {m_now, m_now, {}};
@@ -701,7 +715,8 @@ Window Evaluator::run(const Phrase& p)
                                             p.target.time->kind == TimeKind::by));
     const bool looks_ahead = p.mode == Mode::by || p.mode == Mode::before ||
                              (p.special != Special::none && p.special != Special::now &&
-                              p.special != Special::ago && p.special != Special::elapsed);
+                              p.special != Special::ago && p.special != Special::elapsed &&
+                              p.special != Special::past);
     if (!future() && looks_ahead) {
         throw usage_error(fmt::format("{} looks ahead; give a moment that has happened", quoted(m_text)),
                           "e.g. \"yesterday 3pm\", \"2 hours ago\" or \"last friday\"");

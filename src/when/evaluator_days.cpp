@@ -116,6 +116,12 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
     case DayKind::tomorrow: result = m_today + days{1}; break;
     case DayKind::after_tomorrow: result = m_today + days{2}; break;
     case DayKind::yesterday: result = m_today - days{1}; break;
+    case DayKind::earlier_today:
+        if (future()) {
+            throw usage_error(fmt::format("{} looks back", quoted(spec.text)), "say \"later today\"");
+        }
+        result = m_today;
+        break;
     case DayKind::next_workday: result = m_cal.next_workday_after(m_today); break;
     case DayKind::weekday: {
         if (future()) {

@@ -136,7 +136,7 @@ constexpr std::string_view k_grammar_words[] = {
     "the",       "for",        "sometime",  "anytime",    "later",     "mine",      "theirs",
     "yours",     "following",  "latest",    "earliest",   "around",    "near",      "toward",
     "towards",   "ok",         "okay",      "then",       "more",      "less",      "mornings",
-    "afternoons", "approx", "circa", "commencing", "starting", "earliest", "midweek", "play", "eop", "cop", "current",   "previous",  "during",   "midst",    "round",     "weekday"};
+    "afternoons", "midnight", "earlier", "past", "approx", "circa", "commencing", "starting", "earliest", "midweek", "play", "eop", "cop", "current",   "previous",  "during",   "midst",    "round",     "weekday"};
 
 } // namespace
 

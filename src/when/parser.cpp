@@ -373,6 +373,18 @@ std::optional<Target> Parser::target()
         if (word("sometime") || words({"any", "time"}) || word("anytime")) {
             continue;
         }
+        if (!t.day && !t.span && !t.time && (words({"last", "night"}) || words({"yesterday", "evening"}))) {
+            DaySpec y; // last night: yesterday evening
+            y.kind = DayKind::yesterday;
+            y.text = span_text(at, m_pos);
+            TimeSpec evening;
+            evening.kind = TimeKind::part;
+            evening.part = Part::evening;
+            evening.text = y.text;
+            t.day = y;
+            t.time = evening;
+            continue;
+        }
         // eow, eom, eoq, eoy
         if (is_word("eow") || is_word("eom") || is_word("eoq") || is_word("eoy")) {
             if (t.day || t.span || has_pending) {

@@ -74,6 +74,10 @@ private:
     bool punct(char c, bool must_be_adjacent);
     const Token* number(bool must_be_adjacent = false);
     bool at_end() const { return m_pos >= m_end; }
+    bool is_word_before(std::size_t index, std::string_view w) const
+    {
+        return index > 0 && m_t[index - 1].kind == TokenKind::word && m_t[index - 1].text == w;
+    }
     std::string span_text(std::size_t from, std::size_t to) const;
     void reach() { m_reached = std::max(m_reached, m_pos); }
 

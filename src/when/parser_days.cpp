@@ -310,6 +310,9 @@ std::optional<DaySpec> Parser::day()
     if (word("yesterday")) {
         return done(DayKind::yesterday);
     }
+    if (words({"earlier", "today"}) || words({"earlier", "on", "today"})) {
+        return done(DayKind::earlier_today);
+    }
     if (words({"next", "business", "day"}) || words({"next", "working", "day"}) ||
         words({"next", "workday"}) || words({"next", "work", "day"})) {
         return done(DayKind::next_workday);

@@ -131,6 +131,23 @@ std::optional<Phrase> Parser::special()
         }
         m_pos = save;
     }
+    // the last 7 days, the past week, over the last few days, in the last hour
+    {
+        word("in") || word("over") || word("during") || word("for") || word("within");
+        if (word("past") || word("last")) {
+            if (auto q = quantity(); q && !q->range && !q->or_so && at_end()) {
+                p.quantity = *q;
+                return is(Special::past);
+            }
+            const std::size_t at = m_pos;
+            if (const auto u = unit(); u && at_end() && (is_word_before(at, "past") || *u != Unit::week)) {
+                p.quantity.unit = *u; // the past week, the last hour
+                p.quantity.text = span_text(at, m_pos);
+                return is(Special::past);
+            }
+        }
+        m_pos = save;
+    }
     // in 2 hours, 2h, 2 hours from now, in 2-3 hours, 2 hours ago, in an hour or so
     {
         const bool in = word("in");

@@ -195,6 +195,13 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
     if (twelve) {
         ++m_pos;
     }
+    if (word("midnight")) {
+        c.hour = 24; // the end of the day: "by midnight", "10pm-midnight"
+        c.named = true;
+        c.text = span_text(save + (at ? 1 : 0), m_pos);
+        clock_tail(c);
+        return c;
+    }
     if (word("noon") || word("midday")) {
         c.hour = 12;
         c.named = true;

@@ -67,6 +67,7 @@ enum class DayKind {
     named,             // christmas, thanksgiving
     nth_weekday,       // first monday of next month
     nth_of_month,      // the first of next month, the 15th of the month
+    earlier_today,     // looking back only
     next_workday,      // next business day
 };
 
@@ -183,6 +184,7 @@ enum class Special {
     later_today,
     later_part,  // later this morning / afternoon / evening
     later_week,  // later this week, later in the week
+    past,        // the last 7 days, the past week, in the last hour (looking back)
 };
 
 // A zone the phrase names at its end.
