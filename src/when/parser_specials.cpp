@@ -140,7 +140,9 @@ std::optional<Phrase> Parser::special()
                 return is(Special::past);
             }
             const std::size_t at = m_pos;
-            if (const auto u = unit(); u && at_end() && (is_word_before(at, "past") || *u != Unit::week)) {
+            // "the past week", "the last hour"; "last week" and "last month" are periods
+            if (const auto u = unit(); u && at_end() &&
+                (is_word_before(at, "past") || *u == Unit::hour || *u == Unit::minute)) {
                 p.quantity.unit = *u; // the past week, the last hour
                 p.quantity.text = span_text(at, m_pos);
                 return is(Special::past);
