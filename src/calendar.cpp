@@ -148,6 +148,8 @@ std::optional<local_days> named_day(std::string_view name, int year)
     return std::nullopt;
 }
 
+bool is_named_day(std::string_view name) { return named_day(name, 2000).has_value(); }
+
 Holiday parse_holiday(std::string_view text)
 {
     Holiday h;
@@ -173,7 +175,7 @@ Holiday parse_holiday(std::string_view text)
         h.first = h.last = *d;
         return h;
     }
-    if (named_day(text, 2026)) {
+    if (is_named_day(text)) {
         h.kind = Holiday::Kind::named;
         h.name = canonical(text);
         return h;

@@ -33,6 +33,9 @@ Holiday parse_holiday(std::string_view text);
 // Names are lower-case and may be written with or without apostrophes ("new years eve").
 std::optional<date::local_days> named_day(std::string_view name, int year);
 
+// True when `name` names a day of the year ("christmas", "new year's eve").
+bool is_named_day(std::string_view name);
+
 // True when `day` is one of `holidays`.
 bool is_holiday(const std::vector<Holiday>& holidays, date::local_days day);
 

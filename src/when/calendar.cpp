@@ -55,35 +55,34 @@ local_days Calendar::next_workday_after(local_days d) const
     return workday_on_or_after(d + date::days{1});
 }
 
-local_days Calendar::workday_on_or_after(local_days d) const
+// The first working day from `d` on, one day at a time in `step`'s direction; a year with no
+// working day (holidays covering it) is an error, not a day that is no working day.
+local_days Calendar::step_to_workday(local_days d, date::days step) const
 {
     need_workdays();
     local_days n = d;
-    for (int guard = 0; !is_workday(n) && guard < 800; ++guard) {
-        n += date::days{1};
+    for (int guard = 0; !is_workday(n); ++guard) {
+        if (guard > 366) {
+            throw usage_error("no working day within a year", "check workdays and holidays in the config file");
+        }
+        n += step;
     }
     return n;
 }
 
+local_days Calendar::workday_on_or_after(local_days d) const { return step_to_workday(d, date::days{1}); }
+
 local_days Calendar::workday_before(local_days d) const
 {
-    need_workdays();
-    local_days n = d - date::days{1};
-    for (int guard = 0; !is_workday(n) && guard < 800; ++guard) {
-        n -= date::days{1};
-    }
-    return n;
+    return step_to_workday(d - date::days{1}, date::days{-1});
 }
 
 local_days Calendar::add_workdays(local_days d, long long n) const
 {
-    need_workdays();
+    const date::days step{n < 0 ? -1 : 1};
     local_days r = d;
-    for (long long k = 0; k < n;) {
-        r += date::days{1};
-        if (is_workday(r)) {
-            ++k;
-        }
+    for (long long k = 0; k < (n < 0 ? -n : n); ++k) {
+        r = step_to_workday(r + step, step);
     }
     return r;
 }

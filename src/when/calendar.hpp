@@ -25,7 +25,7 @@ public:
     local_days next_workday_after(local_days d) const;
     local_days workday_on_or_after(local_days d) const;
     local_days workday_before(local_days d) const;
-    local_days add_workdays(local_days d, long long n) const;
+    local_days add_workdays(local_days d, long long n) const; // n < 0 counts back
     // `n` months on, the day clipped to the month's end (`clipped` says so).
     static local_days add_months(local_days d, long long n, bool& clipped);
     static local_days month_first(int year, unsigned month);
@@ -33,6 +33,7 @@ public:
 
 private:
     void need_workdays() const;
+    local_days step_to_workday(local_days d, date::days step) const;
     const Settings& m_s;
 };
 

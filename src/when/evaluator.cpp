@@ -746,7 +746,9 @@ Window Evaluator::run(const Phrase& p)
                                               quoted(m_text)),
                                   "say e.g. \"monday or tuesday\"");
             }
-            w.latest = std::max(w.latest, second.latest);
+            const Window w2 = with_mode(p.mode, second); // before tuesday or wednesday
+            w.earliest = std::min(w.earliest, w2.earliest);
+            w.latest = std::max(w.latest, w2.latest);
         }
     }
     if (future()) {
@@ -762,6 +764,10 @@ Window Evaluator::run(const Phrase& p)
             throw usage_error(fmt::format("{} is already over", quoted(m_text)), hint);
         }
         w.earliest = std::max(w.earliest, m_now);
+        if (w.earliest - m_now > days{3660 + 3}) {
+            throw usage_error(fmt::format("{} is too far away", quoted(m_text)),
+                              "promise something within the next ten years");
+        }
     } else if (deadline && w.latest > m_now) {
         throw usage_error(fmt::format("{} is in the future", quoted(m_text)),
                           "give a time that has already happened, e.g. \"2 hours ago\"");

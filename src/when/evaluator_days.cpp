@@ -82,12 +82,7 @@ local_days Evaluator::offset_days(const Quantity& q, long long n, bool move)
     case Unit::month: months(n); break;
     case Unit::quarter: months(3 * n); break;
     case Unit::year: months(12 * n); break;
-    case Unit::business_day:
-        if (n >= 0) {
-            return m_cal.add_workdays(m_today, n);
-        }
-        d = m_today + days{n};
-        break;
+    case Unit::business_day: return m_cal.add_workdays(m_today, n);
     case Unit::minute:
     case Unit::hour: break;
     }
@@ -343,6 +338,10 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
     }
     }
     result += days{spec.shift_days};
+    if (const int y = year_of(result); y < 1000 || y > 9999) {
+        throw usage_error(fmt::format("{} is too far away", quoted(spec.text)),
+                          "promise something within the next ten years");
+    }
     if (spec.check_weekday && weekday_of(result) != *spec.check_weekday) {
         throw usage_error(fmt::format("{} is a {}, not a {}", iso(result),
                                       k_weekday_long[weekday_of(result)],

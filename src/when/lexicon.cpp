@@ -37,12 +37,13 @@ std::optional<T> find(const std::array<Entry<T>, N>& table, std::string_view wor
 constexpr std::array<Entry<unsigned>, 4> k_weekday_extra{
     {{"tues", 2}, {"thur", 4}, {"thurs", 4}, {"weds", 3}}};
 
-constexpr std::array<Entry<long long>, 27> k_numbers{{
+constexpr std::array<Entry<long long>, 29> k_numbers{{
     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},       {"five", 5},
     {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},
     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},
     {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
     {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},     {"ninety", 90},
+    {"seventy", 70},   {"eighty", 80},
     {"hundred", 100},  {"dozen", 12},
 }};
 
@@ -87,7 +88,7 @@ constexpr std::array<Entry<UnitWord>, 11> k_compact_units{{{"m", UnitWord::minut
                                                            {"bd", UnitWord::business_day},
                                                            {"y", UnitWord::year}}};
 
-constexpr std::array<Entry<ZoneWord>, 14> k_zones{{
+constexpr std::array<Entry<ZoneWord>, 15> k_zones{{
     {"pt", {ZoneWord::Kind::named, "America/Los_Angeles"}},
     {"pacific", {ZoneWord::Kind::named, "America/Los_Angeles"}},
     {"et", {ZoneWord::Kind::named, "America/New_York"}},
@@ -102,6 +103,7 @@ constexpr std::array<Entry<ZoneWord>, 14> k_zones{{
     {"their", {ZoneWord::Kind::theirs, ""}},
     {"your", {ZoneWord::Kind::theirs, ""}},
     {"his", {ZoneWord::Kind::theirs, ""}},
+    {"her", {ZoneWord::Kind::theirs, ""}},
 }};
 
 constexpr std::array<std::string_view, 15> k_vague{
@@ -183,8 +185,8 @@ bool is_zone_abbreviation(std::string_view word)
 
 bool is_known(std::string_view word)
 {
-    static constexpr std::array<std::string_view, 9> compact{"d", "w", "h", "m", "s",
-                                                             "t", "z", "pt", "p"};
+    static constexpr std::array<std::string_view, 10> compact{"d", "w", "h", "m", "s",
+                                                              "t", "z", "pt", "p", "c"};
     return std::find(compact.begin(), compact.end(), word) != compact.end() || weekday(word) ||
            month(word) || number(word) || ordinal(word) || part(word) || unit(word) ||
            zone(word) || word == "bd" ||

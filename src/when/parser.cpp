@@ -263,7 +263,11 @@ std::optional<DaySpec> Parser::relative_day()
         const std::size_t at = m_pos;
         // a week from friday; UK: a week tuesday, a week on monday, a fortnight today
         const bool weeks = q->unit == Unit::week || q->unit == Unit::fortnight;
-        const bool joined = word("from") || (weeks && (word("on") || true));
+        bool joined = word("from");
+        if (!joined && weeks) {
+            word("on");
+            joined = true;
+        }
         if (joined && !is_word("now") && !is_word("time")) {
             if (auto base = day(); base && (q->unit == Unit::day || weeks)) {
                 const long long per = q->unit == Unit::day ? 1 : q->unit == Unit::week ? 7 : 14;
@@ -610,15 +614,31 @@ std::optional<std::string> city_zone(const std::string& city)
 {
     static const std::vector<std::pair<std::string, std::string>> cities = [] {
         std::vector<std::pair<std::string, std::string>> all;
-        for (const auto& z : date::get_tzdb().zones) {
+        const date::tzdb* db = nullptr;
+        try {
+            db = &date::get_tzdb();
+        } catch (const std::exception&) {
+            return all; // no zone database: no city names (find_zone says why later)
+        }
+        static constexpr std::string_view k_areas[] = {"Africa/",   "America/",   "Antarctica/",
+                                                       "Asia/",     "Atlantic/",  "Australia/",
+                                                       "Europe/",   "Indian/",    "Pacific/"};
+        static constexpr std::string_view k_not_cities[] = {"west", "east", "north", "south",
+                                                            "central", "general", "center"};
+        for (const auto& z : db->zones) {
             const std::string name(z.name());
             const std::size_t slash = name.rfind('/');
-            if (slash == std::string::npos || name.starts_with("Etc/") || name.starts_with("SystemV/")) {
+            const bool area = std::any_of(std::begin(k_areas), std::end(k_areas),
+                                          [&](std::string_view a) { return name.starts_with(a); });
+            if (slash == std::string::npos || !area) {
                 continue;
             }
             std::string c = name.substr(slash + 1);
             for (char& ch : c) {
                 ch = ch == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            if (std::find(std::begin(k_not_cities), std::end(k_not_cities), c) != std::end(k_not_cities)) {
+                continue; // Australia/West: a compass word, not a place
             }
             all.emplace_back(std::move(c), name);
         }
@@ -660,7 +680,11 @@ std::size_t strip_zone(const std::vector<Token>& t, std::string_view text,
         return end;
     }
     // An IANA name: the last run of text without spaces holds a '/'.
-    const std::size_t last_space = text.find_last_of(" \t");
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '.' ||
+                             text.back() == '\n' || text.back() == ')')) {
+        text.remove_suffix(1);
+    }
+    const std::size_t last_space = text.find_last_of(" \t(");
     const std::string_view tail =
         text.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
     if (tail.find('/') != std::string_view::npos && tail.front() != '/' && tail.back() != '/') {

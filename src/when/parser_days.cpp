@@ -89,7 +89,7 @@ std::optional<long long> Parser::day_number()
 long long Parser::year_after()
 {
     const std::size_t at = m_pos;
-    if (const Token* y = number(); y != nullptr && y->digits == 4) {
+    if (const Token* y = number(); y != nullptr && y->digits == 4 && y->value >= 1000) {
         return y->value;
     }
     m_pos = at;
@@ -183,7 +183,7 @@ std::optional<DaySpec> Parser::named_day()
             break;
         }
         name += (name.empty() ? "" : " ") + t->text;
-        if (fu::named_day(name, 2026) && name != "new year" && name != "new years") {
+        if (fu::is_named_day(name) && name != "new year" && name != "new years") {
             best = k + 1;
             best_name = name;
         }

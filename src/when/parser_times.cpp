@@ -14,7 +14,7 @@ std::optional<seconds> Parser::offset(bool literal)
     if (adjacent() && word("z")) {
         return seconds{0};
     }
-    const bool named = word("utc") || word("gmt");
+    const bool named = word("utc"); // "gmt" is a zone word, checked for summer time
     const Token* sign = peek();
     // "9:30-11:00" is a range: a sign written against the time is an offset only after an ISO time
     if (sign != nullptr && !sign->spaced && !literal && !named) {
@@ -387,9 +387,12 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         t.text = span_text(save, m_pos);
         return t;
     };
-    if (words({"first", "thing"}) ||
-        (is_number() && peek()->value == 1 && is_word("st", 1) && adjacent(1) && is_word("thing", 2) &&
-         (m_pos += 3) > 0)) {
+    const bool first_1st = is_number() && peek()->value == 1 && is_word("st", 1) && adjacent(1) &&
+                           is_word("thing", 2);
+    if (first_1st) {
+        m_pos += 1; // "1st thing" is "first thing"
+    }
+    if (words({"first", "thing"}) || (first_1st && words({"st", "thing"}))) {
         words({"in", "morning"}) || word("morning");
         return done(TimeKind::first_thing);
     }

@@ -7,6 +7,7 @@
 #include "fu/error.hpp"
 #include "fu/when.hpp"
 #include "when/evaluator.hpp"
+#include "when/lexicon.hpp"
 #include "when/parser.hpp"
 #include "when/tokenizer.hpp"
 
@@ -187,10 +188,11 @@ const date::time_zone& find_zone(std::string_view name)
     if (n.empty()) {
         throw usage_error("empty time zone name", "use an IANA name such as America/New_York");
     }
-    const bool abbreviation = n.size() >= 3 && n.size() <= 5 &&
-                              std::all_of(n.begin(), n.end(),
-                                          [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                              n != "UTC" && n != "GMT" && n != "UCT";
+    std::string lower;
+    for (const char c : n) {
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    const bool abbreviation = lexicon::is_zone_abbreviation(lower);
     if (abbreviation) {
         throw usage_error(fmt::format("\"{}\" is a zone abbreviation, not a time zone", n),
                           "use an IANA name such as America/New_York or Europe/Berlin, or an "

@@ -216,3 +216,28 @@ TEST_CASE("when phrases review: deadlines at the edges of a day, a week and a ye
         {"2026-12-31T17:30", "eoq", "is already over"},
     });
 }
+
+TEST_CASE("when phrases review: limits and zones a code review found")
+{
+    check_rejections({
+        {k_wed, "friday 3pm west", "zone abbreviation"},
+        {k_wed, "friday 3pm south", "unexpected \"south\""},
+        {k_wed, "3pm GMT tomorrow", "unexpected"},
+        {k_wed, "999999 fortnights from friday", "too far away"},
+        {k_wed, "christmas 0000", "unexpected \"0000\""},
+        {k_wed, "2099-01-01", "too far away"},
+    });
+    check_cases({
+        {k_wed, "before tuesday or thursday", "2026-06-17T10:00-04:00", "2026-06-24T17:00-04:00"},
+        {k_wed, "tomorrow 3pm Asia/Shanghai.", "2026-06-18T03:00-04:00", "2026-06-18T03:15-04:00",
+         "read in Asia/Shanghai"},
+        {k_wed, "seventy minutes", "2026-06-17T11:10-04:00", "2026-06-17T11:25-04:00"},
+        {k_wed, "by midnight", "2026-06-17T10:00-04:00", "2026-06-18T00:00-04:00"},
+        {k_wed, "tomorrow 10pm-12am", "2026-06-18T22:00-04:00", "2026-06-19T00:00-04:00"},
+    });
+    // holidays that cover every working day for years are an error, not a non-working day
+    check_rejections({{k_wed, "next business day", "no working day within a year"}}, k_ny,
+                     with_holidays({"2026-06-18..2029-12-31"}));
+    check_cases({{k_wed, "3 business days ago", "2026-06-12T00:00-04:00", "2026-06-13T00:00-04:00"}},
+                k_ny, {}, fu::TimeDirection::past);
+}
