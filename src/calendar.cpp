@@ -148,7 +148,10 @@ std::optional<local_days> named_day(std::string_view name, int year)
     return std::nullopt;
 }
 
-bool is_named_day(std::string_view name) { return named_day(name, 2000).has_value(); }
+bool is_named_day(std::string_view name)
+{
+    return named_day(name, 2000).has_value();
+}
 
 Holiday parse_holiday(std::string_view text)
 {

@@ -18,10 +18,10 @@ namespace fu {
 struct Holiday {
     enum class Kind { date, range, named };
     Kind kind = Kind::date;
-    date::local_days first{};  // date and range
-    date::local_days last{};   // range (== first for a date)
-    std::string name;          // named: the canonical name, e.g. "thanksgiving"
-    std::string text;          // as written, for `fu config`
+    date::local_days first{}; // date and range
+    date::local_days last{};  // range (== first for a date)
+    std::string name;         // named: the canonical name, e.g. "thanksgiving"
+    std::string text;         // as written, for `fu config`
 };
 
 // Parses "2026-12-24", "2026-12-24..2027-01-01" or a named day ("christmas", "christmas eve",

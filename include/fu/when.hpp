@@ -44,7 +44,8 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
 
 // Resolves `text` (e.g. "tomorrow afternoon") against `now` in `zone`.
 // Throws fu::Error (status 2) with one clear line, and a hint where one helps, when the words are
-// rejected: unknown or leftover words, ambiguity, impossible or non-existent times, windows already over.
+// rejected: unknown or leftover words, ambiguity, impossible or non-existent times, windows already
+// over.
 Window resolve(std::string_view text, Instant now, const date::time_zone& zone,
                const Settings& settings, TimeDirection direction = TimeDirection::future);
 

@@ -8,7 +8,10 @@
 
 namespace fu::when {
 
-unsigned weekday_of(local_days d) { return date::weekday{d}.c_encoding(); }
+unsigned weekday_of(local_days d)
+{
+    return date::weekday{d}.c_encoding();
+}
 
 void Calendar::need_workdays() const
 {
@@ -63,14 +66,18 @@ local_days Calendar::step_to_workday(local_days d, date::days step) const
     local_days n = d;
     for (int guard = 0; !is_workday(n); ++guard) {
         if (guard > 366) {
-            throw usage_error("no working day within a year", "check workdays and holidays in the config file");
+            throw usage_error("no working day within a year",
+                              "check workdays and holidays in the config file");
         }
         n += step;
     }
     return n;
 }
 
-local_days Calendar::workday_on_or_after(local_days d) const { return step_to_workday(d, date::days{1}); }
+local_days Calendar::workday_on_or_after(local_days d) const
+{
+    return step_to_workday(d, date::days{1});
+}
 
 local_days Calendar::workday_before(local_days d) const
 {

@@ -17,14 +17,13 @@ namespace {
 const std::string k_phrase_hint =
     R"(try e.g. "tomorrow afternoon", "friday 3pm", "in 2-3 days", "by eod" or "next week")";
 
-std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
-
 std::string raw(std::string_view text, const Token& t)
 {
     return std::string(text.substr(t.begin, t.end - t.begin));
 }
 
-std::string span(const std::vector<Token>& t, std::string_view text, std::size_t from, std::size_t to)
+std::string span(const std::vector<Token>& t, std::string_view text, std::size_t from,
+                 std::size_t to)
 {
     if (from >= to || to > t.size()) {
         return {};
@@ -42,20 +41,23 @@ bool is_word_at(const std::vector<Token>& t, std::size_t i, std::string_view w)
     const std::string word = raw(text, t);
     if (t.text == "later") {
         if (tokens.size() == 1) {
-            throw usage_error(fmt::format("{} alone is not a time", quoted(word)),
-                              R"(say when, e.g. "later today", "later this week" or "tomorrow afternoon")");
+            throw usage_error(
+                fmt::format("{} alone is not a time", quoted(word)),
+                R"(say when, e.g. "later today", "later this week" or "tomorrow afternoon")");
         }
-        throw usage_error(fmt::format("{} is not a time fu reads",
-                                      quoted(span(tokens, text, 0, tokens.size()))),
-                          R"(fu reads "later today", "later this morning", "later this afternoon", "later tonight" and "later this week")");
+        throw usage_error(
+            fmt::format("{} is not a time fu reads", quoted(span(tokens, text, 0, tokens.size()))),
+            R"(fu reads "later today", "later this morning", "later this afternoon", "later tonight" and "later this week")");
     }
     if (t.text == "soon" || t.text == "shortly") {
-        throw usage_error(fmt::format("{} is not a deadline", quoted(word)),
-                          R"(promise a window, e.g. "within the hour", "in a day or so" or "by eod")");
+        throw usage_error(
+            fmt::format("{} is not a deadline", quoted(word)),
+            R"(promise a window, e.g. "within the hour", "in a day or so" or "by eod")");
     }
     if (t.text == "sometime" || t.text == "anytime") {
-        throw usage_error(fmt::format("{} needs a time", quoted(span(tokens, text, 0, tokens.size()))),
-                          R"(say e.g. "sometime next week" or "sometime tomorrow afternoon")");
+        throw usage_error(
+            fmt::format("{} needs a time", quoted(span(tokens, text, 0, tokens.size()))),
+            R"(say e.g. "sometime next week" or "sometime tomorrow afternoon")");
     }
     if (t.text == "every" || t.text == "each") {
         // suggest the first one: "every 3 months" -> "in 3 months", "every week" -> "in a week"
@@ -68,10 +70,11 @@ bool is_word_at(const std::vector<Token>& t, std::size_t i, std::string_view w)
                 break;
             }
         }
-        throw usage_error(fmt::format("{} repeats; a promise is one window",
-                                      quoted(span(tokens, text, 0, tokens.size()))),
-                          fmt::format("promise the first one, e.g. \"{}\", and the next when you keep it",
-                                      first));
+        throw usage_error(
+            fmt::format("{} repeats; a promise is one window",
+                        quoted(span(tokens, text, 0, tokens.size()))),
+            fmt::format("promise the first one, e.g. \"{}\", and the next when you keep it",
+                        first));
     }
     throw usage_error(fmt::format("{} is not a deadline", quoted(word)),
                       R"(promise a window, e.g. "friday", "in 2-3 days" or "by eod")");
@@ -101,10 +104,10 @@ void numeric_dates(const std::vector<Token>& m_t, std::string_view text)
         }
         const std::string value(text.substr(a.begin, m_t[last].end - a.begin));
         if (s == '.' && last == i + 2) {
-            const bool unit_after = i + 3 < m_t.size() && m_t[i + 3].kind == TokenKind::word &&
-                                    (lexicon::unit(m_t[i + 3].text) ||
-                                     lexicon::compact_unit(m_t[i + 3].text) ||
-                                     m_t[i + 3].text == "business" || m_t[i + 3].text == "working");
+            const bool unit_after =
+                i + 3 < m_t.size() && m_t[i + 3].kind == TokenKind::word &&
+                (lexicon::unit(m_t[i + 3].text) || lexicon::compact_unit(m_t[i + 3].text) ||
+                 m_t[i + 3].text == "business" || m_t[i + 3].text == "working");
             if (unit_after) {
                 throw usage_error(fmt::format("\"{}\" is not a whole number", value),
                                   "use whole numbers, e.g. \"in 90 minutes\" or \"in 2-3 days\"");
@@ -112,8 +115,9 @@ void numeric_dates(const std::vector<Token>& m_t, std::string_view text)
             if (b.digits == 2) {
                 continue; // 4.30 is a clock time; its own checks say what is wrong with it
             }
-            throw usage_error(fmt::format("\"{}\" is not a time of day", value),
-                              fmt::format("write times with a colon, e.g. {}:{:0>2}", a.text, b.text));
+            throw usage_error(
+                fmt::format("\"{}\" is not a time of day", value),
+                fmt::format("write times with a colon, e.g. {}:{:0>2}", a.text, b.text));
         }
         if (s == '-' && a.digits != 4 && m_t[last].digits != 4) {
             throw usage_error(fmt::format("\"{}\" has a two-digit year", value),
@@ -147,7 +151,8 @@ void two_digit_years(const std::vector<Token>& m_t, std::string_view text)
             from = i - 2;
         } else if (day_number(i + 1)) {
             year_at = i + 2; // dec 15 26
-            if (year_at < m_t.size() && m_t[year_at].kind == TokenKind::word && !m_t[year_at].spaced) {
+            if (year_at < m_t.size() && m_t[year_at].kind == TokenKind::word &&
+                !m_t[year_at].spaced) {
                 ++year_at; // dec 15th 26
             }
         }
@@ -160,15 +165,15 @@ void two_digit_years(const std::vector<Token>& m_t, std::string_view text)
              !is_word_at(m_t, year_at + 1, "pm") && !is_word_at(m_t, year_at + 1, "oclock"));
         if (m_t[year_at].kind == TokenKind::number && m_t[year_at].digits <= 2 &&
             m_t[year_at].spaced && standalone) {
-            throw usage_error(fmt::format("\"{}\" has a two-digit year", span(m_t, text, from, year_at + 1)),
-                              fmt::format("write the year in full, e.g. 20{:0>2}", m_t[year_at].text));
+            throw usage_error(
+                fmt::format("\"{}\" has a two-digit year", span(m_t, text, from, year_at + 1)),
+                fmt::format("write the year in full, e.g. 20{:0>2}", m_t[year_at].text));
         }
     }
 }
 
 // The nearest known word that makes the whole phrase readable when put in place of `t`.
-std::optional<std::string> fitting_suggestion(std::string_view text,
-                                              const Token& t)
+std::optional<std::string> fitting_suggestion(std::string_view text, const Token& t)
 {
     const std::size_t limit = t.text.size() <= 4 ? 1 : 2;
     std::vector<std::pair<std::size_t, std::string_view>> near;
@@ -223,10 +228,9 @@ void diagnose(const std::vector<Token>& m_t, std::string_view text, std::size_t 
         const Token& u = m_t[i + 1];
         if (n.kind == TokenKind::number && n.digits == 4 && u.kind == TokenKind::word &&
             (u.text == "hours" || u.text == "hrs" || u.text == "h")) {
-            throw usage_error(fmt::format("{} is not a duration fu reads",
-                                          quoted(span(m_t, text, i, i + 2))),
-                              fmt::format("write a clock time as {}:{}", n.text.substr(0, 2),
-                                          n.text.substr(2)));
+            throw usage_error(
+                fmt::format("{} is not a duration fu reads", quoted(span(m_t, text, i, i + 2))),
+                fmt::format("write a clock time as {}:{}", n.text.substr(0, 2), n.text.substr(2)));
         }
     }
     two_digit_years(m_t, text);
@@ -249,7 +253,8 @@ void diagnose(const std::vector<Token>& m_t, std::string_view text, std::size_t 
         }
     }
     if (reached > 0 && reached < m_t.size()) {
-        throw usage_error(fmt::format("unexpected {} after {}", quoted(span(m_t, text, reached, m_t.size())),
+        throw usage_error(fmt::format("unexpected {} after {}",
+                                      quoted(span(m_t, text, reached, m_t.size())),
                                       quoted(span(m_t, text, 0, reached))),
                           k_phrase_hint);
     }

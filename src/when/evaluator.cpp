@@ -21,8 +21,6 @@ std::string hhmm(long long minute_of_day)
     return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
 }
 
-std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
-
 namespace {
 
 std::string offset_text(seconds off)
@@ -35,11 +33,15 @@ std::string offset_text(seconds off)
 const char* part_name(Part p)
 {
     switch (p) {
-    case Part::morning: return "morning";
-    case Part::lunch: return "lunch";
-    case Part::afternoon: return "afternoon";
+    case Part::morning:
+        return "morning";
+    case Part::lunch:
+        return "lunch";
+    case Part::afternoon:
+        return "afternoon";
     case Part::evening:
-    default: return "evening";
+    default:
+        return "evening";
     }
 }
 
@@ -107,7 +109,8 @@ Instant Evaluator::typed(local_days d, seconds time_of_day, std::optional<second
                          hhmm(tod_minutes), label(d), offset_text(info.first.offset)));
         return Instant{ls.time_since_epoch() - info.first.offset};
     case date::local_info::unique:
-    default: return Instant{ls.time_since_epoch() - info.first.offset};
+    default:
+        return Instant{ls.time_since_epoch() - info.first.offset};
     }
 }
 
@@ -125,18 +128,36 @@ DayPart Evaluator::part_span(Part p, Portion portion) const
 {
     DayPart span = m_s.evening;
     switch (p) {
-    case Part::morning: span = m_s.morning; break;
-    case Part::lunch: span = m_s.lunch; break;
-    case Part::afternoon: span = m_s.afternoon; break;
-    case Part::evening: span = m_s.evening; break;
+    case Part::morning:
+        span = m_s.morning;
+        break;
+    case Part::lunch:
+        span = m_s.lunch;
+        break;
+    case Part::afternoon:
+        span = m_s.afternoon;
+        break;
+    case Part::evening:
+        span = m_s.evening;
+        break;
     }
+    return portion_of(span, portion);
+}
+
+// early / mid / late of a span of the day: its first, middle or last half.
+DayPart Evaluator::portion_of(DayPart span, Portion portion)
+{
     const int len = span.end_minute - span.start_minute;
     switch (portion) {
-    case Portion::early: return {span.start_minute, span.start_minute + len / 2};
-    case Portion::mid: return {span.start_minute + len / 4, span.end_minute - len / 4};
-    case Portion::late: return {span.end_minute - len / 2, span.end_minute};
+    case Portion::early:
+        return {span.start_minute, span.start_minute + len / 2};
+    case Portion::mid:
+        return {span.start_minute + len / 4, span.end_minute - len / 4};
+    case Portion::late:
+        return {span.end_minute - len / 2, span.end_minute};
     case Portion::none:
-    case Portion::end_of: break;
+    case Portion::end_of:
+        break;
     }
     return span;
 }
@@ -204,9 +225,10 @@ long long Evaluator::clock_minute(const Clock& c, std::optional<Part> part, bool
             {{5 * 60, 12 * 60}, {11 * 60, 15 * 60}, {12 * 60, 18 * 60}, {16 * 60, 24 * 60 - 1}}};
         const auto [lo, hi] = k_holds[static_cast<std::size_t>(*part)];
         if (minute < lo || minute > hi) {
-            throw usage_error(fmt::format("{} is not in the {}", quoted(c.text), part_name(*part)),
-                              fmt::format("say the time alone (\"{}\"), or the part of the day it is in",
-                                          c.text));
+            throw usage_error(
+                fmt::format("{} is not in the {}", quoted(c.text), part_name(*part)),
+                fmt::format("say the time alone (\"{}\"), or the part of the day it is in",
+                            c.text));
         }
     }
     if (by_rule && noted) {
@@ -264,7 +286,8 @@ local_days Evaluator::default_day(const TimeSpec& t)
         }
         return m_today;
     }
-    default: return m_today;
+    default:
+        return m_today;
     }
 }
 
@@ -393,7 +416,8 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
         const Instant until = t.anchor_is_part
                                   ? boundary(d, part_span(*t.part, Portion::none).start_minute)
                                   : clock_at(t.from, t.part);
-        if (t.kind == TimeKind::by || ((!day_given || time_first) && !(t.part && !t.anchor_is_part))) {
+        if (t.kind == TimeKind::by ||
+            ((!day_given || time_first) && !(t.part && !t.anchor_is_part))) {
             set(m_now, until);
             r.deadline = true;
             break;
@@ -464,15 +488,9 @@ Reading Evaluator::target(const Target& t)
                 r.latest = w.latest;
                 return r;
             }
-            const int len = m_s.day.end_minute - m_s.day.start_minute;
-            const int start = portion == Portion::early ? m_s.day.start_minute
-                              : portion == Portion::mid ? m_s.day.start_minute + len / 4
-                                                        : m_s.day.end_minute - len / 2;
-            const int end = portion == Portion::early ? m_s.day.start_minute + len / 2
-                            : portion == Portion::mid ? m_s.day.end_minute - len / 4
-                                                      : m_s.day.end_minute;
-            r.earliest = boundary(d, start);
-            r.latest = boundary(d, end);
+            const DayPart part = portion_of(m_s.day, portion); // early tomorrow
+            r.earliest = boundary(d, part.start_minute);
+            r.latest = boundary(d, part.end_minute);
             r.timed = true;
             return r;
         }
@@ -532,21 +550,24 @@ Reading Evaluator::target(const Target& t)
             next.offset = 1;
             std::tie(a, b) = resolve_span(next, portion);
             std::tie(a, b) = working_days(a, b, span->text);
-            const std::string until = fmt::format("until {} {}", label(b), hhmm(m_s.day.end_minute));
+            const std::string until =
+                fmt::format("until {} {}", label(b), hhmm(m_s.day.end_minute));
             if (narrowed) {
                 note(fmt::format("{} is over; taking {} – {}", quoted(t.text), label(a), label(b)));
-            } else switch (span->kind) {
-            case SpanKind::week:
-                note(fmt::format("the working week is over; taking next week's ({})", until));
-                break;
-            case SpanKind::month:
-                note(fmt::format("this month's working days are over; taking next month's ({})", until));
-                break;
-            default:
-                note(fmt::format("this {}'s working days are over; taking the next ({})",
-                                 span->kind == SpanKind::quarter ? "quarter" : "year", until));
-                break;
-            }
+            } else
+                switch (span->kind) {
+                case SpanKind::week:
+                    note(fmt::format("the working week is over; taking next week's ({})", until));
+                    break;
+                case SpanKind::month:
+                    note(fmt::format("this month's working days are over; taking next month's ({})",
+                                     until));
+                    break;
+                default:
+                    note(fmt::format("this {}'s working days are over; taking the next ({})",
+                                     span->kind == SpanKind::quarter ? "quarter" : "year", until));
+                    break;
+                }
         }
         r.first = a;
         r.last = b;
@@ -596,8 +617,10 @@ Reading Evaluator::target(const Target& t)
 Window Evaluator::with_mode(Mode mode, const Reading& r)
 {
     switch (mode) {
-    case Mode::plain: return {r.earliest, r.latest, {}};
-    case Mode::by: return {m_now, r.by ? *r.by : r.appointment ? r.earliest : r.latest, {}};
+    case Mode::plain:
+        return {r.earliest, r.latest, {}};
+    case Mode::by:
+        return {m_now, r.by ? *r.by : r.appointment ? r.earliest : r.latest, {}};
     case Mode::before: {
         if (r.deadline) {
             return {m_now, r.latest, {}}; // before eod, before the end of the month
@@ -627,99 +650,20 @@ Window Evaluator::with_mode(Mode mode, const Reading& r)
     return {r.earliest, r.latest, {}};
 }
 
-Window Evaluator::special(const Phrase& p)
-{
-    const DayPart& wd = m_s.day;
-    const Quantity& q = p.quantity;
-    auto elapsed = [](const Quantity& qq, long long n) {
-        return qq.unit == Unit::hour ? seconds{hours{n}} : seconds{minutes{n}};
-    };
-    switch (p.special) {
-    case Special::now: return {m_now, m_now + minutes{1}, {}};
-    case Special::asap: return {m_now, m_now + hours{1}, {}};
-    case Special::within: {
-        check_quantity(q);
-        if (q.unit == Unit::minute || q.unit == Unit::hour) {
-            return {m_now, m_now + elapsed(q, q.lo), {}};
-        }
-        const local_days last = offset_days(q, q.lo, false);
-        return {m_now, boundary(last, wd.end_minute), {}};
-    }
-    case Special::day_or_so:
-        return {m_now, boundary(m_cal.next_workday_after(m_today), wd.end_minute), {}};
-    case Special::hour_or_so: return {m_now, m_now + hours{2}, {}};
-    case Special::elapsed: {
-        check_quantity(q);
-        if (q.range) {
-            return {m_now + elapsed(q, q.lo), m_now + elapsed(q, q.hi), {}};
-        }
-        const Instant t = m_now + elapsed(q, q.lo);
-        return {t, t + m_s.appointment, {}};
-    }
-    case Special::ago: {
-        check_quantity(q);
-        const Instant t = m_now - elapsed(q, q.lo);
-        return {t, t + m_s.appointment, {}};
-    }
-    case Special::over_next: {
-        check_quantity(q);
-        if (q.unit == Unit::week) {
-            return {m_now, boundary(m_today + days{7 * q.lo}, wd.end_minute), {}};
-        }
-        return {m_now, boundary(m_cal.add_workdays(m_today, q.lo), wd.end_minute), {}};
-    }
-    case Special::later_today: {
-        if (m_now < boundary(m_today, wd.end_minute)) {
-            return {std::max(m_now, boundary(m_today, wd.start_minute)), boundary(m_today, wd.end_minute), {}};
-        }
-        return {std::max(m_now, boundary(m_today, m_s.evening.start_minute)),
-                boundary(m_today, m_s.evening.end_minute), {}};
-    }
-    case Special::later_part: {
-        const DayPart span = part_span(*p.later_part, Portion::none);
-        return {std::max(m_now, boundary(m_today, span.start_minute)),
-                boundary(m_today, span.end_minute), {}};
-    }
-    case Special::later_week: {
-        const local_days ws = m_cal.week_start(m_today);
-        const local_days first = m_cal.next_workday_after(m_today);
-        const auto last = m_cal.last_workday(ws, ws + days{6});
-        if (!last || first > *last) {
-            throw usage_error(fmt::format("{}: no working day is left this week", quoted(m_text)),
-                              "say \"next week\" or \"early next week\"");
-        }
-        return work_window(first, *last);
-    }
-    case Special::past: {
-        check_quantity(q);
-        if (future()) {
-            throw usage_error(fmt::format("{} looks back", quoted(m_text)),
-                              "say e.g. \"over the next few days\"");
-        }
-        if (q.unit == Unit::minute || q.unit == Unit::hour) {
-            return {m_now - elapsed(q, q.lo), m_now, {}};
-        }
-        const local_days from = offset_days(q, -q.lo, false);
-        return {boundary(from, 0), m_now, {}};
-    }
-    case Special::none: break;
-    }
-    return {m_now, m_now, {}};
-}
-
 Window Evaluator::run(const Phrase& p)
 {
     Window w;
-    m_deadline_context = p.mode == Mode::by ||
-                         (p.target.time && (p.target.time->kind == TimeKind::end_of_day ||
-                                            p.target.time->kind == TimeKind::by));
-    const bool looks_ahead = p.mode == Mode::by || p.mode == Mode::before ||
-                             (p.special != Special::none && p.special != Special::now &&
-                              p.special != Special::ago && p.special != Special::elapsed &&
-                              p.special != Special::past);
+    m_deadline_context =
+        p.mode == Mode::by || (p.target.time && (p.target.time->kind == TimeKind::end_of_day ||
+                                                 p.target.time->kind == TimeKind::by));
+    const bool looks_ahead =
+        p.mode == Mode::by || p.mode == Mode::before ||
+        (p.special != Special::none && p.special != Special::now && p.special != Special::ago &&
+         p.special != Special::elapsed && p.special != Special::past);
     if (!future() && looks_ahead) {
-        throw usage_error(fmt::format("{} looks ahead; give a moment that has happened", quoted(m_text)),
-                          "e.g. \"yesterday 3pm\", \"2 hours ago\" or \"last friday\"");
+        throw usage_error(
+            fmt::format("{} looks ahead; give a moment that has happened", quoted(m_text)),
+            "e.g. \"yesterday 3pm\", \"2 hours ago\" or \"last friday\"");
     }
     bool deadline = false;
     if (p.special != Special::none) {
@@ -742,9 +686,10 @@ Window Evaluator::run(const Phrase& p)
                 }
             }
             if (second.earliest < first.earliest || second.earliest - first.earliest > days{7}) {
-                throw usage_error(fmt::format("in {}, the second choice must follow the first within a week",
-                                              quoted(m_text)),
-                                  "say e.g. \"monday or tuesday\"");
+                throw usage_error(
+                    fmt::format("in {}, the second choice must follow the first within a week",
+                                quoted(m_text)),
+                    "say e.g. \"monday or tuesday\"");
             }
             const Window w2 = with_mode(p.mode, second); // before tuesday or wednesday
             w.earliest = std::min(w.earliest, w2.earliest);
@@ -754,9 +699,10 @@ Window Evaluator::run(const Phrase& p)
     if (future()) {
         if (p.special == Special::ago || w.latest <= m_now) {
             std::string hint;
-            const bool today = p.target.day && p.target.day->kind == DayKind::today && !p.target.time;
-            const bool eod = p.target.time && p.target.time->kind == TimeKind::end_of_day &&
-                             !p.target.day;
+            const bool today =
+                p.target.day && p.target.day->kind == DayKind::today && !p.target.time;
+            const bool eod =
+                p.target.time && p.target.time->kind == TimeKind::end_of_day && !p.target.day;
             if (today || eod || p.special == Special::later_today) {
                 hint = fmt::format("the working day ended at {}; try \"tomorrow\"",
                                    hhmm(m_s.day.end_minute));

@@ -10,6 +10,7 @@
 #include "fu/when.hpp"
 #include "when/calendar.hpp"
 #include "when/phrase.hpp"
+#include "when/tokenizer.hpp"
 
 namespace fu::when {
 
@@ -21,20 +22,24 @@ struct Reading {
     Instant latest;
     local_days first;
     local_days last;
-    bool appointment = false; // a clock time: "by" ends at its start
-    bool timed = false;       // names a time of day, not whole days
-    bool deadline = false;    // already a deadline from now ("eod", "by 3")
+    bool appointment = false;  // a clock time: "by" ends at its start
+    bool timed = false;        // names a time of day, not whole days
+    bool deadline = false;     // already a deadline from now ("eod", "by 3")
     std::optional<Instant> by; // where "by" ends when not at `latest`: by lunch, by the weekend
 };
 
+// Gives a Phrase its meaning at one moment, on one zone's clock, with the user's settings.
+// Notices collect every reading that was not literal.
 class Evaluator {
-public:
+  public:
     Evaluator(Instant now, const date::time_zone& zone, const date::time_zone& user_zone,
               const Settings& settings, TimeDirection direction, std::string text);
 
+    // The window `p` means; throws fu::Error (2) when it is over, in the future looking back,
+    // impossible, or too far away.
     Window run(const Phrase& p);
 
-private:
+  private:
     // evaluator.cpp: specials, modes, times of day
     Window special(const Phrase& p);
     Window with_mode(Mode mode, const Reading& r);
@@ -44,6 +49,7 @@ private:
     long long clock_minute(const Clock& c, std::optional<Part> part, bool noted = true);
     Window appointment(local_days d, const Clock& c, std::optional<Part> part);
     DayPart part_span(Part p, Portion portion) const;
+    static DayPart portion_of(DayPart span, Portion portion);
     std::string clocks_note(local_days d, long long minute) const;
 
     // evaluator_days.cpp: days, spans, portions
@@ -80,7 +86,7 @@ private:
     bool m_deadline_context = false; // "friday cob" said on a Friday means today's
 };
 
+// 540 -> "09:00".
 std::string hhmm(long long minute_of_day);
-std::string quoted(std::string_view s);
 
 } // namespace fu::when

@@ -23,8 +23,14 @@ std::string ordinal(unsigned n)
     return fmt::format("{}{}", n, suffix);
 }
 
-int year_of(local_days d) { return static_cast<int>(date::year_month_day{d}.year()); }
-unsigned month_of(local_days d) { return static_cast<unsigned>(date::year_month_day{d}.month()); }
+int year_of(local_days d)
+{
+    return static_cast<int>(date::year_month_day{d}.year());
+}
+unsigned month_of(local_days d)
+{
+    return static_cast<unsigned>(date::year_month_day{d}.month());
+}
 
 } // namespace
 
@@ -32,15 +38,33 @@ void Evaluator::check_quantity(const Quantity& q) const
 {
     long long limit = 3660;
     switch (q.unit) {
-    case Unit::minute: limit = 527'040; break;
-    case Unit::hour: limit = 8784; break;
-    case Unit::day: limit = 3660; break;
-    case Unit::week: limit = 522; break;
-    case Unit::fortnight: limit = 261; break;
-    case Unit::month: limit = 120; break;
-    case Unit::quarter: limit = 40; break;
-    case Unit::year: limit = 10; break;
-    case Unit::business_day: limit = 2610; break;
+    case Unit::minute:
+        limit = 527'040;
+        break;
+    case Unit::hour:
+        limit = 8784;
+        break;
+    case Unit::day:
+        limit = 3660;
+        break;
+    case Unit::week:
+        limit = 522;
+        break;
+    case Unit::fortnight:
+        limit = 261;
+        break;
+    case Unit::month:
+        limit = 120;
+        break;
+    case Unit::quarter:
+        limit = 40;
+        break;
+    case Unit::year:
+        limit = 10;
+        break;
+    case Unit::business_day:
+        limit = 2610;
+        break;
     }
     if (q.lo > limit || q.hi > limit) {
         throw usage_error(fmt::format("\"{}\" is too far away", q.text),
@@ -76,15 +100,29 @@ local_days Evaluator::offset_days(const Quantity& q, long long n, bool move)
         }
     };
     switch (q.unit) {
-    case Unit::day: d = m_today + days{n}; break;
-    case Unit::week: d = m_today + days{7 * n}; break;
-    case Unit::fortnight: d = m_today + days{14 * n}; break;
-    case Unit::month: months(n); break;
-    case Unit::quarter: months(3 * n); break;
-    case Unit::year: months(12 * n); break;
-    case Unit::business_day: return m_cal.add_workdays(m_today, n);
+    case Unit::day:
+        d = m_today + days{n};
+        break;
+    case Unit::week:
+        d = m_today + days{7 * n};
+        break;
+    case Unit::fortnight:
+        d = m_today + days{14 * n};
+        break;
+    case Unit::month:
+        months(n);
+        break;
+    case Unit::quarter:
+        months(3 * n);
+        break;
+    case Unit::year:
+        months(12 * n);
+        break;
+    case Unit::business_day:
+        return m_cal.add_workdays(m_today, n);
     case Unit::minute:
-    case Unit::hour: break;
+    case Unit::hour:
+        break;
     }
     return move && n > 0 ? move_to_workday(d) : d;
 }
@@ -107,17 +145,28 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
         return local_days{ymd};
     };
     switch (spec.kind) {
-    case DayKind::today: result = m_today; break;
-    case DayKind::tomorrow: result = m_today + days{1}; break;
-    case DayKind::after_tomorrow: result = m_today + days{2}; break;
-    case DayKind::yesterday: result = m_today - days{1}; break;
+    case DayKind::today:
+        result = m_today;
+        break;
+    case DayKind::tomorrow:
+        result = m_today + days{1};
+        break;
+    case DayKind::after_tomorrow:
+        result = m_today + days{2};
+        break;
+    case DayKind::yesterday:
+        result = m_today - days{1};
+        break;
     case DayKind::earlier_today:
         if (future()) {
-            throw usage_error(fmt::format("{} looks back", quoted(spec.text)), "say \"later today\"");
+            throw usage_error(fmt::format("{} looks back", quoted(spec.text)),
+                              "say \"later today\"");
         }
         result = m_today;
         break;
-    case DayKind::next_workday: result = m_cal.next_workday_after(m_today); break;
+    case DayKind::next_workday:
+        result = m_cal.next_workday_after(m_today);
+        break;
     case DayKind::weekday: {
         if (future()) {
             unsigned ahead = (spec.weekday + 7 - today_wd) % 7;
@@ -213,8 +262,9 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
         const auto m = date::month{static_cast<unsigned>(spec.month)};
         const auto dd = date::day{static_cast<unsigned>(spec.day)};
         if (!(date::month_day{m, dd}).ok()) {
-            throw usage_error(fmt::format("{} is not a date", quoted(spec.text)),
-                              fmt::format("{} has no day {}", k_month_short[spec.month - 1], spec.day));
+            throw usage_error(
+                fmt::format("{} is not a date", quoted(spec.text)),
+                fmt::format("{} has no day {}", k_month_short[spec.month - 1], spec.day));
         }
         if (spec.year != 0) {
             result = check_date(spec.year, spec.month, spec.day);
@@ -236,14 +286,16 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
         result = local_days{date::year_month_day{y, m, dd}};
         if (y != today_ymd.year()) {
             const char* why = !valid(today_ymd.year()) ? "does not exist this year"
-                              : future()                ? "has passed this year"
-                                                        : "has not come yet this year";
+                              : future()               ? "has passed this year"
+                                                       : "has not come yet this year";
             note(fmt::format("{} {} {}; taking {}", spec.day, k_month_short[spec.month - 1], why,
                              label(result)));
         }
         break;
     }
-    case DayKind::iso: result = check_date(spec.year, spec.month, spec.day); break;
+    case DayKind::iso:
+        result = check_date(spec.year, spec.month, spec.day);
+        break;
     case DayKind::relative:
         check_quantity(spec.quantity);
         result = offset_days(spec.quantity, spec.quantity.lo, true);
@@ -270,8 +322,8 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
     }
     case DayKind::nth_of_month: {
         bool clipped = false;
-        local_days month = Calendar::add_months(Calendar::month_first(year_of(m_today), month_of(m_today)),
-                                                spec.of.offset, clipped);
+        local_days month = Calendar::add_months(
+            Calendar::month_first(year_of(m_today), month_of(m_today)), spec.of.offset, clipped);
         auto in_month = [&](local_days first_of_month) -> std::optional<local_days> {
             const date::year_month_day ymd{date::year{year_of(first_of_month)},
                                            date::month{month_of(first_of_month)},
@@ -294,11 +346,11 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
             const date::year_month ym{date::year{y}, date::month{m}};
             const date::weekday wd{spec.weekday};
             if (spec.nth == 0) {
-                return local_days{date::year_month_weekday_last{ym.year(), ym.month(),
-                                                                date::weekday_last{wd}}};
+                return local_days{
+                    date::year_month_weekday_last{ym.year(), ym.month(), date::weekday_last{wd}}};
             }
-            const date::year_month_weekday ymw{ym.year(), ym.month(),
-                                               date::weekday_indexed{wd, static_cast<unsigned>(spec.nth)}};
+            const date::year_month_weekday ymw{
+                ym.year(), ym.month(), date::weekday_indexed{wd, static_cast<unsigned>(spec.nth)}};
             if (!ymw.ok()) {
                 return std::nullopt;
             }
@@ -329,9 +381,9 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
             day = in_month(y, m);
         }
         if (!day) {
-            throw usage_error(fmt::format("{} does not exist: {} {} has no {} {}", quoted(spec.text),
-                                          k_month_short[m - 1], y, ordinal(static_cast<unsigned>(spec.nth)),
-                                          k_weekday_long[spec.weekday]));
+            throw usage_error(fmt::format(
+                "{} does not exist: {} {} has no {} {}", quoted(spec.text), k_month_short[m - 1], y,
+                ordinal(static_cast<unsigned>(spec.nth)), k_weekday_long[spec.weekday]));
         }
         result = *day;
         break;
@@ -385,13 +437,13 @@ std::pair<local_days, local_days> Evaluator::narrow(const SpanSpec& s, local_day
         }
         const std::size_t n = work.size();
         const std::size_t take = std::min<std::size_t>(3, n);
-        const std::size_t from = portion == Portion::early ? 0
+        const std::size_t from = portion == Portion::early  ? 0
                                  : portion == Portion::late ? n - take
                                                             : (n - take) / 2;
         return {work[from], work[from + take - 1]};
     }
     case SpanKind::weekend:
-        return portion == Portion::early ? std::pair{first, first}
+        return portion == Portion::early  ? std::pair{first, first}
                : portion == Portion::late ? std::pair{last, last}
                                           : std::pair{first, last};
     case SpanKind::month: {
@@ -418,7 +470,8 @@ std::pair<local_days, local_days> Evaluator::narrow(const SpanSpec& s, local_day
         }
         return {Calendar::month_first(y, 10), Calendar::month_last(y, 12)};
     case SpanKind::day_range:
-    case SpanKind::quantity_range: break;
+    case SpanKind::quantity_range:
+        break;
     }
     throw usage_error(fmt::format("{} cannot be early, mid or late", quoted(s.text)),
                       "say e.g. \"early next week\" or \"mid july\"");
@@ -456,8 +509,8 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
         if (s.offset == 1) {
             if (!inside) {
                 throw usage_error(fmt::format("{} is ambiguous: {}–{} or {}–{}?", quoted(m_text),
-                                              label(sat), label(sat + days{1}), label(sat + days{7}),
-                                              label(sat + days{8})),
+                                              label(sat), label(sat + days{1}),
+                                              label(sat + days{7}), label(sat + days{8})),
                                   "say \"this weekend\" or \"the weekend after next\"");
             }
             sat += days{7};

@@ -23,8 +23,8 @@ enum class PartWord { morning, lunch, afternoon, evening };
 // A unit of a duration.
 enum class UnitWord { minute, hour, day, week, fortnight, month, quarter, year, business_day };
 
-// How far ahead of, or around, a day a zone word points: a named IANA zone, the user's own clock
-// ("my time"), or the customer's ("their time").
+// The clock a zone word names: an IANA zone, the user's own ("my time"), or the customer's
+// ("their time").
 struct ZoneWord {
     enum class Kind { named, mine, theirs };
     Kind kind = Kind::named;

@@ -18,6 +18,11 @@
 
 namespace fu::when {
 
+// Takes a zone off the end of the phrase ("pacific", "London time", "America/Chicago", "my time")
+// into `zone`; returns where the rest of the phrase ends.
+std::size_t strip_zone(const std::vector<Token>& tokens, std::string_view text,
+                       std::optional<ZoneSpec>& zone);
+
 // The phrase covering every token, or nullopt; `reached` is how far the best attempt got.
 std::optional<Phrase> parse_phrase(const std::vector<Token>& tokens, std::string_view text,
                                    std::size_t& reached);
@@ -25,8 +30,9 @@ std::optional<Phrase> parse_phrase(const std::vector<Token>& tokens, std::string
 // The phrase covering every token; throws fu::Error (status 2) diagnosing why there is none.
 Phrase parse(const std::vector<Token>& tokens, std::string_view text);
 
+// The grammar over a token vector, parsed up to `end` (a trailing zone is left out).
 class Parser {
-public:
+  public:
     Parser(const std::vector<Token>& tokens, std::string_view text, std::size_t end)
         : m_t(tokens), m_text(text), m_end(end)
     {
@@ -43,7 +49,7 @@ public:
     std::optional<Clock> clock(bool allow_bare, bool literal);
     std::size_t pos() const { return m_pos; }
 
-private:
+  private:
     // the cursor
     const Token* peek(std::size_t k = 0) const
     {

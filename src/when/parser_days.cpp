@@ -162,7 +162,8 @@ std::optional<DaySpec> Parser::date()
     m_pos = after_day;
     const bool said_the = m_t[save].after_the && m_t[save].kind == TokenKind::number;
     // "first week", "third tuesday" are not the nth of a month
-    if ((had_suffix || said_the) && !is_word("week") && !(peek() != nullptr && lexicon::weekday(peek()->text))) {
+    if ((had_suffix || said_the) && !is_word("week") &&
+        !(peek() != nullptr && lexicon::weekday(peek()->text))) {
         d.day = *dd;
         return done(DayKind::nth);
     }
@@ -179,7 +180,8 @@ std::optional<DaySpec> Parser::named_day()
     std::string best_name;
     for (std::size_t k = 0; k < 4; ++k) {
         const Token* t = peek(k);
-        if (t == nullptr || (t->kind != TokenKind::word && !(k == 0 && t->kind == TokenKind::number))) {
+        if (t == nullptr ||
+            (t->kind != TokenKind::word && !(k == 0 && t->kind == TokenKind::number))) {
             break;
         }
         name += (name.empty() ? "" : " ") + t->text;
@@ -398,8 +400,8 @@ std::optional<SpanSpec> Parser::day_range()
         if (between) {
             return word("and");
         }
-        return punct('-', false) || word("to") || word("through") || word("thru") ||
-               word("till") || word("until") || (!from && word("til"));
+        return punct('-', false) || word("to") || word("through") || word("thru") || word("till") ||
+               word("until") || (!from && word("til"));
     };
     SpanSpec s;
     s.kind = SpanKind::day_range;
@@ -416,7 +418,8 @@ std::optional<SpanSpec> Parser::day_range()
         if (a && joiner()) {
             const std::optional<long long> b = day_number();
             const std::size_t before_month = m_pos;
-            if (b && m_t[at].after_the && !word("of") && !(peek() != nullptr && lexicon::month(peek()->text))) {
+            if (b && m_t[at].after_the && !word("of") &&
+                !(peek() != nullptr && lexicon::month(peek()->text))) {
                 DaySpec f; // the 20-22: days of the month
                 f.kind = DayKind::nth;
                 f.day = *a;
@@ -530,7 +533,8 @@ std::optional<SpanSpec> Parser::period()
         }
         m_pos = save;
     }
-    if (words({"week", "commencing"}) || words({"week", "beginning"}) || words({"week", "starting"})) {
+    if (words({"week", "commencing"}) || words({"week", "beginning"}) ||
+        words({"week", "starting"})) {
         if (auto d = day()) {
             s.from = d;
             return done(SpanKind::week_of);

@@ -4,10 +4,6 @@
 
 namespace fu::when {
 
-namespace {
-bool elapsed_unit(Unit u) { return u == Unit::minute || u == Unit::hour; }
-} // namespace
-
 // within the hour, within 2 days, in the next hour, within a day or so
 std::optional<Phrase> Parser::within()
 {
@@ -17,7 +13,8 @@ std::optional<Phrase> Parser::within()
     }
     Phrase p;
     p.special = Special::within;
-    if (word("hour") || words({"an", "hour"}) || words({"next", "hour"}) || words({"one", "hour"})) {
+    if (word("hour") || words({"an", "hour"}) || words({"next", "hour"}) ||
+        words({"one", "hour"})) {
         p.quantity.unit = Unit::hour;
         p.quantity.text = span_text(save + 1, m_pos);
         return p;
@@ -141,7 +138,8 @@ std::optional<Phrase> Parser::special()
             }
             const std::size_t at = m_pos;
             // "the past week", "the last hour"; "last week" and "last month" are periods
-            if (const auto u = unit(); u && at_end() &&
+            if (const auto u = unit();
+                u && at_end() &&
                 (is_word_before(at, "past") || *u == Unit::hour || *u == Unit::minute)) {
                 p.quantity.unit = *u; // the past week, the last hour
                 p.quantity.text = span_text(at, m_pos);

@@ -20,7 +20,8 @@ std::optional<seconds> Parser::offset(bool literal)
     if (sign != nullptr && !sign->spaced && !literal && !named) {
         sign = nullptr;
     }
-    if (sign != nullptr && sign->kind == TokenKind::punct && (sign->text == "+" || sign->text == "-")) {
+    if (sign != nullptr && sign->kind == TokenKind::punct &&
+        (sign->text == "+" || sign->text == "-")) {
         ++m_pos;
         const Token* n = number(true);
         if (n != nullptr) {
@@ -75,8 +76,8 @@ std::optional<Clock> Parser::clock_idiom()
     long long minutes_word = -1;
     bool to = false;
     auto hour = [&]() -> std::optional<long long> {
-        if (const Token* n = number(); n != nullptr && n->digits <= 2 && n->value >= 1 &&
-                                       n->value <= 12 && !is_punct(':')) {
+        if (const Token* n = number();
+            n != nullptr && n->digits <= 2 && n->value >= 1 && n->value <= 12 && !is_punct(':')) {
             return n->value;
         }
         if (const Token* t = peek(); t != nullptr && t->kind == TokenKind::word) {
@@ -114,7 +115,8 @@ std::optional<Clock> Parser::clock_idiom()
             }
         }
         // "ten to 3" and "at 10 to 3" are 14:50; "10 to 3" alone is a range of hours
-        const bool said_at = save > 0 && m_t[save - 1].kind == TokenKind::word && m_t[save - 1].text == "at";
+        const bool said_at =
+            save > 0 && m_t[save - 1].kind == TokenKind::word && m_t[save - 1].text == "at";
         const bool minute_number = n && (*n == 5 || *n == 10 || *n == 20 || *n == 25);
         const bool said_minutes = n && (word("minutes") || word("mins") || word("min"));
         if (n && *n >= 1 && *n < 60 && word("past")) {
@@ -244,8 +246,9 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
                         c.second = s->value;
                     }
                 }
-                if (const Token* u = peek(); u != nullptr && u->kind == TokenKind::word &&
-                                             (lexicon::unit(u->text) || lexicon::compact_unit(u->text))) {
+                if (const Token* u = peek();
+                    u != nullptr && u->kind == TokenKind::word &&
+                    (lexicon::unit(u->text) || lexicon::compact_unit(u->text))) {
                     m_pos = save;
                     return std::nullopt;
                 }
@@ -387,8 +390,8 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         t.text = span_text(save, m_pos);
         return t;
     };
-    const bool first_1st = is_number() && peek()->value == 1 && is_word("st", 1) && adjacent(1) &&
-                           is_word("thing", 2);
+    const bool first_1st =
+        is_number() && peek()->value == 1 && is_word("st", 1) && adjacent(1) && is_word("thing", 2);
     if (first_1st) {
         m_pos += 1; // "1st thing" is "first thing"
     }
@@ -408,8 +411,8 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         return done(TimeKind::part);
     }
     if (word("around") || word("about") || word("roughly") || word("approximately") ||
-        word("approx") || word("circa") || word("round") ||
-        words({"at", "around"}) || words({"at", "about"}) || words({"round", "about"})) {
+        word("approx") || word("circa") || word("round") || words({"at", "around"}) ||
+        words({"at", "about"}) || words({"round", "about"})) {
         if (auto c = clock(true, false)) {
             t.from = *c;
             return done(TimeKind::around);
@@ -421,8 +424,9 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
         m_pos = save;
         return std::nullopt;
     }
-    for (const auto& [w, kind] : {std::pair{"after", TimeKind::after}, std::pair{"before", TimeKind::before},
-                                 std::pair{"by", TimeKind::by}}) {
+    for (const auto& [w, kind] :
+         {std::pair{"after", TimeKind::after}, std::pair{"before", TimeKind::before},
+          std::pair{"by", TimeKind::by}}) {
         if (!word(w)) {
             continue;
         }
@@ -479,7 +483,8 @@ std::optional<TimeSpec> Parser::time(bool allow_bare)
     // A bare number is a clock time in a range ("3-5"), with "ish", or where the caller allows it.
     if (auto c = clock(true, false)) {
         t.from = *c;
-        if (word("ish") || (is_punct('-') && is_word("ish", 1) && punct('-', false) && word("ish"))) {
+        if (word("ish") ||
+            (is_punct('-') && is_word("ish", 1) && punct('-', false) && word("ish"))) {
             return done(TimeKind::around);
         }
         if (auto end = range_end(*c)) {

@@ -18,6 +18,12 @@ namespace fu::when {
 using Unit = lexicon::UnitWord;
 using Part = lexicon::PartWord;
 
+// Minutes and hours are elapsed time; the other units are calendar days.
+inline bool elapsed_unit(Unit u)
+{
+    return u == Unit::minute || u == Unit::hour;
+}
+
 // A number of units: "2 days", "2-3 days", "a day or so", "2d", "PT1H30M".
 struct Quantity {
     long long lo = 1;
@@ -29,6 +35,7 @@ struct Quantity {
     std::string text;
 };
 
+// The am/pm written after a clock time, if any.
 enum class Meridiem { none, am, pm };
 
 // A clock time as written: "4", "4pm", "15:30", "noon", "half four", "03:30 +01:00".
@@ -48,6 +55,7 @@ struct Clock {
     std::string text;
 };
 
+// How a day is named; DaySpec holds the details each kind needs.
 enum class DayKind {
     today,
     tomorrow,
@@ -88,15 +96,16 @@ struct DaySpec {
     long long year = 0; // 0 = not given
     std::optional<unsigned> check_weekday;
     Quantity quantity;
-    std::string name; // named days
+    std::string name;  // named days
     long long nth = 0; // nth_weekday: 1-5, or 0 for "last"
     MonthRef of;
     long long shift_days = 0; // "tuesday week", "a week from friday"
     std::string text;
 };
 
+// How a run of days is named.
 enum class SpanKind {
-    week,           // this week, next week, week after next
+    week, // this week, next week, week after next
     weekend,
     month,          // next month, july, july 2027
     quarter,        // next quarter, q3
@@ -112,20 +121,21 @@ enum class Portion { none, early, mid, late, end_of };
 // A run of days: a calendar period or a range of days.
 struct SpanSpec {
     SpanKind kind = SpanKind::week;
-    long long offset = 0;   // relative periods: -1 last, 0 this, 1 next, 2 after next
-    bool relative = true;   // false when named: july, q3, 2027
-    bool said_this = false; // "this week": a deadline that rolls over when its days are over
-    long long number = 0;   // month 1-12, quarter 1-4 when named
-    long long year = 0;     // when named; 0 = the next one not yet over
+    long long offset = 0;        // relative periods: -1 last, 0 this, 1 next, 2 after next
+    bool relative = true;        // false when named: july, q3, 2027
+    bool said_this = false;      // "this week": a deadline that rolls over when its days are over
+    long long number = 0;        // month 1-12, quarter 1-4 when named
+    long long year = 0;          // when named; 0 = the next one not yet over
     long long week_of_month = 0; // "first week of july" 1 … 5, "last week of july" -1
     std::optional<DaySpec> from;
     std::optional<DaySpec> to;
-    long long shift_weeks = 0; // week_of: "the week after DAY" is 1
+    long long shift_weeks = 0;       // week_of: "the week after DAY" is 1
     Portion implied = Portion::none; // midweek (mid), in the new year (early)
     Quantity quantity;
     std::string text;
 };
 
+// How a time of day is named.
 enum class TimeKind {
     part,        // afternoon, lunchtime, friday am
     clock,       // 3pm: an appointment
@@ -144,11 +154,11 @@ struct TimeSpec {
     TimeKind kind = TimeKind::part;
     std::optional<Part> part; // the part named, or the part an anchor belongs to
     Portion portion = Portion::none;
-    Clock from;             // clock, range start, around, after/before anchor
-    Clock to;               // range end
+    Clock from;                  // clock, range start, around, after/before anchor
+    Clock to;                    // range end
     bool anchor_is_part = false; // after lunch / before lunch
-    bool today = false;     // tonight, this morning: today's, refused when over
-    bool upcoming = false;  // "in the morning": the next one not yet begun, on a working day
+    bool today = false;          // tonight, this morning: today's, refused when over
+    bool upcoming = false;       // "in the morning": the next one not yet begun, on a working day
     std::string text;
 };
 
@@ -157,12 +167,13 @@ struct Target {
     std::optional<DaySpec> day;
     std::optional<SpanSpec> span;
     std::optional<TimeSpec> time;
-    Portion portion = Portion::none; // of the day or span
+    Portion portion = Portion::none;    // of the day or span
     Portion portion_to = Portion::none; // "mid to late next week": the span ends with this one
-    bool time_first = false;         // "before 3pm friday" (a deadline), not "friday before 3pm"
+    bool time_first = false;            // "before 3pm friday" (a deadline), not "friday before 3pm"
     std::string text;
 };
 
+// What a phrase's first words make of its Target.
 enum class Mode {
     plain,
     by,     // by friday, no later than, on or before, until: [now, its end)
@@ -171,20 +182,21 @@ enum class Mode {
     from,   // from monday, monday onwards: the first working days from it
 };
 
+// The phrases that stand alone, with no Target.
 enum class Special {
     none,
     now,
     asap,
-    within,      // within 2 days, in the next hour
-    day_or_so,   // in a day or so
-    hour_or_so,  // in an hour or so
-    elapsed,     // in 2 hours, in 2-3 hours
-    ago,         // 2 hours ago
-    over_next,   // over the next few days, next couple of weeks
+    within,     // within 2 days, in the next hour
+    day_or_so,  // in a day or so
+    hour_or_so, // in an hour or so
+    elapsed,    // in 2 hours, in 2-3 hours
+    ago,        // 2 hours ago
+    over_next,  // over the next few days, next couple of weeks
     later_today,
-    later_part,  // later this morning / afternoon / evening
-    later_week,  // later this week, later in the week
-    past,        // the last 7 days, the past week, in the last hour (looking back)
+    later_part, // later this morning / afternoon / evening
+    later_week, // later this week, later in the week
+    past,       // the last 7 days, the past week, in the last hour (looking back)
 };
 
 // A zone the phrase names at its end.
@@ -194,6 +206,7 @@ struct ZoneSpec {
     std::string text;
 };
 
+// A whole phrase as parsed: a Special, or a Mode over a Target (and its alternative), on a zone.
 struct Phrase {
     Special special = Special::none;
     Quantity quantity;

@@ -25,7 +25,8 @@ const date::time_zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks
 {
     using Kind = lexicon::ZoneWord::Kind;
     switch (z.word.kind) {
-    case Kind::mine: return *clocks.user;
+    case Kind::mine:
+        return *clocks.user;
     case Kind::theirs:
         if (clocks.contact == nullptr) {
             throw usage_error(fmt::format("\"{}\": fu does not know their time zone", z.text),
@@ -33,7 +34,8 @@ const date::time_zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks
         }
         return *clocks.contact;
     case Kind::named:
-    default: return find_zone(z.iana);
+    default:
+        return find_zone(z.iana);
     }
 }
 

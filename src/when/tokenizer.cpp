@@ -13,7 +13,10 @@ bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '(' || c == ')' ||
            c == ';' || c == '!' || c == '?';
 }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char to_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The length of an invisible or no-break space at i (copied from mail and chat), or 0:
 // U+00A0, U+200B-U+200F, U+202F, U+2060, U+FEFF.
@@ -49,9 +52,9 @@ bool dash_at(std::string_view s, std::size_t i)
 std::string_view alias(std::string_view w)
 {
     static constexpr std::pair<std::string_view, std::string_view> k_aliases[] = {
-        {"tonite", "tonight"}, {"morn", "morning"},     {"aft", "afternoon"}, {"arvo", "afternoon"},
-        {"biz", "business"},   {"tmrrw", "tomorrow"},   {"tomoz", "tomorrow"}, {"2moro", "tomorrow"},
-        {"nxt", "next"},       {"wks", "weeks"},        {"mths", "months"},   {"mos", "months"},
+        {"tonite", "tonight"}, {"morn", "morning"},   {"aft", "afternoon"},  {"arvo", "afternoon"},
+        {"biz", "business"},   {"tmrrw", "tomorrow"}, {"tomoz", "tomorrow"}, {"2moro", "tomorrow"},
+        {"nxt", "next"},       {"wks", "weeks"},      {"mths", "months"},    {"mos", "months"},
         {"tues", "tuesday"},   {"weds", "wednesday"}};
     for (const auto& [from, to] : k_aliases) {
         if (from == w) {
@@ -91,7 +94,18 @@ std::size_t inner_apostrophe(std::string_view s, std::size_t i)
 
 } // namespace
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+std::string quoted(std::string_view s)
+{
+    std::string out = "\"";
+    out += s;
+    out += '"';
+    return out;
+}
 
 std::vector<Token> tokenize(std::string_view s)
 {
@@ -131,7 +145,8 @@ std::vector<Token> tokenize(std::string_view s)
             while (i < s.size()) {
                 if (is_letter_at(s, i)) {
                     t.text += to_lower(s[i++]);
-                } else if (const std::size_t len = inner_apostrophe(s, i); len != 0 && !t.text.empty()) {
+                } else if (const std::size_t len = inner_apostrophe(s, i);
+                           len != 0 && !t.text.empty()) {
                     i += len;
                 } else if ((s[i] == '\'' || s[i] == '`') && t.text.ends_with('s')) {
                     ++i; // two weeks' time
@@ -191,9 +206,9 @@ std::vector<Token> tokenize(std::string_view s)
                 t.text += 'm';
             }
             // "eve" alone is the evening; after christmas or new year's it is the day before
-            if (t.text == "eve" && (out.empty() || (out.back().text != "christmas" &&
-                                                    out.back().text != "xmas" &&
-                                                    out.back().text != "years"))) {
+            if (t.text == "eve" &&
+                (out.empty() || (out.back().text != "christmas" && out.back().text != "xmas" &&
+                                 out.back().text != "years"))) {
                 t.text = "evening";
             }
         }

@@ -44,7 +44,8 @@ TEST_CASE("when tokenizer: words, numbers and punctuation")
     CHECK(texts(tokenize("mid-morning")) == V{"mid", "morning"});
     CHECK(texts(tokenize("noonish")) == V{"noon", "ish"});
     CHECK(texts(tokenize("3ish")) == V{"3", "ish"});
-    CHECK(texts(tokenize("2\xE2\x80\x93" "4")) == V{"2", "-", "4"});
+    CHECK(texts(tokenize("2\xE2\x80\x93"
+                         "4")) == V{"2", "-", "4"});
     CHECK(texts(tokenize("on the 15th.")) == V{"on", "15", "th"});
     CHECK(texts(tokenize("friday, 3pm")) == V{"friday", "3", "pm"});
     const auto t = tokenize("9:30-11:00");
@@ -264,8 +265,10 @@ TEST_CASE("when: an am/pm read by the rule is said, on both clocks when they dif
     const fu::Window r = fu::resolve("tomorrow 2-4", now, fu::Clocks{&ny, &london}, fu::Settings{});
     REQUIRE(r.notices.size() == 1);
     CHECK(r.notices[0] == "\"2-4\" read as 14:00–16:00 (09:00–11:00 your time)");
-    const fu::Window mine = fu::resolve("tomorrow 4pm my time", now, fu::Clocks{&ny, &london}, fu::Settings{});
+    const fu::Window mine =
+        fu::resolve("tomorrow 4pm my time", now, fu::Clocks{&ny, &london}, fu::Settings{});
     CHECK(iso(mine.earliest, ny) == "2026-06-18T16:00-04:00");
-    CHECK_THROWS_WITH_AS(fu::resolve("tomorrow 4pm their time", now, fu::Clocks{&ny, nullptr}, fu::Settings{}),
-                         "\"their time\": fu does not know their time zone", fu::Error);
+    CHECK_THROWS_WITH_AS(
+        fu::resolve("tomorrow 4pm their time", now, fu::Clocks{&ny, nullptr}, fu::Settings{}),
+        "\"their time\": fu does not know their time zone", fu::Error);
 }

@@ -12,12 +12,17 @@ using namespace fu::testing::phrases;
 TEST_CASE("when phrases review: a part of the day holds the hour said with it")
 {
     check_cases({
-        {k_wed, "tonight after 8", "2026-06-17T20:00-04:00", "2026-06-17T21:00-04:00", "\"8\" read as 20:00"},
-        {k_wed, "after 8 tonight", "2026-06-17T20:00-04:00", "2026-06-17T21:00-04:00", "\"8\" read as 20:00"},
-        {k_wed, "tomorrow night after 8", "2026-06-18T20:00-04:00", "2026-06-18T21:00-04:00", "20:00"},
+        {k_wed, "tonight after 8", "2026-06-17T20:00-04:00", "2026-06-17T21:00-04:00",
+         "\"8\" read as 20:00"},
+        {k_wed, "after 8 tonight", "2026-06-17T20:00-04:00", "2026-06-17T21:00-04:00",
+         "\"8\" read as 20:00"},
+        {k_wed, "tomorrow night after 8", "2026-06-18T20:00-04:00", "2026-06-18T21:00-04:00",
+         "20:00"},
         {k_wed, "tonight before 9", "2026-06-17T17:00-04:00", "2026-06-17T21:00-04:00", "21:00"},
-        {k_wed, "this afternoon before 4", "2026-06-17T12:00-04:00", "2026-06-17T16:00-04:00", "16:00"},
-        {k_wed, "tomorrow morning after 10", "2026-06-18T10:00-04:00", "2026-06-18T12:00-04:00", "10:00"},
+        {k_wed, "this afternoon before 4", "2026-06-17T12:00-04:00", "2026-06-17T16:00-04:00",
+         "16:00"},
+        {k_wed, "tomorrow morning after 10", "2026-06-18T10:00-04:00", "2026-06-18T12:00-04:00",
+         "10:00"},
         {k_wed, "tomorrow morning 7", "2026-06-18T07:00-04:00", "2026-06-18T07:15-04:00", "07:00"},
         {k_wed, "tonight 10", "2026-06-17T22:00-04:00", "2026-06-17T22:15-04:00", "22:00"},
         {k_wed, "friday pm 3", "2026-06-19T15:00-04:00", "2026-06-19T15:15-04:00", "15:00"},
@@ -61,10 +66,12 @@ TEST_CASE("when phrases review: numbers are never read as the wrong thing")
         {k_wed, "2h", "2026-06-17T12:00-04:00", "2026-06-17T12:15-04:00"},
         {k_wed, "in 10 hours", "2026-06-17T20:00-04:00", "2026-06-17T20:15-04:00"},
         {k_wed, "tomorrow 2pm-4pm -05:00", "2026-06-18T15:00-04:00", "2026-06-18T17:00-04:00"},
-        {k_wed, "tomorrow 2-4 -05:00", "2026-06-18T15:00-04:00", "2026-06-18T17:00-04:00", "14:00–16:00"},
+        {k_wed, "tomorrow 2-4 -05:00", "2026-06-18T15:00-04:00", "2026-06-18T17:00-04:00",
+         "14:00–16:00"},
         {k_wed, "friday 4-4:30", "2026-06-19T16:00-04:00", "2026-06-19T16:30-04:00", "16:00–16:30"},
         {k_wed, "friday 9am-noon", "2026-06-19T09:00-04:00", "2026-06-19T12:00-04:00"},
-        {k_wed, "8:30", "2026-06-18T08:30-04:00", "2026-06-18T08:45-04:00", "\"8:30\" read as 08:30"},
+        {k_wed, "8:30", "2026-06-18T08:30-04:00", "2026-06-18T08:45-04:00",
+         "\"8:30\" read as 08:30"},
     });
     check_rejections({
         {k_wed, "1400 hours", "\"1400 hours\" is not a duration fu reads"},
@@ -75,17 +82,19 @@ TEST_CASE("when phrases review: numbers are never read as the wrong thing")
         {k_wed, "tomorrow 9-9", "starts and ends at the same hour"},
         {k_wed, "2pm GMT", "ambiguous while the UK is on summer time"},
     });
-    check_cases({{"2026-12-01T10:00", "tomorrow 2pm GMT", "2026-12-02T09:00-05:00", "2026-12-02T09:15-05:00",
-                  "read in UTC"}});
+    check_cases({{"2026-12-01T10:00", "tomorrow 2pm GMT", "2026-12-02T09:00-05:00",
+                  "2026-12-02T09:15-05:00", "read in UTC"}});
 }
 
 TEST_CASE("when phrases review: two choices share a day or a time")
 {
     check_cases({
-        {k_wed, "monday or tuesday at 2", "2026-06-22T14:00-04:00", "2026-06-23T14:15-04:00", "14:00"},
+        {k_wed, "monday or tuesday at 2", "2026-06-22T14:00-04:00", "2026-06-23T14:15-04:00",
+         "14:00"},
         {k_wed, "monday or tuesday afternoon", "2026-06-22T12:00-04:00", "2026-06-23T17:00-04:00"},
         {k_wed, "tomorrow 2pm or 3pm", "2026-06-18T14:00-04:00", "2026-06-18T15:15-04:00"},
-        {k_wed, "tomorrow morning or afternoon", "2026-06-18T09:00-04:00", "2026-06-18T17:00-04:00"},
+        {k_wed, "tomorrow morning or afternoon", "2026-06-18T09:00-04:00",
+         "2026-06-18T17:00-04:00"},
         {k_wed, "tomorrow or the day after", "2026-06-18T09:00-04:00", "2026-06-19T17:00-04:00"},
         {k_wed, "monday/tuesday", "2026-06-22T09:00-04:00", "2026-06-23T17:00-04:00"},
         {k_wed, "mon-tue", "2026-06-22T09:00-04:00", "2026-06-23T17:00-04:00"},
@@ -131,11 +140,15 @@ TEST_CASE("when phrases review: how people type")
         {k_wed, "next biz day", "2026-06-18T09:00-04:00", "2026-06-18T17:00-04:00"},
         {k_wed, "1st thing tomorrow", "2026-06-18T09:00-04:00", "2026-06-18T10:00-04:00"},
         {k_wed, "between 3 & 5", "2026-06-17T15:00-04:00", "2026-06-17T17:00-04:00", "15:00–17:00"},
-        {k_wed, "tomorrow\xC2\xA0" "2pm", "2026-06-18T14:00-04:00", "2026-06-18T14:15-04:00"},
+        {k_wed,
+         "tomorrow\xC2\xA0"
+         "2pm",
+         "2026-06-18T14:00-04:00", "2026-06-18T14:15-04:00"},
         {k_wed, "\xE2\x80\x8Ftomorrow 2pm", "2026-06-18T14:00-04:00", "2026-06-18T14:15-04:00"},
         {k_wed, "ten to 3", "2026-06-17T14:50-04:00", "2026-06-17T15:05-04:00", "14:50"},
         {k_wed, "three thirty", "2026-06-17T15:30-04:00", "2026-06-17T15:45-04:00", "15:30"},
-        {k_wed, "tomorrow 10 to 3", "2026-06-18T10:00-04:00", "2026-06-18T15:00-04:00", "10:00–15:00"},
+        {k_wed, "tomorrow 10 to 3", "2026-06-18T10:00-04:00", "2026-06-18T15:00-04:00",
+         "10:00–15:00"},
     });
 }
 
@@ -179,24 +192,30 @@ TEST_CASE("when phrases review: looking back, a phrase is a moment that has happ
 {
     using fu::TimeDirection;
     const TimeDirection past = TimeDirection::past;
-    check_cases({
-        {k_wed, "yesterday eod", "2026-06-16T17:00-04:00", "2026-06-16T17:00-04:00"},
-        {k_wed, "friday cob", "2026-06-12T17:00-04:00", "2026-06-12T17:00-04:00"},
-        {k_wed, "around 9", "2026-06-17T09:00-04:00", "2026-06-17T09:30-04:00", "\"9\" read as 09:00"},
-        {k_wed, "lunchtime", "2026-06-16T12:00-04:00", "2026-06-16T14:00-04:00"},
-        {k_wed, "the weekend", "2026-06-13T00:00-04:00", "2026-06-15T00:00-04:00"},
-        {"2026-09-15T10:00", "last month", "2026-08-01T00:00-04:00", "2026-09-01T00:00-04:00"},
-        {"2026-09-15T10:00", "early last month", "2026-08-01T00:00-04:00", "2026-08-11T00:00-04:00"},
-    }, k_ny, {}, past);
-    check_rejections({
-        {k_wed, "by monday", "looks ahead"},
-        {k_wed, "before monday", "looks ahead"},
-        {k_wed, "asap", "looks ahead"},
-        {k_wed, "within the hour", "looks ahead"},
-        {k_wed, "later today", "looks ahead"},
-        {k_wed, "over the next few days", "looks ahead"},
-        {k_wed, "eod", "is in the future"},
-    }, k_ny, {}, past);
+    check_cases(
+        {
+            {k_wed, "yesterday eod", "2026-06-16T17:00-04:00", "2026-06-16T17:00-04:00"},
+            {k_wed, "friday cob", "2026-06-12T17:00-04:00", "2026-06-12T17:00-04:00"},
+            {k_wed, "around 9", "2026-06-17T09:00-04:00", "2026-06-17T09:30-04:00",
+             "\"9\" read as 09:00"},
+            {k_wed, "lunchtime", "2026-06-16T12:00-04:00", "2026-06-16T14:00-04:00"},
+            {k_wed, "the weekend", "2026-06-13T00:00-04:00", "2026-06-15T00:00-04:00"},
+            {"2026-09-15T10:00", "last month", "2026-08-01T00:00-04:00", "2026-09-01T00:00-04:00"},
+            {"2026-09-15T10:00", "early last month", "2026-08-01T00:00-04:00",
+             "2026-08-11T00:00-04:00"},
+        },
+        k_ny, {}, past);
+    check_rejections(
+        {
+            {k_wed, "by monday", "looks ahead"},
+            {k_wed, "before monday", "looks ahead"},
+            {k_wed, "asap", "looks ahead"},
+            {k_wed, "within the hour", "looks ahead"},
+            {k_wed, "later today", "looks ahead"},
+            {k_wed, "over the next few days", "looks ahead"},
+            {k_wed, "eod", "is in the future"},
+        },
+        k_ny, {}, past);
 }
 
 TEST_CASE("when phrases review: deadlines at the edges of a day, a week and a year")
@@ -238,6 +257,7 @@ TEST_CASE("when phrases review: limits and zones a code review found")
     // holidays that cover every working day for years are an error, not a non-working day
     check_rejections({{k_wed, "next business day", "no working day within a year"}}, k_ny,
                      with_holidays({"2026-06-18..2029-12-31"}));
-    check_cases({{k_wed, "3 business days ago", "2026-06-12T00:00-04:00", "2026-06-13T00:00-04:00"}},
-                k_ny, {}, fu::TimeDirection::past);
+    check_cases(
+        {{k_wed, "3 business days ago", "2026-06-12T00:00-04:00", "2026-06-13T00:00-04:00"}}, k_ny,
+        {}, fu::TimeDirection::past);
 }
