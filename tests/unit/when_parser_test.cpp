@@ -15,14 +15,6 @@ namespace {
 
 using namespace fu::when;
 
-std::vector<std::string> texts(const std::vector<Token>& tokens)
-{
-    std::vector<std::string> out;
-    for (const Token& t : tokens) {
-        out.push_back(t.text);
-    }
-    return out;
-}
 
 std::optional<Phrase> parsed(const std::string& text)
 {
@@ -32,30 +24,6 @@ std::optional<Phrase> parsed(const std::string& text)
 }
 
 } // namespace
-
-TEST_CASE("when tokenizer: words, numbers and punctuation")
-{
-    using V = std::vector<std::string>;
-    CHECK(texts(tokenize("Tomorrow  AFTERNOON")) == V{"tomorrow", "afternoon"});
-    CHECK(texts(tokenize("5 p.m.")) == V{"5", "pm"});
-    CHECK(texts(tokenize("4 o'clock")) == V{"4", "oclock"});
-    CHECK(texts(tokenize("in a week's time")) == V{"in", "a", "weeks", "time"});
-    CHECK(texts(tokenize("new year\xE2\x80\x99s eve")) == V{"new", "years", "eve"});
-    CHECK(texts(tokenize("mid-morning")) == V{"mid", "morning"});
-    CHECK(texts(tokenize("noonish")) == V{"noon", "ish"});
-    CHECK(texts(tokenize("3ish")) == V{"3", "ish"});
-    CHECK(texts(tokenize("2\xE2\x80\x93"
-                         "4")) == V{"2", "-", "4"});
-    CHECK(texts(tokenize("on the 15th.")) == V{"on", "15", "th"});
-    CHECK(texts(tokenize("friday, 3pm")) == V{"friday", "3", "pm"});
-    const auto t = tokenize("9:30-11:00");
-    REQUIRE(t.size() == 7);
-    CHECK(t[3].text == "-");
-    CHECK_FALSE(t[3].spaced);
-    CHECK(t[4].value == 11);
-    CHECK(t[4].digits == 2);
-    CHECK(tokenize("   ").empty());
-}
 
 TEST_CASE("when parser: the structure of a phrase")
 {
