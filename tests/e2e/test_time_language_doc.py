@@ -153,6 +153,8 @@ def instant(day, clock, zone, tz):
     """DAY at HH:MM (or the given default (h, m)) in ZONE, else local to tz."""
     date = civil_date(day) if isinstance(day, str) else day
     hour, minute = map(int, clock.split(":")) if isinstance(clock, str) else clock
+    if hour == 24:  # 24:00 is the end of the day, as fu prints a window ending at midnight
+        date, hour = date + timedelta(days=1), 0
     local = date.replace(hour=hour, minute=minute)
     if zone:
         return local.replace(tzinfo=timezone(timedelta(hours=ZONES[zone])))
