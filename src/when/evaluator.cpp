@@ -382,6 +382,7 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
             note(fmt::format("{} read as {}–{}{}", quoted(t.text), hhmm(start), hhmm(end), mine));
         }
         set(typed(d, seconds{minutes{start}}, a.offset), typed(d, seconds{minutes{end}}, b.offset));
+        r.range = true;
         break;
     }
     case TimeKind::around: {
@@ -413,8 +414,11 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
     }
     case TimeKind::before:
     case TimeKind::by: {
+        const DayPart anchor = t.anchor_is_part ? part_span(*t.part, Portion::none) : DayPart{};
+        // before the afternoon: its start; by the afternoon: its end (by lunch: before it)
+        const bool by_end = t.kind == TimeKind::by && t.anchor_is_part && *t.part != Part::lunch;
         const Instant until = t.anchor_is_part
-                                  ? boundary(d, part_span(*t.part, Portion::none).start_minute)
+                                  ? boundary(d, by_end ? anchor.end_minute : anchor.start_minute)
                                   : clock_at(t.from, t.part);
         if (t.kind == TimeKind::by ||
             ((!day_given || time_first) && !(t.part && !t.anchor_is_part))) {
@@ -478,7 +482,9 @@ Reading Evaluator::target(const Target& t)
                 portion != Portion::none && portion != Portion::end_of) {
                 tm.portion = portion; // early tomorrow morning
             }
-            return timed(d, tm, true, t.time_first);
+            Reading timed_day = timed(d, tm, true, t.time_first);
+            timed_day.day_and_time = true;
+            return timed_day;
         }
         r.first = r.last = d;
         if (portion == Portion::early || portion == Portion::mid || portion == Portion::late) {
@@ -509,7 +515,10 @@ Reading Evaluator::target(const Target& t)
                 t.time->kind == TimeKind::same_time) {
                 return timed(m_today + days{7 * span->offset}, *t.time, true, t.time_first);
             }
-            const auto [a, b] = resolve_span(*span, portion);
+            auto [a, b] = resolve_span(*span, portion);
+            if (t.time->kind == TimeKind::first_thing && future()) {
+                a = b = working_days(a, b, span->text).first; // first thing next week
+            }
             if (a != b) {
                 throw usage_error(fmt::format("{} covers several days; a time of day needs one",
                                               quoted(span->text)),
@@ -541,7 +550,12 @@ Reading Evaluator::target(const Target& t)
         } else if (span->kind == SpanKind::day_range && !m_cal.first_workday(a, b)) {
             // "saturday to sunday": days named outright, although none is a working day
         } else {
+            const auto [said_a, said_b] = std::pair{a, b};
             std::tie(a, b) = working_days(a, b, span->text);
+            if (span->kind == SpanKind::day_range && (a != said_a || b != said_b)) {
+                note(fmt::format("{} – {} has working days {} – {} only", label(said_a), label(said_b),
+                                 label(a), label(b)));
+            }
         }
         const bool narrowed = portion != Portion::none && portion != Portion::end_of;
         const bool rolls_over = span->kind == SpanKind::week || span->kind == SpanKind::month;
@@ -616,6 +630,10 @@ Reading Evaluator::target(const Target& t)
 
 Window Evaluator::with_mode(Mode mode, const Reading& r)
 {
+    if (mode != Mode::plain && r.range) {
+        throw usage_error(fmt::format("{}: a range of hours has no single edge", quoted(m_text)),
+                          "say e.g. \"by 4\" or \"tomorrow 2-4\"");
+    }
     switch (mode) {
     case Mode::plain:
         return {r.earliest, r.latest, {}};
@@ -633,6 +651,11 @@ Window Evaluator::with_mode(Mode mode, const Reading& r)
     }
     case Mode::after:
     case Mode::from: {
+        if (r.timed && r.day_and_time) {
+            throw usage_error(fmt::format("{} is ambiguous: after the day, or after the time on it?",
+                                          quoted(m_text)),
+                              "say e.g. \"after 3pm on friday\" or \"after friday\"");
+        }
         if (r.timed) {
             const local_days d = r.first;
             const Instant from = mode == Mode::after && !r.appointment ? r.latest : r.earliest;

@@ -26,6 +26,8 @@ struct Reading {
     bool timed = false;        // names a time of day, not whole days
     bool deadline = false;     // already a deadline from now ("eod", "by 3")
     std::optional<Instant> by; // where "by" ends when not at `latest`: by lunch, by the weekend
+    bool range = false;        // an hour range: "by 2-4" has no single edge
+    bool day_and_time = false; // a named day and a time: "after thanksgiving 3pm" is ambiguous
 };
 
 // Gives a Phrase its meaning at one moment, on one zone's clock, with the user's settings.

@@ -538,6 +538,10 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
                 y = static_cast<int>(s.year);
             } else if (s.offset == 1 || (future() ? m < tm : m > tm)) {
                 y += future() || s.offset == 1 ? 1 : -1;
+                if (future() && s.offset != 1) {
+                    note(fmt::format("{} has passed this year; taking {} {}",
+                                     lexicon::k_month_long[m - 1], lexicon::k_month_long[m - 1], y));
+                }
             }
         }
         first = Calendar::month_first(y, m);

@@ -19,11 +19,12 @@ std::optional<Phrase> Parser::within()
         p.quantity.text = span_text(save + 1, m_pos);
         return p;
     }
-    const bool next = word("next");
+    word("next");
     if (auto q = quantity(); q && !q->range) {
         p.quantity = *q;
-        if (next && !q->or_so && (q->unit == Unit::day || q->unit == Unit::business_day)) {
-            p.special = Special::over_next; // within the next few days: working days, as "over"
+        if (!q->or_so && (q->unit == Unit::day || q->unit == Unit::business_day)) {
+            // within (the next) few days: the end of a working day, as "over the next few days"
+            p.special = Special::over_next;
             return p;
         }
         if (q->or_so) {

@@ -71,10 +71,19 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
                               when::display_text(text));
     Window w = evaluator.run(phrase);
     if (phrase.zone && zone.name() != fallback.name()) {
-        w.notices.insert(w.notices.begin(),
-                         phrase.zone->text == zone.name()
-                             ? fmt::format("read in {}", zone.name())
-                             : fmt::format("read in {} (\"{}\")", zone.name(), phrase.zone->text));
+        std::string notice = phrase.zone->text == zone.name()
+                                 ? fmt::format("read in {}", zone.name())
+                                 : fmt::format("read in {} (\"{}\")", zone.name(), phrase.zone->text);
+        // "tomorrow 9am sydney" said on a Wednesday evening in New York is Sydney's tomorrow
+        const auto there = date::floor<date::days>(zone.to_local(now));
+        if (there != date::floor<date::days>(fallback.to_local(now))) {
+            const date::year_month_day ymd{there};
+            notice += fmt::format(", where today is {} {} {}",
+                                  lexicon::k_weekday_short[date::weekday{there}.c_encoding()],
+                                  static_cast<unsigned>(ymd.day()),
+                                  lexicon::k_month_short[static_cast<unsigned>(ymd.month()) - 1]);
+        }
+        w.notices.insert(w.notices.begin(), notice);
     }
     return w;
 }

@@ -261,3 +261,26 @@ TEST_CASE("when phrases review: limits and zones a code review found")
         {{k_wed, "3 business days ago", "2026-06-12T00:00-04:00", "2026-06-13T00:00-04:00"}}, k_ny,
         {}, fu::TimeDirection::past);
 }
+
+TEST_CASE("when phrases review: what a fourth pass found")
+{
+    check_cases({
+        {k_wed, "june 19-21", "2026-06-19T09:00-04:00", "2026-06-19T17:00-04:00",
+         "has working days fri 19 jun – fri 19 jun only"},
+        {k_wed, "after 3pm friday", "2026-06-19T15:00-04:00", "2026-06-19T17:00-04:00"},
+        {k_wed, "within a few days", "2026-06-17T10:00-04:00", "2026-06-22T17:00-04:00"},
+        {k_wed, "by the afternoon", "2026-06-17T10:00-04:00", "2026-06-17T17:00-04:00"},
+        {k_wed, "before the afternoon", "2026-06-17T10:00-04:00", "2026-06-17T12:00-04:00"},
+        {k_wed, "first thing next week", "2026-06-22T09:00-04:00", "2026-06-22T10:00-04:00"},
+        {k_wed, "may", "2027-05-03T09:00-04:00", "2027-05-31T17:00-04:00", "may has passed this year"},
+        {"2026-06-17T19:00", "tomorrow 9am sydney", "2026-06-18T19:00-04:00", "2026-06-18T19:15-04:00",
+         "where today is thu 18 jun"},
+    });
+    check_rejections({
+        {k_wed, "after thanksgiving 3pm", "ambiguous: after the day, or after the time on it?"},
+        {k_wed, "after friday 3pm", "ambiguous"},
+        {k_wed, "by friday 2-4", "a range of hours has no single edge"},
+        {k_wed, "by 2-4", "no single edge"},
+        {k_wed, "after 2-4", "no single edge"},
+    });
+}
