@@ -113,6 +113,8 @@ class Parser {
 
     // parser_times.cpp: clock times and times of day
     std::optional<Clock> clock_idiom();
+    Clock idiom_clock(long long hour, long long minute, std::size_t from);
+    void read_meridiem(Clock& c);
     std::optional<Clock> range_end(const Clock& start);
     std::optional<std::chrono::seconds> offset(bool literal);
     void clock_tail(Clock& c);

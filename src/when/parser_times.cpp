@@ -140,19 +140,7 @@ std::optional<Clock> Parser::clock_idiom()
                             }
                         }
                     }
-                    Clock c;
-                    c.hour = *n;
-                    c.minute = minute;
-                    c.has_minutes = true;
-                    c.idiom = true;
-                    if (word("am")) {
-                        c.meridiem = Meridiem::am;
-                    } else if (word("pm")) {
-                        c.meridiem = Meridiem::pm;
-                    }
-                    c.text = span_text(save, m_pos);
-                    clock_tail(c);
-                    return c;
+                    return idiom_clock(*n, minute, save);
                 }
             }
         }
@@ -166,19 +154,30 @@ std::optional<Clock> Parser::clock_idiom()
         m_pos = save;
         return std::nullopt;
     }
+    return idiom_clock(to ? (*h == 1 ? 12 : *h - 1) : *h, minutes_word, save);
+}
+
+// A clock time said as words ("half four", "three thirty"): its am/pm, if said, comes after.
+Clock Parser::idiom_clock(long long hour, long long minute, std::size_t from)
+{
     Clock c;
-    c.hour = to ? (*h == 1 ? 12 : *h - 1) : *h;
-    c.minute = minutes_word;
+    c.hour = hour;
+    c.minute = minute;
     c.has_minutes = true;
     c.idiom = true;
+    read_meridiem(c);
+    c.text = span_text(from, m_pos);
+    clock_tail(c);
+    return c;
+}
+
+void Parser::read_meridiem(Clock& c)
+{
     if (word("am")) {
         c.meridiem = Meridiem::am;
     } else if (word("pm")) {
         c.meridiem = Meridiem::pm;
     }
-    c.text = span_text(save, m_pos);
-    clock_tail(c);
-    return c;
 }
 
 std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
@@ -255,11 +254,7 @@ std::optional<Clock> Parser::clock(bool allow_bare, bool literal)
             }
         }
     }
-    if (word("am")) {
-        c.meridiem = Meridiem::am;
-    } else if (word("pm")) {
-        c.meridiem = Meridiem::pm;
-    }
+    read_meridiem(c);
     // "4 o'clock" is a bare hour, marked as a clock time
     c.oclock = c.meridiem == Meridiem::none && !c.has_minutes && word("oclock");
     c.text = span_text(save + (at ? 1 : 0), m_pos);
