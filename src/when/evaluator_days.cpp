@@ -586,7 +586,7 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
         break;
     }
     case SpanKind::year: {
-        const int y = ty + static_cast<int>(s.offset);
+        const int y = s.relative ? ty + static_cast<int>(s.offset) : static_cast<int>(s.number);
         first = Calendar::month_first(y, 1);
         last = Calendar::month_last(y, 12);
         break;

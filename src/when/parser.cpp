@@ -448,7 +448,8 @@ std::optional<Target> Parser::target()
         }
         m_pos = at;
         const bool allow_bare = last_was_worded_day || last_was_part || (at == 0 && m_end == 1) ||
-                                (at == 1 && m_end == 2 && is_word_at(0, "sometime"));
+                                (at == 1 && m_end == 2 && is_word_at(0, "sometime")) ||
+                                (m_bare_choice && at == save);
         if (auto tm = time(allow_bare); tm && m_pos > best) {
             const bool bare_after_day =
                 tm->kind == TimeKind::clock && is_bare(tm->from) && last_was_worded_day;
@@ -567,13 +568,29 @@ std::optional<Phrase> Parser::phrase()
         if (!mode_suffix(p.mode)) {
             continue;
         }
-        if (word("or") || punct('/', false)) {
+        // "monday/tuesday"; a slash between numbers is a date ("12/01"), never a choice
+        const bool slash = is_punct('/') && m_pos > 0 && m_t[m_pos - 1].kind == TokenKind::word &&
+                           peek(1) != nullptr && peek(1)->kind == TokenKind::word;
+        if (word("or") || (slash && punct('/', false))) {
             if (p.target.day && !p.target.time &&
                 (words({"day", "after"}) || words({"next", "day"}))) {
                 Target next = p.target; // tomorrow or the day after
                 next.day->shift_days += 1;
                 p.alternative = next;
-            } else if (auto second = target()) {
+            } else if (auto second = [&] {
+                           // "tomorrow 2 or 3", "around 3 or 4": a bare hour after a clock time
+                           m_bare_choice =
+                               p.target.time && (p.target.time->kind == TimeKind::clock ||
+                                                 p.target.time->kind == TimeKind::around);
+                           auto choice = target();
+                           m_bare_choice = false;
+                           if (choice && choice->time && p.target.time && !choice->day &&
+                               !choice->span && p.target.time->kind == TimeKind::around &&
+                               choice->time->kind == TimeKind::clock) {
+                               choice->time->kind = TimeKind::around;
+                           }
+                           return choice;
+                       }()) {
                 // "tomorrow 2pm or 3pm": the day is the first's; "monday or tuesday at 2": the
                 // time is the second's too
                 if (!second->day && !second->span && second->time) {
@@ -594,7 +611,6 @@ std::optional<Phrase> Parser::phrase()
     }
     return std::nullopt;
 }
-
 
 std::optional<Phrase> parse_phrase(const std::vector<Token>& tokens, std::string_view text,
                                    std::size_t& reached)

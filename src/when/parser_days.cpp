@@ -630,6 +630,20 @@ std::optional<SpanSpec> Parser::period()
         m_pos = save;
         return std::nullopt;
     }
+    // 2027, in 2027, end of 2026 (not the year of an ISO date)
+    {
+        word("in");
+        if (const Token* y = peek();
+            y != nullptr && y->kind == TokenKind::number && y->digits == 4 && y->value >= 1000 &&
+            !(is_punct('-', 1) && adjacent(1)) &&
+            !(peek(1) != nullptr && peek(1)->kind == TokenKind::punct && !peek(1)->spaced)) {
+            ++m_pos;
+            s.relative = false;
+            s.number = y->value;
+            return done(SpanKind::year);
+        }
+        m_pos = save;
+    }
     // july [2027], in july
     if (word("in") && !(peek() != nullptr && lexicon::month(peek()->text))) {
         m_pos = save;

@@ -284,3 +284,20 @@ TEST_CASE("when phrases review: what a fourth pass found")
         {k_wed, "after 2-4", "no single edge"},
     });
 }
+
+TEST_CASE("when phrases review: two hours as choices, years, and a slash that is a date")
+{
+    check_cases({
+        {k_wed, "tomorrow 2 or 3", "2026-06-18T14:00-04:00", "2026-06-18T15:15-04:00", "\"3\" read as 15:00"},
+        {k_wed, "around 3 or 4", "2026-06-17T14:30-04:00", "2026-06-17T16:30-04:00", "\"4\" read as 16:00"},
+        {k_wed, "end of 2026", "2026-06-17T10:00-04:00", "2026-12-31T17:00-05:00"},
+        {k_wed, "in 2027", "2027-01-01T09:00-05:00", "2027-12-31T17:00-05:00"},
+        {k_wed, "early 2027", "2027-01-01T09:00-05:00", "2027-03-31T17:00-04:00"},
+        {k_wed, "monday/tuesday", "2026-06-22T09:00-04:00", "2026-06-23T17:00-04:00"},
+    });
+    check_rejections({
+        {k_wed, "2 or 3", "not a time phrase"},
+        {k_wed, "after lunch 12/01", "not an ISO date"},
+        {k_wed, "tomorrow 2pm 12/01", "not an ISO date"},
+    });
+}
