@@ -553,8 +553,8 @@ Reading Evaluator::target(const Target& t)
             const auto [said_a, said_b] = std::pair{a, b};
             std::tie(a, b) = working_days(a, b, span->text);
             if (span->kind == SpanKind::day_range && (a != said_a || b != said_b)) {
-                note(fmt::format("{} – {} has working days {} – {} only", label(said_a), label(said_b),
-                                 label(a), label(b)));
+                note(fmt::format("{} – {} has working days {} – {} only", label(said_a),
+                                 label(said_b), label(a), label(b)));
             }
         }
         const bool narrowed = portion != Portion::none && portion != Portion::end_of;
@@ -652,9 +652,10 @@ Window Evaluator::with_mode(Mode mode, const Reading& r)
     case Mode::after:
     case Mode::from: {
         if (r.timed && r.day_and_time) {
-            throw usage_error(fmt::format("{} is ambiguous: after the day, or after the time on it?",
-                                          quoted(m_text)),
-                              "say e.g. \"after 3pm on friday\" or \"after friday\"");
+            throw usage_error(
+                fmt::format("{} is ambiguous: after the day, or after the time on it?",
+                            quoted(m_text)),
+                "say e.g. \"after 3pm on friday\" or \"after friday\"");
         }
         if (r.timed) {
             const local_days d = r.first;

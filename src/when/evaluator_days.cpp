@@ -344,6 +344,21 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
     case DayKind::nth_weekday: {
         auto in_month = [&](int y, unsigned m) -> std::optional<local_days> {
             const date::year_month ym{date::year{y}, date::month{m}};
+            if (spec.counted == DaySpec::Counted::day) {
+                return Calendar::month_last(y, m); // the last day of the month
+            }
+            if (spec.counted == DaySpec::Counted::workday) {
+                const local_days from = Calendar::month_first(y, m);
+                const local_days to = Calendar::month_last(y, m);
+                if (spec.nth == 0) {
+                    return m_cal.last_workday(from, to);
+                }
+                std::optional<local_days> d = m_cal.first_workday(from, to);
+                for (long long k = 1; d && k < spec.nth; ++k) {
+                    d = m_cal.first_workday(*d + days{1}, to);
+                }
+                return d;
+            }
             const date::weekday wd{spec.weekday};
             if (spec.nth == 0) {
                 return local_days{
@@ -380,10 +395,14 @@ local_days Evaluator::resolve_day(const DaySpec& spec)
             ++y;
             day = in_month(y, m);
         }
-        if (!day) {
+        if (!day && spec.counted == DaySpec::Counted::weekday) {
             throw usage_error(fmt::format(
                 "{} does not exist: {} {} has no {} {}", quoted(spec.text), k_month_short[m - 1], y,
                 ordinal(static_cast<unsigned>(spec.nth)), k_weekday_long[spec.weekday]));
+        }
+        if (!day) {
+            throw usage_error(fmt::format("{} does not exist in {} {}", quoted(spec.text),
+                                          k_month_short[m - 1], y));
         }
         result = *day;
         break;
@@ -540,7 +559,8 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
                 y += future() || s.offset == 1 ? 1 : -1;
                 if (future() && s.offset != 1) {
                     note(fmt::format("{} has passed this year; taking {} {}",
-                                     lexicon::k_month_long[m - 1], lexicon::k_month_long[m - 1], y));
+                                     lexicon::k_month_long[m - 1], lexicon::k_month_long[m - 1],
+                                     y));
                 }
             }
         }

@@ -130,7 +130,8 @@ class Parser {
     std::size_t m_reached = 0;
     bool m_after_portion = false; // a bare "month" may follow "mid", "end of"
     int m_depth = 0;
-    bool m_bare_choice = false;   // the choice after "tomorrow 2 or": a bare hour is a clock time              // nesting of day() and time(): "the day after the day after …"
+    bool m_bare_choice = false; // the choice after "tomorrow 2 or": a bare hour is a clock time //
+                                // nesting of day() and time(): "the day after the day after …"
 };
 
 } // namespace fu::when

@@ -248,8 +248,21 @@ std::optional<DaySpec> Parser::nth_weekday()
         }
         n = *o;
     }
+    DaySpec d;
+    // the first monday, the last business day, the last day (of a month)
     const auto wd = weekday_word();
-    if (!wd || !(word("of") || word("in"))) {
+    if (!wd) {
+        if (words({"business", "day"}) || words({"working", "day"}) || words({"work", "day"}) ||
+            word("workday")) {
+            d.counted = DaySpec::Counted::workday;
+        } else if (word("day") && n == 0) {
+            d.counted = DaySpec::Counted::day;
+        } else {
+            m_pos = save;
+            return std::nullopt;
+        }
+    }
+    if (!(word("of") || word("in"))) {
         m_pos = save;
         return std::nullopt;
     }
@@ -258,10 +271,9 @@ std::optional<DaySpec> Parser::nth_weekday()
         m_pos = save;
         return std::nullopt;
     }
-    DaySpec d;
     d.kind = DayKind::nth_weekday;
     d.nth = n;
-    d.weekday = *wd;
+    d.weekday = wd.value_or(0);
     d.of = *ref;
     d.text = span_text(save, m_pos);
     return d;

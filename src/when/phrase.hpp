@@ -98,6 +98,9 @@ struct DaySpec {
     Quantity quantity;
     std::string name;  // named days
     long long nth = 0; // nth_weekday: 1-5, or 0 for "last"
+    enum class Counted { weekday, workday, day };
+    Counted counted =
+        Counted::weekday; // nth_weekday: "first monday", "last business day", "last day"
     MonthRef of;
     long long shift_days = 0; // "tuesday week", "a week from friday"
     std::string text;

@@ -71,9 +71,10 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
                               when::display_text(text));
     Window w = evaluator.run(phrase);
     if (phrase.zone && zone.name() != fallback.name()) {
-        std::string notice = phrase.zone->text == zone.name()
-                                 ? fmt::format("read in {}", zone.name())
-                                 : fmt::format("read in {} (\"{}\")", zone.name(), phrase.zone->text);
+        std::string notice =
+            phrase.zone->text == zone.name()
+                ? fmt::format("read in {}", zone.name())
+                : fmt::format("read in {} (\"{}\")", zone.name(), phrase.zone->text);
         // "tomorrow 9am sydney" said on a Wednesday evening in New York is Sydney's tomorrow
         const auto there = date::floor<date::days>(zone.to_local(now));
         if (there != date::floor<date::days>(fallback.to_local(now))) {

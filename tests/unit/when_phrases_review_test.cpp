@@ -301,3 +301,19 @@ TEST_CASE("when phrases review: two hours as choices, years, and a slash that is
         {k_wed, "tomorrow 2pm 12/01", "not an ISO date"},
     });
 }
+
+TEST_CASE("when phrases review: the first or last business day, the last day of a month")
+{
+    check_cases({
+        {k_wed, "first business day of next month", "2026-07-01T09:00-04:00", "2026-07-01T17:00-04:00"},
+        {k_wed, "second business day of july", "2026-07-02T09:00-04:00", "2026-07-02T17:00-04:00"},
+        {k_wed, "last business day of the month", "2026-06-30T09:00-04:00", "2026-06-30T17:00-04:00"},
+        {k_wed, "first business day of january", "2027-01-01T09:00-05:00", "2027-01-01T17:00-05:00"},
+        {k_wed, "last day of june", "2026-06-30T09:00-04:00", "2026-06-30T17:00-04:00"},
+    });
+    // with new year's day a holiday, the first business day of january is the 4th (a Monday)
+    check_cases({{k_wed, "first business day of january", "2027-01-04T09:00-05:00",
+                  "2027-01-04T17:00-05:00"}},
+                k_ny, with_holidays({"new year's day"}));
+    check_rejections({{k_wed, "fifth monday of july", "jul 2026 has no 5th monday"}});
+}
