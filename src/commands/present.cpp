@@ -91,20 +91,25 @@ Json interaction_json(const Interaction& interaction, const Contact& contact, co
         .set("promise", interaction.promise_id ? Json(*interaction.promise_id) : Json());
 }
 
-std::string window_text(const Promise& promise, const Contact& contact, const Env& env)
+std::string both_clocks(Instant earliest, Instant latest, const date::time_zone& theirs, const Env& env,
+                        bool with_zone)
 {
-    std::string text = human_window(promise.earliest, promise.latest, env.user_zone(), env.now);
-    const auto& theirs = contact_zone(contact, env);
-    if (&theirs != &env.user_zone() &&
-        theirs.get_info(promise.earliest).offset != env.user_zone().get_info(promise.earliest).offset) {
-        const bool same_day = date::floor<date::days>(theirs.to_local(promise.earliest)) ==
-                              date::floor<date::days>(env.user_zone().to_local(promise.earliest));
+    const auto& mine = env.user_zone();
+    std::string text = human_window(earliest, latest, mine, env.now, with_zone);
+    if (&theirs != &mine && theirs.get_info(earliest).offset != mine.get_info(earliest).offset) {
+        const bool same_day = date::floor<date::days>(theirs.to_local(earliest)) ==
+                              date::floor<date::days>(mine.to_local(earliest));
         text += fmt::format(" ({} in {})",
-                            same_day ? human_window_short(promise.earliest, promise.latest, theirs, env.now)
-                                     : human_window(promise.earliest, promise.latest, theirs, env.now),
+                            same_day ? human_window_short(earliest, latest, theirs, env.now)
+                                     : human_window(earliest, latest, theirs, env.now, with_zone),
                             zone_city(theirs));
     }
     return text;
+}
+
+std::string window_text(const Promise& promise, const Contact& contact, const Env& env)
+{
+    return both_clocks(promise.earliest, promise.latest, contact_zone(contact, env), env, false);
 }
 
 std::string relative_hint(const Promise& promise, Instant now)

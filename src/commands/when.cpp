@@ -38,12 +38,9 @@ int run_when(const WhenOptions& opt, Env& env)
         return k_exit_ok;
     }
     if (env.human()) {
-        std::string shown = human_window(window.earliest, window.latest, zone, env.now, true);
-        if (theirs != nullptr && theirs->get_info(window.earliest).offset != zone.get_info(window.earliest).offset) {
-            shown += fmt::format(" ({} in {})", human_window(window.earliest, window.latest, *theirs, env.now, true),
-                                 zone_city(*theirs));
-        }
-        env.out << fmt::format("{}  ({})\n", shown, text);
+        env.out << fmt::format("{}  ({})\n",
+                               both_clocks(window.earliest, window.latest, theirs ? *theirs : zone, env, true),
+                               text);
         return k_exit_ok;
     }
     Table table;

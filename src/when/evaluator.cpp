@@ -162,19 +162,25 @@ DayPart Evaluator::portion_of(DayPart span, Portion portion)
     return span;
 }
 
-// " (13:00 your time)" when the phrase is read on another clock than the user's.
-std::string Evaluator::clocks_note(local_days d, long long minute) const
+// " (13:00 your time)", or " (09:00–11:00 your time)" for a range, when the phrase is read on
+// another clock than the user's and that clock shows another time.
+std::string Evaluator::clocks_note(local_days d, long long minute,
+                                   std::optional<long long> end_minute) const
 {
     if (m_zone.name() == m_user_zone.name()) {
         return {};
     }
-    const Instant t = boundary(d, minute);
-    const auto mine = m_user_zone.to_local(t);
-    const auto mine_minute = (date::floor<minutes>(mine) - date::floor<days>(mine)).count();
-    if (mine_minute == minute) {
+    const auto yours = [&](long long m) {
+        const auto local = m_user_zone.to_local(boundary(d, m));
+        return (date::floor<minutes>(local) - date::floor<days>(local)).count();
+    };
+    if (yours(minute) == minute) {
         return {};
     }
-    return fmt::format(" ({} your time)", hhmm(mine_minute));
+    if (end_minute) {
+        return fmt::format(" ({}–{} your time)", hhmm(yours(minute)), hhmm(yours(*end_minute)));
+    }
+    return fmt::format(" ({} your time)", hhmm(yours(minute)));
 }
 
 // Minute of the day a clock time names. Unmarked hours 1-7 are afternoon, 8-11 morning, 12 noon;
@@ -373,13 +379,8 @@ Reading Evaluator::timed(local_days d, const TimeSpec& t, bool day_given, bool t
                               "put the earlier time first, e.g. \"2-4\" or \"between 1 and 3\"");
         }
         if (a_bare || b_bare) {
-            std::string mine = clocks_note(d, start);
-            if (!mine.empty()) {
-                const std::string end_mine = clocks_note(d, end);
-                mine = fmt::format(" ({}–{} your time)", mine.substr(2, 5),
-                                   end_mine.empty() ? hhmm(end) : end_mine.substr(2, 5));
-            }
-            note(fmt::format("{} read as {}–{}{}", quoted(t.text), hhmm(start), hhmm(end), mine));
+            note(fmt::format("{} read as {}–{}{}", quoted(t.text), hhmm(start), hhmm(end),
+                             clocks_note(d, start, end)));
         }
         set(typed(d, seconds{minutes{start}}, a.offset), typed(d, seconds{minutes{end}}, b.offset));
         r.range = true;

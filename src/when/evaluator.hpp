@@ -52,7 +52,8 @@ class Evaluator {
     Window appointment(local_days d, const Clock& c, std::optional<Part> part);
     DayPart part_span(Part p, Portion portion) const;
     static DayPart portion_of(DayPart span, Portion portion);
-    std::string clocks_note(local_days d, long long minute) const;
+    std::string clocks_note(local_days d, long long minute,
+                            std::optional<long long> end_minute = std::nullopt) const;
 
     // evaluator_days.cpp: days, spans, portions
     local_days resolve_day(const DaySpec& d);

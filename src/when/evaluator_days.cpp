@@ -553,11 +553,13 @@ std::pair<local_days, local_days> Evaluator::resolve_span(const SpanSpec& s, Por
             m = month_of(d);
         } else {
             m = static_cast<unsigned>(s.number);
-            if (s.year != 0) {
+            if (s.year == -1) {
+                y = ty + 1; // in the new year
+            } else if (s.year != 0) {
                 y = static_cast<int>(s.year);
-            } else if (s.offset == 1 || (future() ? m < tm : m > tm)) {
-                y += future() || s.offset == 1 ? 1 : -1;
-                if (future() && s.offset != 1) {
+            } else if (future() ? m < tm : m > tm) {
+                y += future() ? 1 : -1;
+                if (future()) {
                     note(fmt::format("{} has passed this year; taking {} {}",
                                      lexicon::k_month_long[m - 1], lexicon::k_month_long[m - 1],
                                      y));

@@ -593,7 +593,7 @@ std::optional<SpanSpec> Parser::period()
         // early January: a span the evaluator narrows to its early days
         s.relative = false;
         s.number = 1;
-        s.offset = 1;
+        s.year = -1; // next year's, as in "q3 next year"
         s.implied = Portion::early;
         return done(SpanKind::month);
     }

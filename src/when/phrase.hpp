@@ -128,7 +128,7 @@ struct SpanSpec {
     bool relative = true;        // false when named: july, q3, 2027
     bool said_this = false;      // "this week": a deadline that rolls over when its days are over
     long long number = 0;        // month 1-12, quarter 1-4 when named
-    long long year = 0;          // when named; 0 = the next one not yet over
+    long long year = 0;          // when named; 0 = the next one not yet over, -1 = next year
     long long week_of_month = 0; // "first week of july" 1 … 5, "last week of july" -1
     std::optional<DaySpec> from;
     std::optional<DaySpec> to;

@@ -68,7 +68,7 @@ class WhenTheirTime(unittest.TestCase):
         fu = FuSandbox(self, now=NOW, tz="America/New_York")
         r = fu.run("when", "--tz", "Europe/London", "tomorrow", "4", "their", "time")
         self.assertEqual(r.status, 0, str(r))
-        self.assertEqual(r.out, "Thu 18 Jun 11:00–11:15 EDT (Thu 18 Jun 16:00–16:15 BST in London)  "
+        self.assertEqual(r.out, "Thu 18 Jun 11:00–11:15 EDT (16:00–16:15 in London)  "
                                 "(tomorrow 4 their time)\n")
         self.assertEqual(r.err, 'note: "4" read as 16:00 (11:00 your time)\n')
         r = fu.run("when", "--tz", "Europe/London", "tomorrow", "4", fmt="json")
