@@ -334,33 +334,21 @@ std::optional<DaySpec> Parser::day()
     if (auto nth = nth_weekday()) {
         return nth;
     }
-    if (words({"this", "coming"}) || word("this") || word("coming")) {
-        if (const auto wd = weekday_word()) {
-            d.weekday = *wd;
-            return done(DayKind::this_weekday);
-        }
-        m_pos = save;
-        return std::nullopt;
-    }
-    if (word("next")) {
-        if (const auto wd = weekday_word()) {
-            d.weekday = *wd;
-            return done(DayKind::next_weekday);
-        }
-        if (word("week")) {
+    // this friday, next friday, last friday, next week friday
+    const bool said_this = words({"this", "coming"}) || word("this") || word("coming");
+    const bool said_next = !said_this && word("next");
+    const bool said_last = !said_this && !said_next && word("last");
+    if (said_this || said_next || said_last) {
+        const bool next_week = said_next && word("week");
+        if (next_week) {
             word("on");
-            if (const auto wd = weekday_word()) {
-                d.weekday = *wd;
-                return done(DayKind::weekday_next_week);
-            }
         }
-        m_pos = save;
-        return std::nullopt;
-    }
-    if (word("last")) {
         if (const auto wd = weekday_word()) {
             d.weekday = *wd;
-            return done(DayKind::last_weekday);
+            return done(next_week   ? DayKind::weekday_next_week
+                        : said_this ? DayKind::this_weekday
+                        : said_next ? DayKind::next_weekday
+                                    : DayKind::last_weekday);
         }
         m_pos = save;
         return std::nullopt;
