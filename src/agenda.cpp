@@ -66,6 +66,10 @@ AttemptSummary summarize_attempts(std::vector<Interaction> interactions)
     AttemptSummary summary;
     for (const Interaction& i : interactions) {
         summary.last_interaction = i.at;
+        if (is_attempt(i.kind) && is_inbound(i)) {
+            summary.unanswered_run = 0; // they reached out: the run of unanswered attempts ends
+            continue;
+        }
         if (!is_attempt(i.kind)) {
             if (closes_contact(i.outcome)) {
                 summary.unanswered_run = 0; // a decision recorded as a note ends the run too
@@ -86,7 +90,7 @@ AttemptSummary summarize_attempts(std::vector<Interaction> interactions)
 int count_attempts(const std::vector<Interaction>& interactions, Instant after, std::optional<Instant> until)
 {
     return static_cast<int>(std::count_if(interactions.begin(), interactions.end(), [&](const Interaction& i) {
-        return is_attempt(i.kind) && i.at > after && (!until || i.at <= *until);
+        return is_own_attempt(i) && i.at > after && (!until || i.at <= *until);
     }));
 }
 
@@ -181,7 +185,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
         agenda.items.resize(static_cast<std::size_t>(query.limit));
     }
     if (!query.agreed_only) {
-        for (Contact& contact : store.contacts_without_next_step()) {
+        for (Contact& contact : store.contacts_without_next_step(outcomes_needing_no_next_step())) {
             if (query.tag.empty() ||
                 std::find(contact.tags.begin(), contact.tags.end(), query.tag) != contact.tags.end()) {
                 agenda.no_next_step.push_back(std::move(contact));
@@ -230,7 +234,7 @@ PromiseStats compute_stats(const std::vector<Promise>& promises,
                                     : (lateness[middle - 1] + lateness[middle]) / 2;
     }
     for (const Interaction& i : interactions) {
-        if (!is_attempt(i.kind)) {
+        if (!is_own_attempt(i)) {
             continue;
         }
         ++stats.attempts;
@@ -238,7 +242,7 @@ PromiseStats compute_stats(const std::vector<Promise>& promises,
             ++stats.reached;
         }
     }
-    // (summarize_attempts and compute_stats share is_attempt/is_answered: one definition of a reach)
+    // (summarize_attempts and compute_stats share is_own_attempt/is_answered: one definition of a reach)
     if (stats.reached > 0) {
         stats.attempts_per_reach = static_cast<double>(stats.attempts) / stats.reached;
     }

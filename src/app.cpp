@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -23,7 +24,8 @@ extern char** environ;
 namespace fu {
 namespace {
 
-constexpr int k_exit_internal = 70; // EX_SOFTWARE: a bug in fu
+constexpr const char* k_report_hint =
+    "this is a bug in fu; please report it with the command that failed";
 
 struct GlobalOptions {
     std::string db;
@@ -173,6 +175,29 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
                context.err, context.in, context.in_is_terminal};
 }
 
+// The command as the user typed it, for the undo journal: words with spaces or quotes are quoted.
+// Global options before the command (--db, --now, …) are left out: they say where, not what.
+std::string command_line(const std::vector<std::string>& args, const std::string& command)
+{
+    std::string line = "fu";
+    const auto from = std::find(args.begin(), args.end(), command);
+    for (auto it = from == args.end() ? args.begin() : from; it != args.end(); ++it) {
+        const std::string& arg = *it;
+        const bool plain = !arg.empty() && arg.find_first_of(" \t'\"\\$`") == std::string::npos;
+        line += ' ';
+        if (plain) {
+            line += arg;
+            continue;
+        }
+        line += '\'';
+        for (const char c : arg) {
+            line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        }
+        line += '\'';
+    }
+    return line;
+}
+
 int run_checked(const ProcessContext& context)
 {
     CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
@@ -229,6 +254,7 @@ int run_checked(const ProcessContext& context)
     const Given given{format_option->count() > 0, color_option->count() > 0,
                       chosen != nullptr ? chosen->app->get_name() : std::string("due")};
     Env env = make_env(global, given, context);
+    env.command_line = command_line(context.args, given.command);
     if (chosen != nullptr) {
         return chosen->handler(env);
     }
@@ -261,15 +287,29 @@ int run(const ProcessContext& context)
     } catch (const Error& e) {
         report(context.err, e.what(), e.hint());
         return e.status();
-    } catch (const std::bad_alloc&) {
-        report(context.err, "out of memory");
-        return k_exit_internal;
     } catch (const std::exception& e) {
-        // SQLite reports busy, full and read-only files by exception; anything else is a bug.
-        const Error translated = translate_store_failure(e);
-        report(context.err, translated.what(), translated.hint());
-        return translated.status();
+        const Error classified = classify_failure(e);
+        report(context.err, classified.what(), classified.hint());
+        return classified.status();
+    } catch (...) {
+        report(context.err, "internal error: an exception of unknown type", k_report_hint);
+        return k_exit_internal;
     }
+}
+
+Error classify_failure(const std::exception& failure)
+{
+    if (const auto* error = dynamic_cast<const Error*>(&failure)) {
+        return *error;
+    }
+    // SQLite reports busy, full and read-only files by exception: the store says what they mean.
+    if (dynamic_cast<const SQLite::Exception*>(&failure) != nullptr) {
+        return translate_store_failure(failure);
+    }
+    if (dynamic_cast<const std::bad_alloc*>(&failure) != nullptr) {
+        return Error(k_exit_internal, "out of memory");
+    }
+    return Error(k_exit_internal, fmt::format("internal error: {}", failure.what()), k_report_hint);
 }
 
 int run_main(int argc, char** argv)

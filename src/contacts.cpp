@@ -47,6 +47,39 @@ std::string candidate(const Contact& c)
         fmt::format("use the id (e.g. {}) or more of the name", matches.front().id));
 }
 
+// What separates the words of a name: white space, hyphens, apostrophes (' and ’), full stops
+// and commas.
+constexpr std::string_view k_word_separators = " \t-'.,";
+constexpr std::string_view k_right_quote = "\xE2\x80\x99"; // ’ in UTF-8
+
+bool ends_with_separator(std::string_view text)
+{
+    return !text.empty() && (k_word_separators.find(text.back()) != std::string_view::npos ||
+                             text.ends_with(k_right_quote));
+}
+
+bool starts_with_separator(std::string_view text)
+{
+    return !text.empty() && (k_word_separators.find(text.front()) != std::string_view::npos ||
+                             text.starts_with(k_right_quote));
+}
+
+// True when `folded_ref` is one or more whole words of `folded_name`: it occurs there between
+// the start or a separator and the end or a separator ("dan" in "dan morris", not in "dana").
+bool whole_words_of(std::string_view folded_name, std::string_view folded_ref)
+{
+    for (auto at = folded_name.find(folded_ref); at != std::string_view::npos;
+         at = folded_name.find(folded_ref, at + 1)) {
+        const std::string_view before = folded_name.substr(0, at);
+        const std::string_view after = folded_name.substr(at + folded_ref.size());
+        if ((before.empty() || ends_with_separator(before)) &&
+            (after.empty() || starts_with_separator(after))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool all_digits(std::string_view s)
 {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -137,13 +170,24 @@ Contact find_contact(const Store& store, std::string_view raw_ref, ContactScope 
                               scope == ContactScope::live ? "see 'fu contacts' (archived: 'fu contacts --archived')"
                                                           : "");
     }
+    // Several names contain the reference: an exact full name wins, then whole words of one name
+    // ("dan" names Dan Morris, not Dana Scott); when those tie too, only they are listed.
     std::vector<Contact> exact;
     std::copy_if(matches.begin(), matches.end(), std::back_inserter(exact),
                  [&](const Contact& c) { return fold_case(c.name) == folded; });
     if (exact.size() == 1) {
         return exact.front();
     }
-    ambiguous(ref, exact.empty() ? matches : exact);
+    if (!exact.empty()) {
+        ambiguous(ref, exact);
+    }
+    std::vector<Contact> whole;
+    std::copy_if(matches.begin(), matches.end(), std::back_inserter(whole),
+                 [&](const Contact& c) { return whole_words_of(fold_case(c.name), folded); });
+    if (whole.size() == 1) {
+        return whole.front();
+    }
+    ambiguous(ref, whole.empty() ? matches : whole);
 }
 
 void validate(ContactChanges& changes)

@@ -28,6 +28,32 @@ std::optional<PromiseStatus> promise_status_from(std::string_view word)
     return std::nullopt;
 }
 
+const std::vector<std::string>& outcomes_needing_no_next_step()
+{
+    static const std::vector<std::string> outcomes{"won"};
+    return outcomes;
+}
+
+std::string_view to_string(KeepChoice choice)
+{
+    switch (choice) {
+    case KeepChoice::automatic: return "auto";
+    case KeepChoice::chosen: return "chosen";
+    case KeepChoice::aside: return "aside";
+    }
+    return "auto";
+}
+
+std::optional<KeepChoice> keep_choice_from(std::string_view word)
+{
+    for (const KeepChoice choice : {KeepChoice::automatic, KeepChoice::chosen, KeepChoice::aside}) {
+        if (to_string(choice) == word) {
+            return choice;
+        }
+    }
+    return std::nullopt;
+}
+
 const std::vector<std::string>& interaction_kinds()
 {
     static const std::vector<std::string> kinds{"call", "voicemail", "email", "text",
@@ -64,6 +90,12 @@ std::string default_outcome(std::string_view kind)
 }
 
 bool is_attempt(std::string_view kind) { return kind != "note"; }
+bool is_inbound(const Interaction& interaction) { return interaction.inbound || interaction.outcome == "replied"; }
+bool is_own_attempt(const Interaction& interaction) { return is_attempt(interaction.kind) && !is_inbound(interaction); }
+std::string default_inbound_outcome(std::string_view kind)
+{
+    return kind == "email" || kind == "text" ? "replied" : kind == "note" ? "" : "reached";
+}
 bool is_unanswered(std::string_view outcome)
 {
     return one_of(outcome, {"no-answer", "left-message", "sent"});

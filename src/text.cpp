@@ -271,4 +271,16 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
+std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what)
+{
+    const std::string lowered = ascii_lower(word);
+    if (std::find(known.begin(), known.end(), lowered) != known.end()) {
+        return lowered;
+    }
+    const std::string suggestion = nearest(lowered, known);
+    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, word,
+                                  suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
+                      fmt::format("use one of: {}", join(known, ", ")));
+}
+
 } // namespace fu

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <istream>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +11,7 @@
 #include <date/tz.h>
 
 #include "fu/clock.hpp"
+#include "fu/error.hpp"
 
 namespace fu {
 
@@ -30,6 +31,11 @@ struct ProcessContext {
 
 // Runs one fu command line; returns the exit status. Never throws.
 int run(const ProcessContext& context);
+
+// What a failure that escaped a command means: a fu::Error as it is; SQLite's failures as the store
+// reads them (busy 75; full, read-only or anything else 4); running out of memory 70; any other
+// exception is a bug in fu: "internal error: WHAT" (70) with a hint asking to report it.
+Error classify_failure(const std::exception& failure);
 
 // The process boundary: reads argv, the environment, the clock and the terminal; used by main().
 int run_main(int argc, char** argv);

@@ -16,8 +16,11 @@ enum class ContactScope {
 };
 
 // Finds the contact that `ref` names: an id (digits, optionally after '#'), an exact email, or a
-// unique case-insensitive part of a name (an exact full name wins over partial matches).
-// Throws fu::Error (3) when nothing matches, or listing the candidates when several do.
+// unique case-insensitive part of a name. When several names contain it, an exact full name wins,
+// then a name of which it is one or more whole words (words are separated by white space, hyphens,
+// apostrophes, full stops and commas): "dan" names Dan Morris, not also Dana Scott.
+// Throws fu::Error (3) when nothing matches, or listing the candidates when several do (only the
+// whole-word ones when those tie).
 Contact find_contact(const Store& store, std::string_view ref, ContactScope scope = ContactScope::live);
 
 // Checks and normalises the fields of `changes` (trims; validates name, email, phone, tags, zone,

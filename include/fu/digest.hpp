@@ -27,14 +27,18 @@ struct EndedPromise {
 struct Digest {
     std::vector<AgendaItem> overdue;
     std::vector<AgendaItem> due_today;       // open now, or opening before the end of today
-    std::vector<AgendaItem> agreed_tomorrow; // agreed times opening tomorrow: remind the customer today
+    // Agreed times opening after today and by the end of the next working day (settings' workdays
+    // less holidays): remind the customer today. Friday's digest lists Monday's, and the weekend's.
+    std::vector<AgendaItem> remind_next_workday;
+    std::vector<AgendaItem> agreed_tomorrow; // those of them opening tomorrow (JSON's older member)
+    Instant next_workday{};                  // the first instant of the next working day
     std::vector<Contact> no_next_step;
     std::vector<SilentContact> going_cold;   // no interaction in cold_after days
     std::vector<EndedPromise> yesterday;     // kept, late, renegotiated or broken yesterday
     // Whether anything calls for action (yesterday's results alone do not).
     bool actionable() const
     {
-        return !overdue.empty() || !due_today.empty() || !agreed_tomorrow.empty() ||
+        return !overdue.empty() || !due_today.empty() || !remind_next_workday.empty() ||
                !no_next_step.empty() || !going_cold.empty();
     }
 };

@@ -11,6 +11,7 @@
 
 #include "fu/clock.hpp"
 #include "fu/format.hpp"
+#include "fu/followup.hpp"
 #include "fu/settings.hpp"
 
 namespace fu {
@@ -31,11 +32,17 @@ struct Env {
     // Standard input, for the rare question fu asks (rm --purge on a terminal); null when none.
     std::istream* in = nullptr;
     bool in_is_terminal = false;
+    // The command line as typed ("fu log ada voicemail"), labelling changes in the undo journal.
+    std::string command_line = "fu";
 
     // The user's zone (never null once the run has started).
     const date::time_zone& user_zone() const { return *zone; }
     bool json() const { return output.format == OutputFormat::json; }
     bool human() const { return output.format == OutputFormat::human; }
+    // The label of this run's write transaction in the undo journal.
+    ChangeLabel change_label() const { return {command_line, now, true}; }
+    // What the domain's changes need from this run.
+    ChangeContext change_context() const { return {now, settings, *zone}; }
 };
 
 } // namespace fu

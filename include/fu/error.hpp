@@ -12,6 +12,8 @@ inline constexpr int k_exit_check_failed = 1; // `fu due --check`: something nee
 inline constexpr int k_exit_usage = 2;        // bad usage or input
 inline constexpr int k_exit_not_found = 3;    // no such contact/promise, or ambiguous
 inline constexpr int k_exit_database = 4;     // the database cannot be used
+inline constexpr int k_exit_conflict = 5;     // refused: a later change depends on this one
+inline constexpr int k_exit_internal = 70;    // a bug in fu (EX_SOFTWARE)
 inline constexpr int k_exit_busy = 75;        // the database stayed busy (EX_TEMPFAIL)
 
 // Every expected failure: a lower-case message, an exit status and an optional hint line.

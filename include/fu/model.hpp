@@ -60,7 +60,15 @@ struct Promise {
     std::optional<Instant> resolved_at;
     std::optional<Id> replaced_by;     // the promise a reschedule moved this one to
     std::optional<Id> rescheduled_from;
+    std::optional<Id> made_with;       // the interaction that agreed it (log --next)
     std::string reason;
+};
+
+// How an interaction came to keep a promise, or not.
+enum class KeepChoice {
+    automatic, // by the keep rules (stored 'auto')
+    chosen,    // the user named the promise (--promise)
+    aside,     // the user said it keeps none (--aside)
 };
 
 // A call, voicemail, email, … logged against a contact.
@@ -71,21 +79,35 @@ struct Interaction {
     std::string kind;    // call voicemail email text meeting visit note
     std::string outcome; // reached no-answer left-message sent replied not-interested won lost
     std::string note;
-    std::optional<Id> promise_id;
+    std::optional<Id> promise_id; // the promise it kept
+    bool inbound = false;         // the contact reached out (a reply, "they called me")
+    KeepChoice keeps = KeepChoice::automatic;
 };
 
 std::string_view to_string(PromiseStatus status);
 std::optional<PromiseStatus> promise_status_from(std::string_view word);
+std::string_view to_string(KeepChoice choice);
+std::optional<KeepChoice> keep_choice_from(std::string_view word);
 
 // The interaction kinds and outcomes fu knows, in documentation order.
 const std::vector<std::string>& interaction_kinds();
 const std::vector<std::string>& interaction_outcomes();
 const std::vector<std::string>& promise_channels(); // --via: call email text visit
 
+// Outcomes after which a contact needs no next step: won (the post-sale follow-up is planned
+// separately).
+const std::vector<std::string>& outcomes_needing_no_next_step();
+
 // The outcome a kind implies when --outcome is not given.
 std::string default_outcome(std::string_view kind);
 // True for every kind but `note`: an attempt to reach the contact.
 bool is_attempt(std::string_view kind);
+// The contact reached out: marked inbound (log --in), or a reply.
+bool is_inbound(const Interaction& interaction);
+// An attempt by the user to reach the contact: an attempt kind, not inbound.
+bool is_own_attempt(const Interaction& interaction);
+// The outcome an interaction of `kind` has when --outcome is not given and the contact reached out.
+std::string default_inbound_outcome(std::string_view kind);
 // no-answer, left-message and sent: the contact did not answer (yet).
 bool is_unanswered(std::string_view outcome);
 // reached and replied: the contact answered; the unanswered run starts again.

@@ -17,10 +17,13 @@ class Database;
 
 namespace fu {
 
+class ChangeRecorder; // the session that records a write transaction's changes (store-private)
+
 // Which contacts `list_contacts` returns.
 struct ContactFilter {
     std::string tag;    // only contacts with this tag, when not empty
-    std::string search; // full-text search over name, company, email, phone and notes
+    std::string search; // full-text search over name, company, email, phone, notes, interaction
+                        // notes and promise purposes
     bool archived = false; // archived contacts instead of live ones
 };
 
@@ -31,10 +34,35 @@ struct InteractionFilter {
     std::optional<Instant> until;
     int limit = 0; // 0: no limit
     bool include_archived = false; // archived contacts' interactions too (their history)
+    std::string search;            // full-text search over the notes
+};
+
+// Which promises a promise query returns.
+struct PromiseFilter {
+    std::optional<Id> contact_id;
+    bool include_archived = false; // promises of archived contacts too
+};
+
+// One write command as the undo journal holds it.
+struct JournalEntry {
+    Id id = 0;
+    Instant at{};
+    std::string command;           // the command line that made the change
+    std::vector<Id> contacts;      // the contacts whose records it changed
+    std::optional<Instant> undone_at;
+};
+
+// How a write transaction is labelled in the undo journal.
+struct ChangeLabel {
+    std::string command; // the command line
+    Instant at{};        // when it ran
+    bool journal = true; // false only for `fu undo` itself, which must not undo itself
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
+// How many write commands the undo journal keeps.
+inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.
 inline constexpr std::chrono::milliseconds k_default_busy_timeout{5000};
 // PRAGMA application_id marking a file as fu's ("fuDB").
@@ -58,18 +86,24 @@ public:
                                  std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
     // A private in-memory database, for tests.
     static Store open_in_memory();
+    // A new file at an older schema version, for tests of the migrations.
+    static Store create_at_version(const std::filesystem::path& path, int schema_version);
 
     Store(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
     // The schema version of the open database.
     int schema_version() const;
 
-    // One `BEGIN IMMEDIATE` transaction; rolled back unless commit() is called.
+    // One `BEGIN IMMEDIATE` transaction; rolled back unless commit() is called. It records its
+    // own changes (SQLite's session extension) and commit() stores them in the undo journal
+    // under the label, so no write can forget to be undoable.
     class WriteTransaction {
     public:
-        explicit WriteTransaction(Store& store);
+        WriteTransaction(Store& store, ChangeLabel label);
         WriteTransaction(const WriteTransaction&) = delete;
         WriteTransaction& operator=(const WriteTransaction&) = delete;
         ~WriteTransaction();
@@ -77,9 +111,21 @@ public:
 
     private:
         Store& m_store;
+        ChangeLabel m_label;
+        std::unique_ptr<ChangeRecorder> m_recorder;
         bool m_done = false;
     };
-    WriteTransaction begin_write() { return WriteTransaction(*this); }
+    WriteTransaction begin_write(ChangeLabel label = {"(unlabelled)", Instant{}, true})
+    {
+        return WriteTransaction(*this, std::move(label));
+    }
+
+    // The undo journal, newest first: entries not yet undone (or all with `include_undone`).
+    std::vector<JournalEntry> journal(bool include_undone = false, int limit = k_journal_depth) const;
+    // Takes back a journal entry inside the current write transaction: applies the inverse of its
+    // changeset and marks it undone at `now`. Throws fu::Error (1) when a row it changed has
+    // changed since in a way the inverse cannot meet.
+    void revert(const JournalEntry& entry, Instant now);
 
     // Contacts.
     Id add_contact(const ContactChanges& fields, Instant now);
@@ -96,8 +142,8 @@ public:
     // Erases the contact and every promise and interaction of it.
     void purge_contact(Id id);
     // Live, not closed contacts that have a history (a promise or an interaction) but no open promise,
-    // leaving out those whose latest interaction won the deal.
-    std::vector<Contact> contacts_without_next_step() const;
+    // leaving out those whose latest interaction has one of `settled_outcomes`.
+    std::vector<Contact> contacts_without_next_step(const std::vector<std::string>& settled_outcomes) const;
     // Live, not closed contacts whose last interaction is before `before`, oldest silence first,
     // with the time of that last interaction.
     std::vector<std::pair<Contact, Instant>> contacts_silent_since(Instant before) const;
@@ -110,6 +156,7 @@ public:
     std::optional<Promise> promise(Id id) const;
     // Open promises of live contacts, soonest-closing first; all of them, or one contact's.
     std::vector<Promise> open_promises(std::optional<Id> contact_id = std::nullopt) const;
+    std::vector<Promise> open_promises(const PromiseFilter& filter) const;
     // Open promises of live contacts whose window opens before `opening_before` (all when empty).
     std::vector<Promise> open_promises_opening_before(std::optional<Instant> opening_before) const;
     std::vector<Promise> promises_of(Id contact_id) const;
@@ -119,9 +166,16 @@ public:
     std::vector<Promise> promises_resolved_between(Instant from, Instant to) const;
     void resolve_promise(Id id, PromiseStatus status, Instant at, const std::string& reason,
                          std::optional<Id> replaced_by = std::nullopt);
+    // Writes every field of an existing promise (corrections, recomputed verdicts).
+    void update_promise(const Promise& promise);
+    void delete_promise(Id id);
 
     // Interactions.
     Id add_interaction(const Interaction& interaction);
+    std::optional<Interaction> interaction(Id id) const;
+    // Writes every field of an existing interaction.
+    void update_interaction(const Interaction& interaction);
+    void delete_interaction(Id id);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
     // Every interaction of these contacts, oldest first, in one query.
     std::vector<Interaction> interactions_of_contacts(const std::vector<Id>& contact_ids) const;
@@ -131,7 +185,7 @@ public:
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
-    void migrate();
+    void migrate(int up_to = k_schema_version);
 
     std::unique_ptr<SQLite::Database> m_db;
 };

@@ -40,4 +40,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word` within a small distance, or empty.
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
+// `word` lower-cased when it is one of `known`; otherwise a usage error naming `what`, with a
+// did-you-mean and the list of known words.
+std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what);
+
 } // namespace fu

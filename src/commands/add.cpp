@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
+#include "fu/followup.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 
@@ -26,17 +27,14 @@ int run_add(const AddOptions& opt, Env& env)
     fields.note = opt.note;
     fields.tz = opt.tz;
     fields.add_tags = opt.tags;
-    validate(fields);
-
+    validate(fields); // before the file is opened: a bad field must not create the database
     Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
-    const auto same_email = fields.email->empty() ? std::vector<Contact>{}
-                                                  : store.contacts_by_email(*fields.email);
-    const Id id = store.add_contact(fields, env.now);
-    const Contact contact = *store.contact(id);
+    auto transaction = store.begin_write(env.change_label());
+    const ContactResult added = add_contact(store, fields, env.change_context());
     transaction.commit();
 
-    for (const Contact& other : same_email) {
+    const Contact& contact = added.contact;
+    for (const Contact& other : added.same_email) {
         env.err << fmt::format("note: {} (id {}) has the same email\n", other.name, other.id);
     }
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {

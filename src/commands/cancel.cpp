@@ -6,6 +6,8 @@
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
 #include "fu/store.hpp"
+#include "fu/followup.hpp"
+#include "fu/refs.hpp"
 #include "fu/text.hpp"
 
 namespace fu::commands {
@@ -14,22 +16,23 @@ namespace {
 struct CancelOptions {
     std::string contact;
     std::string reason;
-    std::optional<Id> promise;
+    std::string promise;
 };
 
 int run_cancel(const CancelOptions& opt, Env& env)
 {
-    check_text("the reason", opt.reason, 1000);
+    const std::optional<Id> named =
+        opt.promise.empty() ? std::nullopt : std::optional<Id>(parse_promise_ref(opt.promise));
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
-    const Promise promise = target_promise(store, contact, opt.promise);
-    store.resolve_promise(promise.id, PromiseStatus::cancelled, env.now, trim(opt.reason));
+    const Promise open = choose_open_promise(store, contact, named, env, "cancel");
+    const Promise promise = cancel_promise(store, open, opt.reason, env.change_context());
     transaction.commit();
 
     if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&
         !env.output.quiet) {
-        env.out << fmt::format("Cancelled #{} for {} ({})\n", promise.id, name_and_company(contact),
+        env.out << fmt::format("Cancelled {} for {} ({})\n", promise_ref(promise.id), name_and_company(contact),
                                window_text(promise, contact, env));
     }
     return k_exit_ok;
@@ -42,7 +45,7 @@ Handler setup_cancel(CLI::App& command)
     auto opt = std::make_shared<CancelOptions>();
     command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_option("--reason", opt->reason, "Why it is no longer needed");
-    command.add_option("--promise", opt->promise, "Which open promise (default: the one closing first)");
+    command.add_option("--promise", opt->promise, "Which open promise, e.g. p12 (needed when there are several)");
     return [opt](Env& env) { return run_cancel(*opt, env); };
 }
 

@@ -10,6 +10,8 @@ const std::vector<CommandSpec>& command_table()
         {"log", "Log a call, voicemail, email, … (or list them)", setup_log},
         {"reschedule", "Move an open promise to a new window", setup_reschedule},
         {"cancel", "Drop an open promise that is no longer needed", setup_cancel},
+        {"fix", "Correct or delete an interaction, or correct a promise", setup_fix},
+        {"undo", "Take back the last change (again: the one before)", setup_undo},
         {"add", "Add a contact", setup_add},
         {"edit", "Change a contact", setup_edit},
         {"contacts", "List or search contacts", setup_contacts},

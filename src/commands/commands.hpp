@@ -52,5 +52,7 @@ Handler setup_when(CLI::App& command);
 Handler setup_demo(CLI::App& command);
 Handler setup_digest(CLI::App& command);
 Handler setup_config(CLI::App& command);
+Handler setup_fix(CLI::App& command);
+Handler setup_undo(CLI::App& command);
 
 } // namespace fu::commands

@@ -34,7 +34,7 @@ constexpr SampleContact k_people[] = {
 int run_demo(Env& env)
 {
     Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     if (store.has_contacts()) {
         throw usage_error(fmt::format("{} is not empty; the demo only fills a fresh database", env.db_path.string()),
                           "use another file: fu --db /tmp/fu-demo.db demo");

@@ -63,6 +63,17 @@ std::string purpose(const Promise& promise)
     return text;
 }
 
+// "Agreed for tomorrow — …" when tomorrow is a working day, else "Agreed through Mon 22 Jun — …":
+// the reminders reach to the end of the next working day.
+std::string reminder_title(const Digest& digest, const Env& env)
+{
+    const auto& zone = env.user_zone();
+    const bool tomorrow = digest.next_workday == end_of_local_day(env.now, zone);
+    return fmt::format("Agreed {} — send a reminder today",
+                       tomorrow ? "for tomorrow"
+                                : "through " + human_date(digest.next_workday, zone, env.now));
+}
+
 void print_text(const Digest& digest, const Env& env, bool markdown)
 {
     DigestWriter w(env, markdown);
@@ -82,9 +93,9 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
                                purpose(item.promise), item.promise.id));
         }
     }
-    if (!digest.agreed_tomorrow.empty()) {
-        w.section("Agreed for tomorrow — send a reminder today", digest.agreed_tomorrow.size());
-        for (const auto& item : digest.agreed_tomorrow) {
+    if (!digest.remind_next_workday.empty()) {
+        w.section(reminder_title(digest, env), digest.remind_next_workday.size());
+        for (const auto& item : digest.remind_next_workday) {
             std::string reach = item.contact.email.empty() ? item.contact.phone : item.contact.email;
             w.item(fmt::format("{} — {}{}{}  [#{}]", window_text(item.promise, item.contact, env),
                                name_and_company(item.contact), reach.empty() ? "" : ", " + reach,
@@ -155,11 +166,14 @@ int run_digest(const DigestOptions& opt, Env& env)
             yesterday.push(promise_json(ended.promise, ended.contact, env));
         }
         Json::object()
-            .set("date", iso8601(start_of_local_day(env.now, env.user_zone()), env.user_zone()).substr(0, 10))
+            .set("date", iso8601(start_of_local_day(env.now, env.user_zone()), env.user_zone())
+                             .substr(0, 10))
             .set("actionable", digest.actionable())
             .set("overdue", items_json(digest.overdue, env))
             .set("due_today", items_json(digest.due_today, env))
             .set("agreed_tomorrow", items_json(digest.agreed_tomorrow, env))
+            .set("next_workday", iso8601(digest.next_workday, env.user_zone()).substr(0, 10))
+            .set("remind_next_workday", items_json(digest.remind_next_workday, env))
             .set("no_next_step", std::move(no_next))
             .set("going_cold", std::move(cold))
             .set("yesterday", std::move(yesterday))
@@ -176,8 +190,9 @@ Handler setup_digest(CLI::App& command)
 {
     auto opt = std::make_shared<DigestOptions>();
     command.add_flag("--if-any", opt->if_any, "Print nothing (and exit 0) when nothing needs doing: for cron");
-    command.footer("Sections: Overdue, Due today, Agreed for tomorrow — send a reminder today, No next step,\n"
-                   "Going cold, Yesterday. Formats: human (default), markdown, json.\n"
+    command.footer("Sections: Overdue, Due today, Agreed for tomorrow (or through the next\n"
+                   "working day) — send a reminder today, No next step, Going cold, Yesterday.\n"
+                   "Formats: human (default), markdown, json.\n"
                    "Cron: 30 7 * * 1-5 fu digest --if-any | mail -s \"Follow-ups\" me@example.com");
     return [opt](Env& env) { return run_digest(*opt, env); };
 }

@@ -5,6 +5,7 @@
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
 #include "fu/agenda.hpp"
+#include "fu/refs.hpp"
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
 #include "fu/store.hpp"
@@ -53,8 +54,8 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
         const auto next = std::find_if(later.items.begin(), later.items.end(),
                                        [](const AgendaItem& item) { return item.state == DueState::upcoming; });
         if (next != later.items.end()) {
-            out << fmt::format("Next: {} {}  [#{}]  (fu due --all)\n", next->contact.name,
-                               window_text(next->promise, next->contact, env), next->promise.id);
+            out << fmt::format("Next: {} {}  [{}]  (fu due --all)\n", next->contact.name,
+                               window_text(next->promise, next->contact, env), promise_ref(next->promise.id));
         }
     } else {
         Table table;
@@ -70,7 +71,7 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
                                             styled(section_title(item.state), section_style(item.state),
                                                    env.output.color));
             }
-            table.rows.push_back({fmt::format("#{}", item.promise.id), item.contact.name,
+            table.rows.push_back({promise_ref(item.promise.id), item.contact.name,
                                   item.contact.company, item.contact.phone,
                                   window_text(item.promise, item.contact, env),
                                   relative_hint(item.promise, env.now),

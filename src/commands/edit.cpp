@@ -5,6 +5,7 @@
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
+#include "fu/followup.hpp"
 #include "fu/store.hpp"
 
 namespace fu::commands {
@@ -33,13 +34,10 @@ int run_edit(const EditOptions& opt, Env& env)
     if (nothing) {
         throw usage_error("nothing to change", "give e.g. --phone, --email, --tag or --name");
     }
-    validate(changes);
-
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact before = find_contact(store, opt.contact, ContactScope::any);
-    store.update_contact(before.id, changes);
-    const Contact contact = *store.contact(before.id);
+    const Contact contact = edit_contact(store, before, changes).contact;
     transaction.commit();
 
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {

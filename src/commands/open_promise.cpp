@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "commands/present.hpp"
 #include "fu/error.hpp"
+#include "fu/refs.hpp"
+#include "fu/text.hpp"
 
 namespace fu::commands {
 
-Promise target_promise(const Store& store, const Contact& contact, std::optional<Id> id)
+Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id, const Env& env,
+                            const char* verb)
 {
     const auto open = store.open_promises(contact.id);
     if (id) {
         const auto named = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *id; });
         if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise #{}", contact.name, *id),
+            throw not_found_error(fmt::format("{} has no open promise {}", contact.name, promise_ref(*id)),
                                   fmt::format("see 'fu show {}'", contact.id));
         }
         return *named;
@@ -22,7 +26,38 @@ Promise target_promise(const Store& store, const Contact& contact, std::optional
         throw not_found_error(fmt::format("{} has no open promise", contact.name),
                               fmt::format("make one: fu promise {} WHEN", contact.id));
     }
-    return open.front(); // open_promises() is ordered by closing time
+    if (open.size() == 1) {
+        return open.front();
+    }
+    std::vector<std::string> listed;
+    for (const Promise& p : open) {
+        listed.push_back(fmt::format("{} {}{}", promise_ref(p.id), window_text(p, contact, env),
+                                     p.about.empty() ? "" : " — " + p.about));
+    }
+    if (env.in == nullptr || !env.in_is_terminal) {
+        throw not_found_error(fmt::format("{} has {} open promises: {}", contact.name, open.size(), join(listed, "; ")),
+                              fmt::format("say which: fu {} {} … --promise {}", verb, contact.id,
+                                          promise_ref(open.front().id)));
+    }
+    env.err << fmt::format("{} has {} open promises:\n", contact.name, open.size());
+    for (const auto& line : listed) {
+        env.err << "  " << line << '\n';
+    }
+    env.err << fmt::format("Which one to {}? ", verb);
+    env.err.flush();
+    std::string answer;
+    std::getline(*env.in, answer);
+    std::optional<Id> picked;
+    try {
+        picked = parse_promise_ref(trim(answer));
+    } catch (const Error&) { // not a promise reference: none of them
+    }
+    const auto chosen = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return picked == p.id; });
+    if (chosen == open.end()) {
+        throw not_found_error(fmt::format("\"{}\" is none of {}'s open promises; nothing changed", trim(answer),
+                                          contact.name));
+    }
+    return *chosen;
 }
 
 } // namespace fu::commands

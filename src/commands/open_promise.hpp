@@ -3,13 +3,16 @@
 
 #include <optional>
 
+#include "fu/env.hpp"
 #include "fu/model.hpp"
 #include "fu/store.hpp"
 
 namespace fu::commands {
 
-// The contact's open promise named by `id`, or, without an id, the one closing first.
+// The contact's open promise named by `id`; without an id, the only one. With several and no id,
+// fu lists them and asks which on a terminal; off a terminal it fails with status 3 listing them.
 // Throws fu::Error (3) when there is none.
-Promise target_promise(const Store& store, const Contact& contact, std::optional<Id> id);
+Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id, const Env& env,
+                            const char* verb);
 
 } // namespace fu::commands

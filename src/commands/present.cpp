@@ -122,18 +122,6 @@ std::string relative_hint(const Promise& promise, Instant now)
     return {};
 }
 
-std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what)
-{
-    const std::string lowered = ascii_lower(word);
-    if (std::find(known.begin(), known.end(), lowered) != known.end()) {
-        return lowered;
-    }
-    const std::string suggestion = nearest(lowered, known);
-    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, word,
-                                  suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
-                      fmt::format("use one of: {}", join(known, ", ")));
-}
-
 std::string channel_phrase(const std::string& via)
 {
     if (via == "email") {
@@ -175,6 +163,28 @@ bool print_json_if_asked(const Env& env, const Json& json)
     }
     json.write(env.out);
     return true;
+}
+
+// When something happened (--at). A whole day ("yesterday") names no moment: fu takes the start of
+// that day's working window (or now, if that is later) and says so.
+Instant happened_at(const std::vector<std::string>& words, const Env& env)
+{
+    const auto& zone = env.user_zone();
+    const Window window = resolve(join(words, " "), env.now, zone, env.settings, TimeDirection::past);
+    print_notices(env, window.notices);
+    if (window.earliest != start_of_local_day(window.earliest, zone) || window.latest - window.earliest < std::chrono::hours{20}) {
+        return window.earliest;
+    }
+    const auto day = date::floor<date::days>(zone.to_local(window.earliest));
+    const auto work_start = day + std::chrono::minutes{env.settings.day.start_minute};
+    Instant at = window.earliest;
+    try {
+        at = zone.to_sys(work_start, date::choose::earliest);
+    } catch (const std::exception&) { // the start of the day does not exist: keep midnight
+    }
+    at = std::min(at, env.now);
+    env.err << fmt::format("note: no time given; logging it at {}\n", human_time(at, zone, env.now));
+    return at;
 }
 
 } // namespace fu::commands

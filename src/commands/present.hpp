@@ -35,9 +35,6 @@ std::string relative_hint(const Promise& promise, Instant now);
 // The contact's own zone, or the user's when it has none (or an unknown one).
 const date::time_zone& contact_zone(const Contact& contact, const Env& env);
 
-// `word` lower-cased when it is one of `known`; otherwise a usage error naming `what`, with a
-// did-you-mean and the list of known words.
-std::string known_word(const std::string& word, const std::vector<std::string>& known, const char* what);
 
 // "a call", "an email", "a text", "a visit".
 std::string channel_phrase(const std::string& via);
@@ -48,5 +45,10 @@ void print_notices(const Env& env, const std::vector<std::string>& notices);
 
 // Prints `json` when the output is JSON; returns whether it did.
 bool print_json_if_asked(const Env& env, const Json& json);
+
+// When something happened (log --at, fix --at): the start of what the words name, looking back.
+// A whole day ("yesterday") names no moment: fu takes the start of that day's working window (or
+// now, if that is later) and says so on env.err.
+Instant happened_at(const std::vector<std::string>& words, const Env& env);
 
 } // namespace fu::commands

@@ -5,7 +5,9 @@
 #include "commands/present.hpp"
 #include "commands/promising.hpp"
 #include "fu/contacts.hpp"
+#include "fu/followup.hpp"
 #include "fu/store.hpp"
+#include "fu/text.hpp"
 
 namespace fu::commands {
 namespace {
@@ -19,11 +21,16 @@ struct PromiseOptions {
 int run_promise(const PromiseOptions& opt, Env& env)
 {
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
-    Promise promise = new_promise(contact, opt.words, opt.terms, env);
-    record_promise(store, contact, promise, env);
+    const PromiseMade made = make_promise(
+        store, contact, {join(opt.words, " "), opt.terms.about, opt.terms.agreed, opt.terms.via}, env.change_context());
     transaction.commit();
+    print_notices(env, made.notices);
+    if (made.back_in_follow_up) {
+        env.err << fmt::format("note: {} had said no; this promise puts them back in follow-up\n", contact.name);
+    }
+    const Promise& promise = made.promise;
 
     if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&
         !env.output.quiet) {

@@ -8,6 +8,8 @@
 #include "fu/agenda.hpp"
 #include "fu/contacts.hpp"
 #include "fu/store.hpp"
+#include "fu/followup.hpp"
+#include "fu/refs.hpp"
 #include "fu/text.hpp"
 
 namespace fu::commands {
@@ -17,22 +19,27 @@ struct RescheduleOptions {
     std::string contact;
     std::vector<std::string> words;
     std::string reason;
-    std::optional<Id> promise;
+    std::string promise;
 };
 
 int run_reschedule(const RescheduleOptions& opt, Env& env)
 {
-    check_text("the reason", opt.reason, 1000);
+    const std::optional<Id> named =
+        opt.promise.empty() ? std::nullopt : std::optional<Id>(parse_promise_ref(opt.promise));
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
-    const Promise old = target_promise(store, contact, opt.promise);
-    Promise moved = new_promise(contact, opt.words, {old.about, old.agreed, old.via}, env);
-    moved.rescheduled_from = old.id;
-    record_promise(store, contact, moved, env);
-    const PromiseStatus status = rescheduling_status(old, env.now);
-    store.resolve_promise(old.id, status, env.now, trim(opt.reason), moved.id);
+    const Promise open = choose_open_promise(store, contact, named, env, "reschedule");
+    const Rescheduled result =
+        reschedule_promise(store, contact, open, join(opt.words, " "), opt.reason, env.change_context());
     transaction.commit();
+    print_notices(env, result.moved.notices);
+    if (result.moved.back_in_follow_up) {
+        env.err << fmt::format("note: {} had said no; this promise puts them back in follow-up\n", contact.name);
+    }
+    const Promise& old = result.previous;
+    const Promise& moved = result.moved.promise;
+    const PromiseStatus status = old.status;
 
     if (env.json()) {
         promise_json(*store.promise(moved.id), contact, env)
@@ -41,7 +48,7 @@ int run_reschedule(const RescheduleOptions& opt, Env& env)
         return k_exit_ok;
     }
     if (!env.output.quiet) {
-        env.out << fmt::format("Moved #{} to #{}: {}\n", old.id, moved.id,
+        env.out << fmt::format("Moved {} to {}: {}\n", promise_ref(old.id), promise_ref(moved.id),
                                status == PromiseStatus::renegotiated
                                    ? "renegotiated in time — your word is kept"
                                    : "the old window had closed, so it counts as broken");
@@ -58,7 +65,7 @@ Handler setup_reschedule(CLI::App& command)
     command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
     command.add_option("WHEN", opt->words, "The new window, e.g. tomorrow afternoon")->required();
     command.add_option("--reason", opt->reason, "Why it moved");
-    command.add_option("--promise", opt->promise, "Which open promise (default: the one closing first)");
+    command.add_option("--promise", opt->promise, "Which open promise, e.g. p12 (needed when there are several)");
     return [opt](Env& env) { return run_reschedule(*opt, env); };
 }
 

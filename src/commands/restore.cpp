@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
+#include "fu/followup.hpp"
 #include "fu/store.hpp"
 
 namespace fu::commands {
@@ -12,10 +13,9 @@ namespace {
 int run_restore(const std::string& ref, Env& env)
 {
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact archived = find_contact(store, ref, ContactScope::archived);
-    store.set_archived(archived.id, std::nullopt);
-    const Contact contact = *store.contact(archived.id);
+    const Contact contact = restore_contact(store, archived);
     transaction.commit();
     if (!print_json_if_asked(env, contact_json(contact, env)) && !env.output.quiet) {
         env.out << fmt::format("Restored {}, id {}\n", name_and_company(contact), contact.id);

@@ -5,6 +5,7 @@
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
+#include "fu/followup.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 
@@ -48,25 +49,22 @@ int run_rm(const RmOptions& opt, Env& env)
         ref = std::to_string(contact.id);
     }
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write();
+    auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, ref, opt.purge ? ContactScope::any : ContactScope::live);
+    std::optional<Contact> archived;
     if (opt.purge) {
-        store.purge_contact(contact.id);
+        purge_contact(store, contact);
     } else {
-        store.set_archived(contact.id, env.now);
+        archived = archive_contact(store, contact, env.change_context());
     }
     transaction.commit();
 
     if (env.json()) {
-        Json result = contact_json(contact, env);
-        result.set("purged", opt.purge);
-        if (!opt.purge) {
-            result = contact_json(*store.contact(contact.id), env).set("purged", false);
-        }
-        result.write(env.out);
+        contact_json(archived.value_or(contact), env).set("purged", opt.purge).write(env.out);
     } else if (!env.output.quiet) {
         if (opt.purge) {
-            env.out << fmt::format("Erased {} (id {}) and all its history\n", contact.name, contact.id);
+            env.out << fmt::format("Erased {} (id {}) and all its history (fu undo takes it back)\n",
+                                   contact.name, contact.id);
         } else {
             env.out << fmt::format("Archived {}, id {} (undo: fu restore {})\n", contact.name,
                                    contact.id, contact.id);

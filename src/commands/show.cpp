@@ -5,6 +5,7 @@
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
 #include "fu/agenda.hpp"
+#include "fu/refs.hpp"
 #include "fu/contacts.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
@@ -33,7 +34,7 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
         if (p.agreed) {
             made += " [agreed]";
         }
-        lines.push_back({p.made_at, 0, fmt::format("{}  [#{}]", made, p.id)});
+        lines.push_back({p.made_at, 0, fmt::format("{}  [{}]", made, promise_ref(p.id))});
         if (!p.resolved_at) {
             continue;
         }
@@ -44,12 +45,12 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
             ended += " (moved after the window closed)";
         }
         if (p.replaced_by) {
-            ended += fmt::format(", moved to #{}", *p.replaced_by);
+            ended += fmt::format(", moved to {}", promise_ref(*p.replaced_by));
         }
         if (!p.reason.empty()) {
             ended += ": " + p.reason;
         }
-        lines.push_back({*p.resolved_at, 2, fmt::format("#{} {}", p.id, ended)});
+        lines.push_back({*p.resolved_at, 2, fmt::format("{} {}", promise_ref(p.id), ended)});
     }
     for (const Interaction& i : interactions) {
         std::string text = i.kind;
@@ -59,7 +60,10 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
         if (!i.note.empty()) {
             text += ": " + i.note;
         }
-        lines.push_back({i.at, 1, text});
+        if (i.inbound) {
+            text += " (they reached out)";
+        }
+        lines.push_back({i.at, 1, fmt::format("{}  [{}]", text, interaction_ref(i.id))});
     }
     std::stable_sort(lines.begin(), lines.end(), [](const HistoryLine& a, const HistoryLine& b) {
         return a.at != b.at ? a.at < b.at : a.order < b.order;
@@ -169,7 +173,7 @@ int run_show(const std::string& ref, Env& env)
         out << (contact.closed_at ? "  none\n" : "  none — agree a next step: fu promise " + std::to_string(contact.id) + " WHEN\n");
     }
     for (const Promise& p : open) {
-        std::string line = fmt::format("  #{}  {}  {}", p.id, window_text(p, contact, env), relative_hint(p, env.now));
+        std::string line = fmt::format("  {}  {}  {}", promise_ref(p.id), window_text(p, contact, env), relative_hint(p, env.now));
         if (p.agreed) {
             line += "  agreed";
         }

@@ -3,8 +3,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include "fu/app.hpp"
 #include "fu/error.hpp"
@@ -28,6 +33,7 @@ struct Cli {
     Cli() { environment["HOME"] = dir.path.string(); }
 
     std::optional<std::string> typed; // what the user types on a terminal, when set
+    std::function<Instant()> clock;   // when set, the clock (else reading it fails the test)
 
     Result operator()(std::vector<std::string> args, bool terminal = false)
     {
@@ -37,7 +43,7 @@ struct Cli {
         ProcessContext context{std::move(args), environment, nullptr, nullptr, out, err};
         context.in = &in;
         context.in_is_terminal = typed.has_value();
-        context.clock = []() -> Instant {
+        context.clock = clock ? clock : []() -> Instant {
             FAIL("the real clock was read");
             return {};
         };
@@ -171,7 +177,7 @@ TEST_CASE("the follow-up loop in-process")
     const Result promised = fu({"promise", "ada", "tomorrow", "afternoon", "--about", "pricing", k_now});
     CHECK(promised.status == 0);
     CHECK(promised.out == "Promised Ada Lovelace (Analytical Engines) a call Tue 16 Jun 06:00–11:00 "
-                          "(12:00–17:00 in Berlin) — tomorrow afternoon — about pricing  [#1]\n");
+                          "(12:00–17:00 in Berlin) — tomorrow afternoon — about pricing  [p1]\n");
     CHECK(fu({"due", "--check", k_now}).status == 0); // only upcoming tomorrow
     CHECK(fu({"due", "--check", "--now=2026-06-16T07:00"}).status == k_exit_check_failed);
 
@@ -183,7 +189,7 @@ TEST_CASE("the follow-up loop in-process")
 
     const Result logged = fu({"log", "ada", "--next", "friday", "--now=2026-06-16T07:00"});
     CHECK(logged.status == 0);
-    CHECK(logged.out.find("kept promise #1 on time") != std::string::npos);
+    CHECK(logged.out.find("kept p1 on time") != std::string::npos);
     const Result stats = fu({"stats", "--json", "--now=2026-06-16T07:00"});
     CHECK(stats.out.find("\"made\": 2") != std::string::npos);
     CHECK(stats.out.find("\"on_time\": 1") != std::string::npos);
@@ -233,7 +239,7 @@ TEST_CASE("rm --purge asks on a terminal and needs --yes off one")
     fu.typed = "yes\n";
     const Result erased = fu({"rm", "ada", "--purge", k_now});
     CHECK(erased.status == 0);
-    CHECK(erased.out == "Erased Ada Lovelace (id 1) and all its history\n");
+    CHECK(erased.out == "Erased Ada Lovelace (id 1) and all its history (fu undo takes it back)\n");
     CHECK(fu({"show", "1", k_now}).status == k_exit_not_found);
 }
 
@@ -264,4 +270,56 @@ TEST_CASE("a won deal leaves No next step; a closing decision noted ends the una
     CHECK(due.out.find("Ada") == std::string::npos);
     REQUIRE(fu({"log", "bob", "note", "--outcome", "lost", k_now}).status == 0);
     CHECK(fu({"show", "bob", "--json", k_now}).out.find("\"unanswered\": 0") != std::string::npos);
+}
+
+TEST_CASE("a failure that is no fu::Error is an internal error, unless SQLite raised it")
+{
+    Cli fu;
+    // Without --now the clock is read, inside the one try block: what it throws reaches the catch.
+    fu.clock = []() -> Instant { throw std::out_of_range("map::at"); };
+    const Result bug = fu({"due"});
+    CHECK(bug.status == k_exit_internal);
+    CHECK(bug.out.empty());
+    CHECK(bug.err == "fu: internal error: map::at\n"
+                     "hint: this is a bug in fu; please report it with the command that failed\n");
+
+    fu.clock = []() -> Instant { throw SQLite::Exception("database is locked", SQLITE_BUSY); };
+    const Result busy = fu({"due"});
+    CHECK(busy.status == k_exit_busy);
+    CHECK(busy.err ==
+          "fu: the database is busy (another fu is writing)\nhint: try again in a moment\n");
+
+    fu.clock = []() -> Instant {
+        throw SQLite::Exception("database or disk is full", SQLITE_FULL);
+    };
+    const Result full = fu({"due"});
+    CHECK(full.status == k_exit_database);
+    CHECK(full.err == "fu: the disk is full; nothing was changed\n");
+
+    fu.clock = []() -> Instant { throw SQLite::Exception("disk I/O error", SQLITE_IOERR); };
+    const Result io = fu({"due"});
+    CHECK(io.status == k_exit_database);
+    CHECK(io.err == "fu: database error: disk I/O error\n");
+
+    fu.clock = []() -> Instant { throw 42; };
+    const Result odd = fu({"due"});
+    CHECK(odd.status == k_exit_internal);
+    CHECK(odd.err.rfind("fu: internal error: ", 0) == 0);
+}
+
+TEST_CASE("classify_failure: fu errors as they are, SQLite's by the store, anything else a bug")
+{
+    const Error usage = classify_failure(usage_error("bad", "fix it"));
+    CHECK(usage.status() == k_exit_usage);
+    CHECK(std::string(usage.what()) == "bad");
+    CHECK(usage.hint() == "fix it");
+    CHECK(classify_failure(SQLite::Exception("locked", SQLITE_LOCKED)).status() == k_exit_busy);
+    CHECK(classify_failure(SQLite::Exception("read-only", SQLITE_READONLY)).status() ==
+          k_exit_database);
+    CHECK(classify_failure(SQLite::Exception("no such table: x")).status() == k_exit_database);
+    const Error bug = classify_failure(std::logic_error("vector::_M_range_check"));
+    CHECK(bug.status() == k_exit_internal);
+    CHECK(std::string(bug.what()) == "internal error: vector::_M_range_check");
+    CHECK(bug.hint().find("report") != std::string::npos);
+    CHECK(classify_failure(std::bad_alloc()).status() == k_exit_internal);
 }

@@ -262,7 +262,7 @@ class ArchiveAndPurgeTest(unittest.TestCase):
         fu.ok("add", "Ada Lovelace", "--company", "Analytical Engines", "--email", "ada@example.com")
         fu.ok("add", "Grace Hopper", "--company", "Compiler Corp")
         fu.ok("promise", "ada", "tomorrow", "afternoon", "--about", "pricing")   # #1
-        fu.ok("log", "ada", "voicemail", "--note", "first try")                  # keeps #1
+        fu.ok("log", "ada", "voicemail", "--note", "first try", "--promise", "p1")  # keeps #1
         fu.ok("promise", "ada", "tomorrow", "afternoon", "--about", "pricing again")  # #2, open
         fu.ok("promise", "grace", "tomorrow", "afternoon")                      # #3, open
 

@@ -276,8 +276,8 @@ class TerminalWidth(unittest.TestCase):
     def test_due_fits_80_columns(self):
         widest, out = self.widest(("due", "--all"), 80)
         self.assertLessEqual(widest, 80, out)
-        self.assertIn("#1", out)
-        self.assertIn("#2", out)
+        self.assertIn("p1", out)
+        self.assertIn("p2", out)
 
     def test_due_fits_60_columns(self):
         widest, out = self.widest(("due", "--all"), 60)

@@ -91,51 +91,51 @@ CONTACTS = [
 # The week, in order: (checkpoint name, now, fu arguments, substrings the confirmation must contain).
 WEEK = [
     ("mon", MON, ("promise", "ada", "tomorrow", "afternoon", "--about", "pricing for the pilot"),
-     ["Ada Lovelace", "Tue 16 Jun 12:00–17:00", "tomorrow afternoon", "[#1]"]),
+     ["Ada Lovelace", "Tue 16 Jun 12:00–17:00", "tomorrow afternoon", "[p1]"]),
     ("mon", MON, ("promise", "grace", "eod", "--about", "the renewal quote"),
-     ["Grace Hopper", "Mon 15 Jun 09:30–17:00", "[#2]"]),
+     ["Grace Hopper", "Mon 15 Jun 09:30–17:00", "[p2]"]),
     ("mon", MON, ("promise", "hedy", "tomorrow", "afternoon", "--about", "the sample kit"),
-     ["Hedy Lamarr", "Tue 16 Jun 06:00–11:00 (12:00–17:00 in Berlin)", "[#3]"]),
+     ["Hedy Lamarr", "Tue 16 Jun 06:00–11:00 (12:00–17:00 in Berlin)", "[p3]"]),
     ("mon", MON, ("promise", "alan", "friday", "3pm", "--agreed", "--about", "contract questions"),
-     ["Alan Turing", "Fri 19 Jun 15:00–15:15", "agreed", "[#4]"]),
+     ["Alan Turing", "Fri 19 Jun 15:00–15:15", "agreed", "[p4]"]),
     ("mon", MON, ("promise", "linus", "in", "2-3", "days", "--via", "email"),
-     ["Linus Pauling", "an email", "Wed 17 Jun 09:00 – Thu 18 Jun 17:00", "[#5]"]),
+     ["Linus Pauling", "an email", "Wed 17 Jun 09:00 – Thu 18 Jun 17:00", "[p5]"]),
     ("mon", MON, ("promise", "margaret", "in", "a", "day", "or", "so"),
-     ["Margaret Hamilton", "Mon 15 Jun 09:30 – Tue 16 Jun 17:00", "[#6]"]),
+     ["Margaret Hamilton", "Mon 15 Jun 09:30 – Tue 16 Jun 17:00", "[p6]"]),
     ("mon", MON, ("promise", "margaret", "next", "week", "--via", "email", "--about", "send the case study"),
-     ["Margaret Hamilton", "[#7]"]),
+     ["Margaret Hamilton", "[p7]"]),
     ("mon", MON, ("promise", "dorothy", "this", "afternoon", "--about", "the training dates"),
-     ["Dorothy Vaughan", "Mon 15 Jun 12:00–17:00", "[#8]"]),
+     ["Dorothy Vaughan", "Mon 15 Jun 12:00–17:00", "[p8]"]),
     ("mon_pm", MON_PM, ("log", "grace", "voicemail", "--next", "tomorrow", "morning"),
-     ["voicemail", "Grace Hopper", "left-message", "kept promise #2 on time", "1 unanswered",
-      "Tue 16 Jun 09:00–12:00", "[#9]"]),
+     ["voicemail", "Grace Hopper", "left-message", "kept p2 on time", "1 unanswered",
+      "Tue 16 Jun 09:00–12:00", "[p9]"]),
     ("tue", TUE, None, None),
     ("tue_later", TUE_LATER, ("log", "grace", "voicemail", "--note", "left second message", "--next", "wednesday"),
-     ["kept promise #9 on time", "2 unanswered", "Wed 17 Jun 09:00–17:00", "[#10]"]),
+     ["kept p9 on time", "2 unanswered", "Wed 17 Jun 09:00–17:00", "[p10]"]),
     ("tue_later", TUE_LATER, ("log", "margaret", "--outcome", "not-interested", "--note", "went with a competitor"),
-     ["Margaret Hamilton", "not-interested", "kept promise #6 on time", "Cancelled 1 open promise"]),
+     ["Margaret Hamilton", "not-interested", "Cancelled p6, p7 (its open promises)"]),
     ("tue_evening", TUE_EVENING, ("log", "ada", "--note", "agreed on pilot pricing", "--next", "in", "2-3", "days",
                                   "--about", "send the contract"),
-     ["Ada Lovelace", "reached", "kept promise #1 late", "1h 30m", "Thu 18 Jun 09:00 – Fri 19 Jun 17:00", "[#11]"]),
+     ["Ada Lovelace", "reached", "kept p1 late", "1h 30m", "Thu 18 Jun 09:00 – Fri 19 Jun 17:00", "[p11]"]),
     ("wed", WED, None, None),
     ("wed_rescheduled", WED, ("reschedule", "hedy", "tomorrow", "afternoon", "--reason",
                               "missed it; apologised by email"),
-     ["#3", "#12", "broken", "Thu 18 Jun 06:00–11:00 (12:00–17:00 in Berlin)"]),
+     ["p3", "p12", "broken", "Thu 18 Jun 06:00–11:00 (12:00–17:00 in Berlin)"]),
     ("wed_later", WED_LATER, ("log", "grace", "--outcome", "no-answer"),
-     ["no-answer", "kept promise #10 on time", "3 unanswered"]),
+     ["no-answer", "kept p10 on time", "3 unanswered"]),
     ("wed_later", WED_LATER, ("cancel", "ada", "--reason", "they emailed the signed order"),
-     ["Cancelled #11", "Ada Lovelace"]),
+     ["Cancelled p11", "Ada Lovelace"]),
     ("thu", THU, None, None),
     ("thu_done", THU, ("log", "hedy", "--note", "kit arrives Monday"),
-     ["Hedy Lamarr", "kept promise #12 on time"]),
+     ["Hedy Lamarr", "kept p12 on time"]),
     ("thu_done", THU, ("reschedule", "linus", "tomorrow", "afternoon", "--reason", "waiting for their budget"),
-     ["#5", "#13", "renegotiated in time", "Fri 19 Jun 12:00–17:00"]),
+     ["p5", "p13", "renegotiated in time", "Fri 19 Jun 12:00–17:00"]),
     ("thu_done", THU, ("log", "grace", "--note", "she called back; quote approved", "--next", "next", "week",
                        "--about", "kick-off"),
-     ["Grace Hopper", "reached", "[#14]"]),
+     ["Grace Hopper", "reached", "[p14]"]),
     ("fri", FRI, None, None),
     ("fri_call", FRI_CALL, ("log", "alan", "--note", "answered contract questions"),
-     ["Alan Turing", "kept promise #4 on time"]),
+     ["Alan Turing", "kept p4 on time"]),
     ("fri_evening", FRI_EVENING, None, None),
 ]
 CHECKPOINTS = []
@@ -149,12 +149,12 @@ def rows(text, title):
     body = section(text, title)
     if body is None:
         return None
-    return [int(m.group(1)) for m in (re.match(r"#(\d+)\s", line) for line in body) if m]
+    return [int(m.group(1)) for m in (re.match(r"p(\d+)\s", line) for line in body) if m]
 
 
 def row_of(text, promise_id):
     for line in text.splitlines():
-        if line.startswith(f"#{promise_id} "):
+        if line.startswith(f"p{promise_id} "):
             return line
     return None
 
@@ -331,7 +331,8 @@ class WeekTest(unittest.TestCase):
         margaret = self.fu.json("show", "margaret", now=self.now)
         self.assertIsNotNone(margaret["contact"]["closed"])
         self.assertEqual(margaret["open_promises"], [])
-        self.assertEqual({p["id"]: p["state"] for p in margaret["promises"]}, {6: "kept", 7: "cancelled"})
+        # A "no" keeps no promise: it cancels them all (it must not lift the on-time rate).
+        self.assertEqual({p["id"]: p["state"] for p in margaret["promises"]}, {6: "cancelled", 7: "cancelled"})
         self.assertEqual([(i["kind"], i["outcome"], i["note"]) for i in margaret["interactions"]],
                          [("call", "not-interested", "went with a competitor")])
         ada = self.fu.json("show", "ada", now=self.now)
@@ -340,7 +341,7 @@ class WeekTest(unittest.TestCase):
         self.assertEqual(ada["open_promises"][0]["about"], "send the contract")
         self.assertEqual(ada["unanswered"], 0)
         self.assertEqual(self.fu.json("show", "grace", now=self.now)["unanswered"], 2)
-        self.assert_stats(made=11, on_time=3, late=1, cancelled=1, overdue=2, open_=4, rate=0.5)
+        self.assert_stats(made=11, on_time=2, late=1, cancelled=2, overdue=2, open_=4, rate=2 / 5)
         # `log` with no contact: every interaction, newest first.
         log = self.fu.json("log", now=self.now)
         self.assertEqual([i["id"] for i in log], [4, 3, 2, 1])
@@ -349,7 +350,7 @@ class WeekTest(unittest.TestCase):
             self.assertLessEqual(CONTACT_REF_KEYS, set(i["contact"]))
         self.assertEqual([(i["contact"]["name"], i["kind"], i["outcome"], i["promise"], i["at"]) for i in log], [
             ("Ada Lovelace", "call", "reached", 1, "2026-06-16T18:30:00-04:00"),
-            ("Margaret Hamilton", "call", "not-interested", 6, "2026-06-16T10:15:00-04:00"),
+            ("Margaret Hamilton", "call", "not-interested", None, "2026-06-16T10:15:00-04:00"),
             ("Grace Hopper", "voicemail", "left-message", 9, "2026-06-16T10:15:00-04:00"),
             ("Grace Hopper", "voicemail", "left-message", 2, "2026-06-15T16:00:00-04:00"),
         ])
@@ -364,7 +365,7 @@ class WeekTest(unittest.TestCase):
         self.replay("wed")
         text, _ = self.assert_due(overdue=[8, 3], due=[10, 5])
         self.assertIn("2 unanswered", row_of(text, 10))
-        self.assert_stats(made=11, on_time=3, late=1, cancelled=1, overdue=2, open_=4, rate=0.5)
+        self.assert_stats(made=11, on_time=2, late=1, cancelled=2, overdue=2, open_=4, rate=2 / 5)
 
         self.replay_more("wed_rescheduled")
         self.assert_due(overdue=[8], due=[10, 5])
@@ -379,7 +380,7 @@ class WeekTest(unittest.TestCase):
         self.assertIn("broken", human)
         self.assertIn("missed it; apologised by email", human)
         self.assertIn("Tue 16 Jun 06:00–11:00", human)  # the old window stays in the history
-        self.assert_stats(made=12, on_time=3, late=1, broken=1, cancelled=1, overdue=1, open_=5, rate=0.5)
+        self.assert_stats(made=12, on_time=2, late=1, broken=1, cancelled=2, overdue=1, open_=5, rate=2 / 5)
 
     def replay_more(self, until):
         """Continues a replay from the current checkpoint (exclusive) to `until` (inclusive)."""
@@ -404,7 +405,7 @@ class WeekTest(unittest.TestCase):
         grace = self.fu.json("show", "grace", now=self.now)
         self.assertEqual(grace["unanswered"], 3)
         self.assertIn("3 unanswered", self.fu.ok("show", "grace", now=self.now))
-        self.assert_stats(made=12, on_time=4, late=1, broken=1, cancelled=2, overdue=1, open_=3, rate=4 / 7)
+        self.assert_stats(made=12, on_time=3, late=1, broken=1, cancelled=3, overdue=1, open_=3, rate=3 / 6)
 
     def test_thursday(self):
         self.replay("thu")
@@ -426,8 +427,7 @@ class WeekTest(unittest.TestCase):
         self.assertEqual({p["id"]: p["state"] for p in linus["promises"]}, {5: "renegotiated", 13: "upcoming"})
         self.assertEqual(linus["open_promises"][0]["via"], "email")
         self.assertEqual(self.fu.json("show", "hedy", now=self.now)["open_promises"], [])
-        self.assert_stats(made=14, on_time=5, late=1, renegotiated_in_time=1, broken=1, cancelled=2,
-                          overdue=1, open_=3, rate=6 / 9)
+        self.assert_stats(made=14, on_time=4, late=1, renegotiated_in_time=1, broken=1, cancelled=3, overdue=1, open_=3, rate=5 / 8)
         # The call that opened #14 (log --next) was not an attempt at #14.
         self.assertEqual(grace["open_promises"][0]["attempts"], 0)
 
@@ -451,12 +451,11 @@ class WeekTest(unittest.TestCase):
                                      no_next_step=["Ada Lovelace", "Alan Turing", "Hedy Lamarr"])
         self.assertIn("overdue 4d", row_of(text, 8))
         self.assertIn("overdue 30m", row_of(text, 13))
-        s = self.assert_stats(made=14, on_time=6, late=1, renegotiated_in_time=1, broken=1, cancelled=2,
-                              overdue=2, open_=1, rate=7 / 11)
+        s = self.assert_stats(made=14, on_time=5, late=1, renegotiated_in_time=1, broken=1, cancelled=3, overdue=2, open_=1, rate=6 / 10)
         human = self.fu.ok("stats", now=self.now)
-        for label, value in (("promises made", "14"), ("kept on time", "6"), ("kept late", "1"),
-                             ("renegotiated in time", "1"), ("broken", "1"), ("cancelled", "2"),
-                             ("on-time rate", "64%")):
+        for label, value in (("promises made", "14"), ("kept on time", "5"), ("kept late", "1"),
+                             ("renegotiated in time", "1"), ("broken", "1"), ("cancelled", "3"),
+                             ("on-time rate", "60%")):
             self.assertRegex(human, rf"{label}\s+{value}(?!\d)")
         self.assertEqual(s["on_time_rate"], round(s["on_time_rate"], 3))
         alan = self.fu.json("show", "alan", now=self.now)
@@ -526,27 +525,27 @@ class LogRulesTest(unittest.TestCase):
 
     def test_a_note_is_not_an_attempt(self):
         out = self.fu.ok("log", "ada", "note", "--note", "internal: check pricing", now=TUE)
-        self.assertNotIn("kept", out)
+        self.assertIn("It kept no promise (a note keeps no promise); p1 is still open", out)
         self.assertEqual(self.states("ada"), {1: "overdue", 2: "upcoming"})
         self.assertEqual(self.fu.json("log", now=TUE)[0]["promise"], None)
 
     def test_a_back_dated_attempt_counts_at_its_own_time(self):
-        out = self.fu.ok("log", "ada", "email", "--at", "yesterday", "4pm", now=TUE)
-        self.assertIn("kept promise #1 on time", out)
+        out = self.fu.ok("log", "ada", "voicemail", "--at", "yesterday", "4pm", now=TUE)
+        self.assertIn("It kept p1 on time", out)
         self.assertEqual(self.states("ada"), {1: "kept", 2: "upcoming"})
         entry = self.fu.json("log", now=TUE)[0]
         self.assertEqual((entry["at"], entry["kind"], entry["outcome"], entry["promise"]),
-                         ("2026-06-15T16:00:00-04:00", "email", "sent", 1))
+                         ("2026-06-15T16:00:00-04:00", "voicemail", "left-message", 1))
         self.assertEqual(self.fu.json("show", "ada", now=TUE)["unanswered"], 1)  # sent, no reply yet
         # A reply resets the run; --promise chooses which promise it keeps.
-        out = self.fu.ok("log", "ada", "email", "--outcome", "replied", "--promise", "2", now=TUE)
-        self.assertIn("kept promise #2 on time", out)
+        out = self.fu.ok("log", "ada", "email", "--outcome", "replied", "--promise", "p2", now=TUE)
+        self.assertIn("It kept p2 on time", out)
         self.assertEqual(self.fu.json("show", "ada", now=TUE)["unanswered"], 0)
         self.assertEqual(self.states("ada"), {1: "kept", 2: "kept"})
 
     def test_the_closing_first_open_promise_is_kept_late_after_its_window(self):
         out = self.fu.ok("log", "ada", now=TUE)
-        self.assertIn("kept promise #1 late", out)
+        self.assertIn("It kept p1 late", out)
         self.assertEqual(self.states("ada"), {1: "late", 2: "upcoming"})
         s = self.fu.json("stats", now=TUE)
         self.assertEqual((s["late"], s["on_time"], s["open"]), (1, 0, 1))
@@ -555,15 +554,16 @@ class LogRulesTest(unittest.TestCase):
     def test_an_attempt_before_the_promise_was_made_keeps_nothing(self):
         self.fu.ok("promise", "bob", "friday", now=TUE)  # #3, made Tue 10:00
         out = self.fu.ok("log", "bob", "--at", "yesterday", "4pm", now=TUE)
-        self.assertNotIn("kept", out)
+        self.assertIn("It kept no promise (p3 was made after this)", out)
         self.assertEqual(self.states("bob"), {3: "upcoming"})
 
     def test_lost_closes_the_contact_and_cancels_the_rest(self):
         self.fu.ok("promise", "bob", "friday", now=TUE)        # #3
         self.fu.ok("promise", "bob", "next", "week", now=TUE)  # #4
         out = self.fu.ok("log", "bob", "--outcome", "lost", now=TUE)
-        self.assertIn("kept promise #3 on time", out)
-        self.assertEqual(self.states("bob"), {3: "kept", 4: "cancelled"})
+        self.assertNotIn("It kept", out)  # a "no" keeps nothing: it ends follow-up
+        self.assertIn("Cancelled p3, p4 (its open promises); Bob Jones is out of follow-up.", out)
+        self.assertEqual(self.states("bob"), {3: "cancelled", 4: "cancelled"})
         self.assertIsNotNone(self.fu.json("show", "bob", now=TUE)["contact"]["closed"])
         text = self.fu.ok("due", "--all", now=TUE)
         self.assertNotIn("Bob", text)
@@ -573,7 +573,7 @@ class LogRulesTest(unittest.TestCase):
 
     def test_stats_since(self):
         self.fu.ok("promise", "bob", "friday", now=TUE)  # made Tue
-        self.fu.ok("log", "bob", now=TUE)
+        self.fu.ok("log", "bob", "--promise", "p3", now=TUE)  # (the same conversation keeps nothing by itself)
         s = self.fu.json("stats", "--since", "2026-06-16", now=TUE)
         self.assertEqual((s["made"], s["on_time"], s["open"], s["overdue"]), (1, 1, 0, 0))
         self.assertEqual(s["on_time_rate"], 1)

@@ -128,9 +128,9 @@ TEST_CASE("statistics")
     CHECK(*s.on_time_rate == doctest::Approx(2.0 / 6.0));
     REQUIRE(s.median_lateness);
     CHECK(*s.median_lateness == hours{13});
-    CHECK(s.attempts == 4);
+    CHECK(s.attempts == 3); // a reply is the contact reaching out, not an attempt of yours
     REQUIRE(s.attempts_per_reach);
-    CHECK(*s.attempts_per_reach == doctest::Approx(2.0));
+    CHECK(*s.attempts_per_reach == doctest::Approx(3.0));
 }
 
 TEST_CASE("statistics of nothing have no rates")

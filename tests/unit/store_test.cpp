@@ -283,3 +283,72 @@ TEST_CASE("batch lookups: contacts by ids and their interactions, oldest first")
     CHECK(interactions[0].at == now + std::chrono::minutes{1});
     CHECK(store.contacts_with_ids({}).empty());
 }
+
+TEST_CASE("version 1 to 2: links kept by the old rules stay, replies become inbound, notes become searchable")
+{
+    TempDir dir;
+    const auto path = dir.path / "v1.db";
+    {
+        Store old = Store::create_at_version(path, 1);
+        CHECK(old.schema_version() == 1);
+    }
+    raw_sql(path, "INSERT INTO contacts (id, name, name_folded, created_at) VALUES (1, 'Ada', 'ada', 0);"
+                  "INSERT INTO promises (id, contact_id, made_at, earliest, latest, text, zone, about, status, "
+                  "resolved_at) VALUES (1, 1, 0, 100, 200, 'soon', 'UTC', 'the zeppelin quote', 'kept', 50);"
+                  "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, promise_id) VALUES "
+                  "(1, 1, 50, 'email', 'sent', 'sent the brochure', 1),"
+                  "(2, 1, 60, 'email', 'replied', 'asked about delivery', NULL);");
+    Store store = Store::open_for_writing(path);
+    CHECK(store.schema_version() == 2);
+    const auto kept = store.interaction(1);
+    REQUIRE(kept);
+    CHECK(kept->keeps == KeepChoice::chosen);
+    CHECK(kept->promise_id == Id{1});
+    CHECK_FALSE(kept->inbound);
+    const auto reply = store.interaction(2);
+    REQUIRE(reply);
+    CHECK(reply->inbound);
+    CHECK(reply->keeps == KeepChoice::automatic);
+    ContactFilter by_note;
+    by_note.search = "delivery";
+    CHECK(store.list_contacts(by_note).size() == 1);
+    ContactFilter by_purpose;
+    by_purpose.search = "zeppelin";
+    CHECK(store.list_contacts(by_purpose).size() == 1);
+    InteractionFilter notes;
+    notes.search = "brochure";
+    const auto found = store.list_interactions(notes);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().id == 1);
+}
+
+TEST_CASE("every committed write is journaled under its label; an uncommitted one is not")
+{
+    Store store = Store::open_in_memory();
+    {
+        auto tx = store.begin_write({"fu add Ada", at("2026-06-15T10:00:00Z"), true});
+        store.add_contact(person("Ada"), at("2026-06-15T10:00:00Z"));
+        tx.commit();
+    }
+    {
+        auto tx = store.begin_write({"fu add Bob", at("2026-06-15T11:00:00Z"), true});
+        store.add_contact(person("Bob"), at("2026-06-15T11:00:00Z"));
+    }
+    {
+        auto tx = store.begin_write({"fu nothing", at("2026-06-15T12:00:00Z"), true});
+        tx.commit(); // no change, no entry
+    }
+    const auto journal = store.journal();
+    REQUIRE(journal.size() == 1);
+    CHECK(journal.front().command == "fu add Ada");
+    CHECK(journal.front().contacts == std::vector<Id>{1});
+    {
+        auto tx = store.begin_write({"fu undo", at("2026-06-15T13:00:00Z"), false});
+        store.revert(journal.front(), at("2026-06-15T13:00:00Z"));
+        tx.commit();
+    }
+    CHECK_FALSE(store.contact(1));
+    CHECK(store.journal().empty());
+    REQUIRE(store.journal(true).size() == 1);
+    CHECK(store.journal(true).front().undone_at == at("2026-06-15T13:00:00Z"));
+}

@@ -1,0 +1,190 @@
+// fu/followup.hpp — every change to the book of business, as one function each: a request in, a
+// result out that says exactly what changed. Commands call one of these inside one write
+// transaction; the rules (which interaction keeps which promise, what a "no" ends, how a
+// correction recomputes verdicts) live here and nowhere else.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+
+#include "fu/agenda.hpp"
+#include "fu/model.hpp"
+#include "fu/settings.hpp"
+#include "fu/store.hpp"
+
+namespace fu {
+
+// What every change needs besides its request: the one "now", the settings, the user's zone.
+struct ChangeContext {
+    Instant now{};
+    const Settings& settings;
+    const date::time_zone& user_zone;
+};
+
+// ---- The keep rules (pure) ----
+
+// Why an interaction does or does not keep an open promise by itself.
+enum class KeepFit {
+    keeps,          // it keeps it
+    not_an_attempt, // a note keeps nothing
+    inbound,        // the contact reached out; only --promise makes that keep a promise
+    wrong_channel,  // e.g. an email for a promised call
+    early_agreed,   // before an agreed window: the customer expects the agreed time
+    too_early,      // more than three working days before the window opens
+    not_yet_made,   // the promise was made after the interaction (or by it, with --next)
+    same_conversation, // early, and within the hour the promise was made: the call that made it
+};
+
+// How many working days before a window opens an attempt still keeps a promise not agreed.
+inline constexpr int k_early_workdays = 3;
+// An early attempt this soon after the promise was made is the conversation that made it
+// (logged after `fu promise`), not a delivery: it keeps nothing early.
+inline constexpr std::chrono::minutes k_same_conversation{60};
+
+// The interaction kinds that keep a promise made for `via` (call: call, voicemail, meeting,
+// visit; email: email; text: text; visit: visit, meeting).
+bool channel_fits(std::string_view via, std::string_view kind);
+
+// Whether `interaction` keeps `promise` automatically, and if not, why.
+KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const Settings& settings,
+                 const date::time_zone& zone);
+
+// Among `open_promises`, the one `interaction` keeps automatically: of those it fits, the one
+// whose window closes first.
+std::optional<Promise> promise_kept_by(const Interaction& interaction, const std::vector<Promise>& open_promises,
+                                       const Settings& settings, const date::time_zone& zone);
+
+// One line for a person on why a promise was not kept by an interaction ("it was an email; p7 is
+// a promised call").
+std::string keep_fit_reason(KeepFit fit, const Promise& promise, const Interaction& interaction);
+
+// ---- Contacts ----
+
+struct ContactResult {
+    Contact contact;
+    std::vector<Contact> same_email; // other contacts with this email (add)
+};
+ContactResult add_contact(Store& store, ContactChanges fields, const ChangeContext& context);
+ContactResult edit_contact(Store& store, const Contact& contact, ContactChanges changes);
+// Archive hides a contact with its history; restore brings it back; purge erases it all.
+Contact archive_contact(Store& store, const Contact& contact, const ChangeContext& context);
+Contact restore_contact(Store& store, const Contact& contact);
+void purge_contact(Store& store, const Contact& contact);
+
+// ---- Promises ----
+
+struct PromiseRequest {
+    std::string when;  // the time phrase
+    std::string about; // the purpose
+    bool agreed = false;
+    std::string via = "call";
+};
+
+struct PromiseMade {
+    Promise promise;
+    std::vector<std::string> notices; // what the time language wants the user to know
+    bool back_in_follow_up = false;   // the contact had said no
+};
+
+// Resolves the words on the user's and the contact's clocks and stores an open promise.
+// Throws fu::Error (2) for bad words or terms.
+PromiseMade make_promise(Store& store, const Contact& contact, const PromiseRequest& request,
+                         const ChangeContext& context);
+
+struct Rescheduled {
+    Promise previous; // renegotiated (in time) or broken (after the window closed)
+    PromiseMade moved;
+};
+// Moves an open promise to a new window, keeping its purpose, agreement and channel.
+Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open,
+                               const std::string& when, const std::string& reason, const ChangeContext& context);
+
+// Drops an open promise that is no longer needed.
+Promise cancel_promise(Store& store, const Promise& open, const std::string& reason, const ChangeContext& context);
+
+// What a correction of a promise may change; an empty optional leaves a field alone.
+struct PromiseCorrection {
+    std::optional<std::string> about;
+    std::optional<bool> agreed;
+    std::optional<std::string> via;
+};
+struct Recomputed {
+    std::vector<Promise> reopened;  // verdicts taken back (and promises a corrected "no" had cancelled)
+    std::vector<Promise> kept;      // verdicts given (kept or late) that were not there before
+    std::vector<Promise> cancelled; // by a "no" the correction made
+};
+struct PromiseCorrected {
+    Promise promise;
+    Recomputed verdicts;
+};
+PromiseCorrected correct_promise(Store& store, const Promise& promise, const PromiseCorrection& correction,
+                                 const ChangeContext& context);
+
+// ---- Interactions ----
+
+struct LogRequest {
+    std::string kind = "call";
+    std::string outcome; // empty: the kind's default
+    std::string note;
+    std::optional<Instant> at; // empty: now
+    bool inbound = false;      // they reached out ("replied" implies it)
+    std::optional<Id> promise; // keep this open promise, whatever the rules say
+    bool aside = false;        // keep none
+    std::optional<PromiseRequest> next;
+};
+
+struct Logged {
+    Interaction interaction;
+    std::optional<Promise> kept;           // kept on time or late
+    std::optional<Promise> not_kept;       // the open promise closing first, when none was kept
+    KeepFit not_kept_because = KeepFit::keeps;
+    std::vector<Promise> cancelled;        // ended by a "no"
+    bool out_of_follow_up = false;         // a "no": the contact is closed
+    bool back_in_follow_up = false;        // the contact had said no
+    std::optional<PromiseMade> next;
+    AttemptSummary attempts;               // the contact's counters after this interaction
+    bool has_open_promise = false;         // after this change
+};
+
+// Records an interaction and applies the keep rules. Throws fu::Error (2) for bad words, a time
+// in the future, --next with a "no", or --promise with a note.
+Logged log_interaction(Store& store, const Contact& contact, const LogRequest& request,
+                       const ChangeContext& context);
+
+// What a correction of an interaction may change.
+struct InteractionCorrection {
+    std::optional<std::string> kind;
+    std::optional<std::string> outcome;
+    std::optional<std::string> note;
+    std::optional<Instant> at;
+    std::optional<Id> contact_id;
+    std::optional<bool> inbound;
+};
+struct InteractionCorrected {
+    Interaction before;
+    Interaction interaction;
+    Recomputed verdicts;
+};
+InteractionCorrected correct_interaction(Store& store, const Interaction& interaction,
+                                         const InteractionCorrection& correction, const ChangeContext& context);
+// Deletes an interaction logged by mistake; the promise it kept reopens (or another interaction keeps it).
+InteractionCorrected delete_interaction(Store& store, const Interaction& interaction, const ChangeContext& context);
+
+// Re-derives which interactions keep which of a contact's promises from its history: promises
+// that were kept or late, or are open, are replayed against the interactions in time order
+// (chosen links and --aside are honoured). Renegotiated, broken and cancelled promises stay.
+Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& context);
+
+// ---- Undo ----
+
+struct Undone {
+    JournalEntry entry;
+};
+// Takes back the newest change not yet undone, or the one named. Throws fu::Error (3) when there
+// is nothing to undo and (5) when a later change touched the same contacts.
+Undone undo_change(Store& store, std::optional<Id> entry, const ChangeContext& context);
+
+} // namespace fu

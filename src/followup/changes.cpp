@@ -1,0 +1,374 @@
+// src/followup/changes.cpp — contacts, promises and interactions changed the way the practice says.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "fu/contacts.hpp"
+#include "fu/error.hpp"
+#include "fu/followup.hpp"
+#include "fu/refs.hpp"
+#include "fu/text.hpp"
+#include "fu/when.hpp"
+
+namespace fu {
+namespace {
+
+const date::time_zone& zone_named(const std::string& name, const date::time_zone& fallback)
+{
+    if (!name.empty()) {
+        try {
+            return find_zone(name);
+        } catch (const Error&) { // a zone this system no longer knows falls back to the user's
+        }
+    }
+    return fallback;
+}
+
+std::string checked_via(const std::string& via) { return known_word(via, promise_channels(), "channel"); }
+
+PromiseMade store_promise(Store& store, const Contact& contact, const PromiseRequest& request,
+                          const ChangeContext& context, std::optional<Id> rescheduled_from,
+                          std::optional<Id> made_with)
+{
+    check_text("the about text", request.about, 1000);
+    const std::string via = checked_via(request.via);
+    const auto& zone = zone_named(contact.tz, context.user_zone);
+    const Window window = resolve(request.when, context.now,
+                                  Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone}, context.settings);
+    PromiseMade made;
+    made.notices = window.notices;
+    Promise& p = made.promise;
+    p.contact_id = contact.id;
+    p.made_at = context.now;
+    p.earliest = window.earliest;
+    p.latest = window.latest;
+    p.text = request.when;
+    p.zone = std::string(zone.name());
+    p.about = trim(request.about);
+    p.agreed = request.agreed;
+    p.via = via;
+    p.rescheduled_from = rescheduled_from;
+    p.made_with = made_with;
+    p.id = store.add_promise(p);
+    if (contact.closed_at) {
+        store.set_closed(contact.id, std::nullopt);
+        made.back_in_follow_up = true;
+    }
+    return made;
+}
+
+Promise resolved(Store& store, Promise p, PromiseStatus status, Instant at, const std::string& reason,
+                 std::optional<Id> replaced_by = std::nullopt)
+{
+    store.resolve_promise(p.id, status, at, reason, replaced_by);
+    p.status = status;
+    p.resolved_at = at;
+    p.reason = reason;
+    p.replaced_by = replaced_by;
+    return p;
+}
+
+// A "no" ends follow-up: the open promises are cancelled, the contact closed.
+std::vector<Promise> end_follow_up(Store& store, Id contact_id, const std::string& outcome, Instant at)
+{
+    std::vector<Promise> cancelled;
+    for (const Promise& p : store.open_promises(PromiseFilter{contact_id, true})) {
+        cancelled.push_back(resolved(store, p, PromiseStatus::cancelled, at, outcome));
+    }
+    store.set_closed(contact_id, at);
+    return cancelled;
+}
+
+// A contact closed by a "no" that is corrected or deleted is back in follow-up (unless a later "no"
+// closed it again).
+void reopen_contact_closed_by(Store& store, const Interaction& no)
+{
+    const auto contact = store.contact(no.contact_id);
+    if (contact && contact->closed_at == no.at) {
+        store.set_closed(no.contact_id, std::nullopt);
+    }
+}
+
+void merge(Recomputed& into, Recomputed more)
+{
+    into.reopened.insert(into.reopened.end(), more.reopened.begin(), more.reopened.end());
+    into.kept.insert(into.kept.end(), more.kept.begin(), more.kept.end());
+    into.cancelled.insert(into.cancelled.end(), more.cancelled.begin(), more.cancelled.end());
+}
+
+std::string checked_kind(const std::string& kind) { return known_word(kind, interaction_kinds(), "kind"); }
+std::string checked_outcome(const std::string& outcome)
+{
+    return known_word(outcome, interaction_outcomes(), "outcome");
+}
+
+} // namespace
+
+ContactResult add_contact(Store& store, ContactChanges fields, const ChangeContext& context)
+{
+    validate(fields);
+    ContactResult result;
+    if (fields.email && !fields.email->empty()) {
+        result.same_email = store.contacts_by_email(*fields.email);
+    }
+    result.contact = *store.contact(store.add_contact(fields, context.now));
+    return result;
+}
+
+ContactResult edit_contact(Store& store, const Contact& contact, ContactChanges changes)
+{
+    validate(changes);
+    store.update_contact(contact.id, changes);
+    return {*store.contact(contact.id), {}};
+}
+
+Contact archive_contact(Store& store, const Contact& contact, const ChangeContext& context)
+{
+    store.set_archived(contact.id, context.now);
+    return *store.contact(contact.id);
+}
+
+Contact restore_contact(Store& store, const Contact& contact)
+{
+    store.set_archived(contact.id, std::nullopt);
+    return *store.contact(contact.id);
+}
+
+void purge_contact(Store& store, const Contact& contact) { store.purge_contact(contact.id); }
+
+PromiseMade make_promise(Store& store, const Contact& contact, const PromiseRequest& request,
+                         const ChangeContext& context)
+{
+    return store_promise(store, contact, request, context, std::nullopt, std::nullopt);
+}
+
+Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open, const std::string& when,
+                               const std::string& reason, const ChangeContext& context)
+{
+    check_text("the reason", reason, 1000);
+    Rescheduled result;
+    result.moved = store_promise(store, contact, {when, open.about, open.agreed, open.via}, context, open.id,
+                                 std::nullopt);
+    result.previous = resolved(store, open, rescheduling_status(open, context.now), context.now, trim(reason),
+                               result.moved.promise.id);
+    return result;
+}
+
+Promise cancel_promise(Store& store, const Promise& open, const std::string& reason, const ChangeContext& context)
+{
+    check_text("the reason", reason, 1000);
+    return resolved(store, open, PromiseStatus::cancelled, context.now, trim(reason));
+}
+
+PromiseCorrected correct_promise(Store& store, const Promise& promise, const PromiseCorrection& correction,
+                                 const ChangeContext& context)
+{
+    Promise p = promise;
+    if (correction.about) {
+        check_text("the about text", *correction.about, 1000);
+        p.about = trim(*correction.about);
+    }
+    if (correction.agreed) {
+        p.agreed = *correction.agreed;
+    }
+    if (correction.via) {
+        p.via = checked_via(*correction.via);
+    }
+    store.update_promise(p);
+    PromiseCorrected result;
+    if (p.agreed != promise.agreed || p.via != promise.via) {
+        result.verdicts = recompute_verdicts(store, p.contact_id, context);
+    }
+    result.promise = *store.promise(p.id);
+    return result;
+}
+
+Logged log_interaction(Store& store, const Contact& contact, const LogRequest& request, const ChangeContext& context)
+{
+    Logged result;
+    Interaction interaction;
+    interaction.contact_id = contact.id;
+    interaction.kind = checked_kind(request.kind.empty() ? "call" : request.kind);
+    interaction.outcome = !request.outcome.empty() ? checked_outcome(request.outcome)
+                          : request.inbound        ? default_inbound_outcome(interaction.kind)
+                                                   : default_outcome(interaction.kind);
+    check_text("the note", request.note, std::size_t{64} * 1024, true);
+    interaction.note = request.note;
+    interaction.at = request.at.value_or(context.now);
+    interaction.inbound = request.inbound || interaction.outcome == "replied";
+    const bool says_no = closes_contact(interaction.outcome);
+    if (interaction.at > context.now) {
+        throw usage_error("--at is in the future", "log what happened; promise what will happen (fu promise)");
+    }
+    if (request.next && says_no) {
+        throw usage_error(fmt::format("--next with \"{}\": there is no next step with a contact who said no",
+                                      interaction.outcome),
+                          "leave out --next, or log another outcome");
+    }
+    if (request.promise && request.aside) {
+        throw usage_error("--promise and --aside contradict each other", "give one of them");
+    }
+    if (request.promise && !is_attempt(interaction.kind)) {
+        throw usage_error("a note keeps no promise", "log the call, email, … that kept it");
+    }
+    if (request.promise && says_no) {
+        throw usage_error(fmt::format("\"{}\" keeps no promise: it cancels them", interaction.outcome),
+                          "leave out --promise");
+    }
+    interaction.keeps = request.promise ? KeepChoice::chosen
+                        : request.aside ? KeepChoice::aside
+                                        : KeepChoice::automatic;
+
+    const std::vector<Promise> open = store.open_promises(contact.id);
+    if (request.promise) {
+        const auto named = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *request.promise; });
+        if (named == open.end()) {
+            throw not_found_error(fmt::format("{} has no open promise {}", contact.name, promise_ref(*request.promise)),
+                                  fmt::format("see its promises: fu show {}", contact.id));
+        }
+        if (named->made_at > interaction.at) {
+            throw usage_error(fmt::format("{} was made after this interaction", promise_ref(named->id)));
+        }
+        result.kept = *named;
+    } else if (interaction.keeps == KeepChoice::automatic && !says_no) {
+        for (const Promise& p : open) {
+            const auto& zone = zone_named(p.zone, context.user_zone);
+            const KeepFit fit = keep_fit(interaction, p, context.settings, zone);
+            if (fit == KeepFit::keeps) {
+                if (!result.kept || p.latest < result.kept->latest) {
+                    result.kept = p;
+                }
+            } else if (!result.not_kept) {
+                result.not_kept = p;
+                result.not_kept_because = fit;
+            }
+        }
+    }
+    if (result.kept) {
+        result.not_kept.reset();
+        interaction.promise_id = result.kept->id;
+    }
+    interaction.id = store.add_interaction(interaction);
+    if (result.kept) {
+        result.kept = resolved(store, *result.kept, keeping_status(*result.kept, interaction.at), interaction.at, "");
+    }
+    if (says_no) {
+        result.cancelled = end_follow_up(store, contact.id, interaction.outcome, interaction.at);
+        result.out_of_follow_up = true;
+    } else if (contact.closed_at && is_attempt(interaction.kind) && !request.next) {
+        store.set_closed(contact.id, std::nullopt);
+        result.back_in_follow_up = true;
+    }
+    if (request.next) {
+        Contact current = *store.contact(contact.id);
+        result.next = store_promise(store, current, *request.next, context, std::nullopt, interaction.id);
+        result.back_in_follow_up = result.back_in_follow_up || result.next->back_in_follow_up;
+    }
+    result.interaction = interaction;
+    result.attempts = summarize_attempts(interactions_of(store, contact.id));
+    result.has_open_promise = !store.open_promises(contact.id).empty();
+    return result;
+}
+
+InteractionCorrected correct_interaction(Store& store, const Interaction& interaction,
+                                         const InteractionCorrection& correction, const ChangeContext& context)
+{
+    InteractionCorrected result;
+    result.before = interaction;
+    Interaction i = interaction;
+    if (correction.kind) {
+        i.kind = checked_kind(*correction.kind);
+    }
+    if (correction.outcome) {
+        i.outcome = checked_outcome(*correction.outcome);
+    }
+    if (correction.note) {
+        check_text("the note", *correction.note, std::size_t{64} * 1024, true);
+        i.note = *correction.note;
+    }
+    if (correction.at) {
+        if (*correction.at > context.now) {
+            throw usage_error("--at is in the future", "an interaction is something that happened");
+        }
+        i.at = *correction.at;
+    }
+    if (correction.inbound) {
+        i.inbound = *correction.inbound;
+    }
+    if (correction.outcome && !correction.inbound) {
+        i.inbound = i.inbound || i.outcome == "replied";
+    }
+    if (correction.contact_id && *correction.contact_id != i.contact_id) {
+        i.contact_id = *correction.contact_id;
+        i.promise_id.reset(); // a promise of the other contact is not this one's
+        if (i.keeps == KeepChoice::chosen) {
+            i.keeps = KeepChoice::automatic;
+        }
+    }
+    const bool was_no = closes_contact(interaction.outcome);
+    const bool is_no = closes_contact(i.outcome);
+    const bool moved = i.contact_id != interaction.contact_id || i.at != interaction.at;
+    if (is_no && i.keeps == KeepChoice::chosen) {
+        i.keeps = KeepChoice::automatic; // a "no" keeps nothing
+    }
+    store.update_interaction(i);
+    if (was_no && (!is_no || moved)) {
+        reopen_contact_closed_by(store, interaction);
+    }
+    if (is_no && (!was_no || moved)) {
+        store.set_closed(i.contact_id, i.at);
+    }
+    const bool keeping_changed = i.kind != interaction.kind || i.outcome != interaction.outcome ||
+                                 i.at != interaction.at || i.contact_id != interaction.contact_id ||
+                                 i.inbound != interaction.inbound;
+    if (keeping_changed) {
+        result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
+        if (i.contact_id != interaction.contact_id) {
+            merge(result.verdicts, recompute_verdicts(store, i.contact_id, context));
+        }
+    }
+    result.interaction = *store.interaction(i.id);
+    return result;
+}
+
+InteractionCorrected delete_interaction(Store& store, const Interaction& interaction, const ChangeContext& context)
+{
+    InteractionCorrected result;
+    result.before = interaction;
+    result.interaction = interaction;
+    store.delete_interaction(interaction.id);
+    if (closes_contact(interaction.outcome)) {
+        reopen_contact_closed_by(store, interaction);
+    }
+    result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
+    return result;
+}
+
+Undone undo_change(Store& store, std::optional<Id> entry, const ChangeContext& context)
+{
+    const std::vector<JournalEntry> entries = store.journal();
+    if (entries.empty()) {
+        throw not_found_error("there is nothing to undo", "fu undo --list shows what can be undone");
+    }
+    const auto target = entry ? std::find_if(entries.begin(), entries.end(),
+                                             [&](const JournalEntry& e) { return e.id == *entry; })
+                              : entries.begin();
+    if (target == entries.end()) {
+        throw not_found_error(fmt::format("{} is not a change that can be undone", change_ref(*entry)),
+                              "fu undo --list shows what can be undone");
+    }
+    for (auto later = entries.begin(); later != target; ++later) {
+        const bool shares = std::any_of(later->contacts.begin(), later->contacts.end(), [&](Id id) {
+            return std::find(target->contacts.begin(), target->contacts.end(), id) != target->contacts.end();
+        });
+        if (shares) {
+            throw Error(k_exit_conflict,
+                        fmt::format("cannot undo {} ({}): a later change, {} ({}), depends on it",
+                                    change_ref(target->id), target->command, change_ref(later->id), later->command),
+                        fmt::format("undo {} first", change_ref(later->id)));
+        }
+    }
+    store.revert(*target, context.now);
+    return {*target};
+}
+
+} // namespace fu

@@ -1,0 +1,117 @@
+// src/store/interactions.cpp — logged calls, emails, visits, … 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "fu/store.hpp"
+#include "fu/text.hpp"
+#include "store/rows.hpp"
+
+namespace fu {
+
+using namespace store_rows;
+
+Id Store::add_interaction(const Interaction& i)
+{
+    SQLite::Statement q(*m_db, "INSERT INTO interactions (contact_id, at, kind, outcome, note, "
+                               "promise_id, direction, keeps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, i.contact_id);
+    q.bind(2, to_seconds(i.at));
+    q.bind(3, i.kind);
+    q.bind(4, i.outcome);
+    q.bind(5, i.note);
+    bind_optional(q, 6, i.promise_id);
+    q.bind(7, i.inbound ? "in" : "out");
+    q.bind(8, std::string(to_string(i.keeps)));
+    q.exec();
+    return m_db->getLastInsertRowid();
+}
+
+std::vector<Interaction> Store::list_interactions(const InteractionFilter& filter) const
+{
+    std::string sql = fmt::format("SELECT {} FROM interactions i WHERE 1", k_interaction_columns);
+    if (filter.contact_id) {
+        sql += " AND i.contact_id = :contact";
+    }
+    if (!filter.include_archived) {
+        sql += " AND i.contact_id IN (SELECT id FROM contacts WHERE archived_at IS NULL)";
+    }
+    if (!filter.search.empty()) {
+        sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :search)";
+    }
+    if (filter.since) {
+        sql += " AND i.at >= :since";
+    }
+    if (filter.until) {
+        sql += " AND i.at < :until";
+    }
+    sql += " ORDER BY i.at DESC, i.id DESC";
+    if (filter.limit > 0) {
+        sql += " LIMIT :limit";
+    }
+    SQLite::Statement q(*m_db, sql);
+    if (filter.contact_id) {
+        q.bind(":contact", *filter.contact_id);
+    }
+    if (!filter.search.empty()) {
+        q.bind(":search", fts_query(filter.search));
+    }
+    if (filter.since) {
+        q.bind(":since", to_seconds(*filter.since));
+    }
+    if (filter.until) {
+        q.bind(":until", to_seconds(*filter.until));
+    }
+    if (filter.limit > 0) {
+        q.bind(":limit", filter.limit);
+    }
+    return read_interactions(q);
+}
+
+std::vector<Interaction> Store::interactions_of_contacts(const std::vector<Id>& contact_ids) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM interactions i WHERE i.contact_id IN "
+                                           "(SELECT value FROM json_each(?)) ORDER BY i.at, i.id",
+                                           k_interaction_columns));
+    q.bind(1, id_list(contact_ids));
+    return read_interactions(q);
+}
+
+} // namespace fu
+
+namespace fu {
+
+std::optional<Interaction> Store::interaction(Id id) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM interactions i WHERE i.id = ?", k_interaction_columns));
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_interaction(q);
+}
+
+void Store::update_interaction(const Interaction& i)
+{
+    SQLite::Statement q(*m_db, "UPDATE interactions SET contact_id = :contact, at = :at, kind = :kind, "
+                               "outcome = :outcome, note = :note, promise_id = :promise, direction = :direction, "
+                               "keeps = :keeps WHERE id = :id");
+    q.bind(":contact", i.contact_id);
+    q.bind(":at", to_seconds(i.at));
+    q.bind(":kind", i.kind);
+    q.bind(":outcome", i.outcome);
+    q.bind(":note", i.note);
+    bind_optional(q, ":promise", i.promise_id);
+    q.bind(":direction", i.inbound ? "in" : "out");
+    q.bind(":keeps", std::string(to_string(i.keeps)));
+    q.bind(":id", i.id);
+    q.exec();
+}
+
+void Store::delete_interaction(Id id)
+{
+    SQLite::Statement q(*m_db, "DELETE FROM interactions WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+}
+
+} // namespace fu
