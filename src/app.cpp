@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -303,7 +302,7 @@ Error classify_failure(const std::exception& failure)
         return *error;
     }
     // SQLite reports busy, full and read-only files by exception: the store says what they mean.
-    if (dynamic_cast<const SQLite::Exception*>(&failure) != nullptr) {
+    if (is_store_failure(failure)) {
         return translate_store_failure(failure);
     }
     if (dynamic_cast<const std::bad_alloc*>(&failure) != nullptr) {

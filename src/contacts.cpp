@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "fu/refs.hpp"
 #include "fu/text.hpp"
 #include "fu/when.hpp"
 
@@ -136,6 +137,26 @@ Contact find_contact(const Store& store, std::string_view raw_ref, ContactScope 
     const std::string ref = trim(raw_ref);
     if (ref.empty()) {
         throw usage_error("the contact is empty", "give an id, an email or part of a name");
+    }
+    if (const auto record = parse_ref(ref); record && record->kind != RefKind::change) {
+        // p12 or i31: the contact of that promise or interaction.
+        std::optional<Id> owner;
+        if (record->kind == RefKind::promise) {
+            if (const auto p = store.promise(record->id)) {
+                owner = p->contact_id;
+            }
+        } else if (const auto i = store.interaction(record->id)) {
+            owner = i->contact_id;
+        }
+        const auto contact = owner ? store.contact(*owner) : std::nullopt;
+        if (contact && in_scope(*contact, scope)) {
+            return *contact;
+        }
+        if (store.contacts_by_name_part(fold_case(ref)).empty()) {
+            throw not_found_error(fmt::format("no {} has {} {}", scope_word(scope),
+                                              record->kind == RefKind::promise ? "promise" : "interaction", ref),
+                                  scope == ContactScope::live ? "see 'fu contacts'" : "");
+        }
     }
     std::string_view digits = ref;
     if (digits.front() == '#') {

@@ -15,7 +15,8 @@ enum class ContactScope {
     archived,  // archived only (restore)
 };
 
-// Finds the contact that `ref` names: an id (digits, optionally after '#'), an exact email, or a
+// Finds the contact that `ref` names: the contact of a promise (p12) or interaction (i31), an id
+// (digits, optionally after '#'), an exact email, or a
 // unique case-insensitive part of a name. When several names contain it, an exact full name wins,
 // then a name of which it is one or more whole words (words are separated by white space, hyphens,
 // apostrophes, full stops and commas): "dan" names Dan Morris, not also Dana Scott.

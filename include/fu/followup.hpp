@@ -147,6 +147,9 @@ struct Logged {
     std::optional<PromiseMade> next;
     AttemptSummary attempts;               // the contact's counters after this interaction
     bool has_open_promise = false;         // after this change
+    bool keep_it_friendly = false;         // an unanswered attempt in a run still short of give_up_after
+    bool time_to_decide = false;           // give_up_after unanswered attempts in a row: go on, or stop?
+    bool needs_next_step = false;          // an attempt left the contact in follow-up with no open promise
 };
 
 // Records an interaction and applies the keep rules. Throws fu::Error (2) for bad words, a time
@@ -162,6 +165,8 @@ struct InteractionCorrection {
     std::optional<Instant> at;
     std::optional<Id> contact_id;
     std::optional<bool> inbound;
+    std::optional<Id> promise; // keep this promise of the contact (it keeps no other)
+    bool aside = false;        // keep none
 };
 struct InteractionCorrected {
     Interaction before;

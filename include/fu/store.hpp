@@ -190,6 +190,8 @@ private:
     std::unique_ptr<SQLite::Database> m_db;
 };
 
+// Whether an exception was raised by SQLite (the store's engine) rather than by fu's own code.
+bool is_store_failure(const std::exception& failure);
 // Turns a failure raised by SQLite into fu's error: busy -> 75, anything else -> 4.
 Error translate_store_failure(const std::exception& failure);
 

@@ -5,6 +5,7 @@
 #include "commands/present.hpp"
 #include "fu/contacts.hpp"
 #include "fu/digest.hpp"
+#include "fu/refs.hpp"
 #include "fu/error.hpp"
 #include "fu/store.hpp"
 #include "fu/timefmt.hpp"
@@ -82,24 +83,24 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
     if (!digest.overdue.empty()) {
         w.section("Overdue", digest.overdue.size());
         for (const auto& item : digest.overdue) {
-            w.item(fmt::format("{} — {}, {}{}  [#{}]", who(item.contact), window_text(item.promise, item.contact, env),
-                               relative_hint(item.promise, env.now), purpose(item.promise), item.promise.id));
+            w.item(fmt::format("{} — {}, {}{}  [{}]", who(item.contact), window_text(item.promise, item.contact, env),
+                               relative_hint(item.promise, env.now), purpose(item.promise), promise_ref(item.promise.id)));
         }
     }
     if (!digest.due_today.empty()) {
         w.section("Due today", digest.due_today.size());
         for (const auto& item : digest.due_today) {
-            w.item(fmt::format("{} — {}{}  [#{}]", window_text(item.promise, item.contact, env), who(item.contact),
-                               purpose(item.promise), item.promise.id));
+            w.item(fmt::format("{} — {}{}  [{}]", window_text(item.promise, item.contact, env), who(item.contact),
+                               purpose(item.promise), promise_ref(item.promise.id)));
         }
     }
     if (!digest.remind_next_workday.empty()) {
         w.section(reminder_title(digest, env), digest.remind_next_workday.size());
         for (const auto& item : digest.remind_next_workday) {
             std::string reach = item.contact.email.empty() ? item.contact.phone : item.contact.email;
-            w.item(fmt::format("{} — {}{}{}  [#{}]", window_text(item.promise, item.contact, env),
+            w.item(fmt::format("{} — {}{}{}  [{}]", window_text(item.promise, item.contact, env),
                                name_and_company(item.contact), reach.empty() ? "" : ", " + reach,
-                               purpose(item.promise), item.promise.id));
+                               purpose(item.promise), promise_ref(item.promise.id)));
         }
     }
     if (!digest.no_next_step.empty()) {
@@ -118,8 +119,8 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
     if (!digest.yesterday.empty()) {
         w.section("Yesterday", digest.yesterday.size());
         for (const auto& ended : digest.yesterday) {
-            w.item(fmt::format("{}: {} ({})  [#{}]", ended_text(ended.promise.status), name_and_company(ended.contact),
-                               ended.promise.text, ended.promise.id));
+            w.item(fmt::format("{}: {} ({})  [{}]", ended_text(ended.promise.status), name_and_company(ended.contact),
+                               ended.promise.text, promise_ref(ended.promise.id)));
         }
     }
     if (!digest.actionable() && digest.yesterday.empty()) {

@@ -22,6 +22,8 @@ struct FixOptions {
     bool inbound = false;
     bool outbound = false;
     bool remove = false;
+    std::string promise;
+    bool aside = false;
     // A promise.
     std::optional<std::string> about, via;
     bool agreed = false;
@@ -71,7 +73,7 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
         throw usage_error("--in and --out contradict each other");
     }
     const bool nothing = !opt.kind && !opt.outcome && !opt.note && !opt.contact && opt.at.empty() &&
-                         !opt.inbound && !opt.outbound;
+                         !opt.inbound && !opt.outbound && opt.promise.empty() && !opt.aside;
     if (opt.remove && !nothing) {
         throw usage_error("--delete deletes the interaction; it takes no corrections");
     }
@@ -102,6 +104,10 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
         if (opt.inbound || opt.outbound) {
             correction.inbound = opt.inbound;
         }
+        if (!opt.promise.empty()) {
+            correction.promise = parse_promise_ref(opt.promise);
+        }
+        correction.aside = opt.aside;
         result = correct_interaction(store, *found, correction, env.change_context());
     }
     const Contact contact = store.contact(result.interaction.contact_id).value_or(Contact{});
@@ -124,9 +130,9 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
 int fix_promise(const FixOptions& opt, Id id, Env& env)
 {
     if (opt.kind || opt.outcome || opt.note || opt.contact || !opt.at.empty() || opt.inbound || opt.outbound ||
-        opt.remove) {
-        throw usage_error("--kind, --outcome, --note, --at, --contact, --in, --out and --delete correct an "
-                          "interaction (i31), not a promise",
+        opt.remove || !opt.promise.empty() || opt.aside) {
+        throw usage_error("--kind, --outcome, --note, --at, --contact, --in, --out, --promise, --aside and "
+                          "--delete correct an interaction (i31), not a promise",
                           "to drop a promise: fu cancel CONTACT --promise " + promise_ref(id));
     }
     if (opt.agreed && opt.not_agreed) {
@@ -188,6 +194,8 @@ Handler setup_fix(CLI::App& command)
     command.add_option("--contact", opt->contact, "Interaction: the contact it was really with");
     command.add_flag("--in", opt->inbound, "Interaction: they reached out");
     command.add_flag("--out", opt->outbound, "Interaction: you reached out");
+    command.add_option("--promise", opt->promise, "Interaction: the promise it kept, e.g. p12");
+    command.add_flag("--aside", opt->aside, "Interaction: it kept no promise");
     command.add_flag("--delete", opt->remove, "Interaction: delete it (logged by mistake)");
     command.add_option("--about", opt->about, "Promise: the purpose");
     command.add_option("--via", opt->via, "Promise: call, email, text or visit");

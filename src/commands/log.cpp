@@ -4,6 +4,7 @@
 #include <map>
 
 #include "commands/commands.hpp"
+#include "commands/open_promise.hpp"
 #include "commands/present.hpp"
 #include "commands/promising.hpp"
 #include "fu/agenda.hpp"
@@ -122,22 +123,23 @@ void print_logged(const Logged& logged, const Contact& contact, Env& env)
     }
     line += fmt::format("  [{}]", interaction_ref(i.id));
     env.out << line << '\n';
-    if (logged.kept) {
-        env.out << fmt::format("It {} — {}. Not this one? fu undo, then log with --promise or --aside.\n",
-                               kept_text(*logged.kept, i.at), window_text(*logged.kept, contact, env));
+    if (logged.kept && i.keeps == KeepChoice::chosen) {
+        env.out << fmt::format("It {} — {}.\n", kept_text(*logged.kept, i.at), window_text(*logged.kept, contact, env));
+    } else if (logged.kept) {
+        env.out << fmt::format("It {} — {}. Not this one? fu fix {} --promise PROMISE (or --aside).\n",
+                               kept_text(*logged.kept, i.at), window_text(*logged.kept, contact, env),
+                               interaction_ref(i.id));
     } else if (logged.not_kept) {
         const Promise& open = *logged.not_kept;
         const std::string why = logged.not_kept_because == KeepFit::early_agreed
                                     ? fmt::format("you agreed {}; this was early", window_text(open, contact, env))
                                     : keep_fit_reason(logged.not_kept_because, open, i);
-        env.out << fmt::format("It kept no promise ({}); {} is still open. If it did: fu undo, then log with "
-                               "--promise {}.\n",
-                               why, promise_ref(open.id), promise_ref(open.id));
+        env.out << fmt::format("It kept no promise ({}); {} is still open. If it did: fu fix {} --promise {}\n",
+                               why, promise_ref(open.id), interaction_ref(i.id), promise_ref(open.id));
     } else if (i.keeps == KeepChoice::aside) {
         env.out << "It kept no promise (--aside).\n";
     }
-    if (logged.attempts.unanswered_run > 0 && logged.attempts.unanswered_run < env.settings.give_up_after &&
-        is_unanswered(i.outcome)) {
+    if (logged.keep_it_friendly) {
         env.out << fmt::format("{} unanswered in a row — keep it friendly.\n", logged.attempts.unanswered_run);
     }
     if (!logged.cancelled.empty()) {
@@ -152,7 +154,7 @@ void print_logged(const Logged& logged, const Contact& contact, Env& env)
     }
     if (logged.next) {
         env.out << promised_line(logged.next->promise, contact, env) << '\n';
-    } else if (!logged.out_of_follow_up && i.outcome != "won" && !logged.has_open_promise && is_attempt(i.kind)) {
+    } else if (logged.needs_next_step) {
         env.out << fmt::format("No next step with {} yet: fu promise {} WHEN\n", contact.name, contact.id);
     }
 }
@@ -165,9 +167,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     request.note = opt.note;
     request.inbound = opt.inbound;
     request.aside = opt.aside;
-    if (!opt.promise.empty()) {
-        request.promise = parse_promise_ref(opt.promise);
-    }
+    request.promise = promise_named(opt.contact, opt.promise);
     if (!opt.next.empty()) {
         request.next = PromiseRequest{join(opt.next, " "), opt.next_terms.about, opt.next_terms.agreed,
                                       opt.next_via.empty() ? opt.next_terms.via : opt.next_via};
@@ -188,7 +188,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     if (logged.back_in_follow_up) {
         env.err << fmt::format("note: {} had said no; this puts them back in follow-up\n", contact.name);
     }
-    if (logged.attempts.unanswered_run >= env.settings.give_up_after && is_unanswered(logged.interaction.outcome)) {
+    if (logged.time_to_decide) {
         env.err << fmt::format("note: {} unanswered attempts in a row; decide: keep trying cheerfully, "
                                "or stop (fu log {} note --outcome lost)\n",
                                logged.attempts.unanswered_run, contact.id);

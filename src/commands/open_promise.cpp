@@ -10,6 +10,22 @@
 
 namespace fu::commands {
 
+std::optional<Id> promise_named(const std::string& contact_ref, const std::string& option)
+{
+    std::optional<Id> by_option;
+    if (!option.empty()) {
+        by_option = parse_promise_ref(option);
+    }
+    const auto ref = parse_ref(trim(contact_ref));
+    if (!ref || ref->kind != RefKind::promise) {
+        return by_option;
+    }
+    if (by_option && *by_option != ref->id) {
+        throw usage_error(fmt::format("{} and --promise {} name different promises", trim(contact_ref), option));
+    }
+    return ref->id;
+}
+
 Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id, const Env& env,
                             const char* verb)
 {
@@ -36,8 +52,8 @@ Promise choose_open_promise(const Store& store, const Contact& contact, std::opt
     }
     if (env.in == nullptr || !env.in_is_terminal) {
         throw not_found_error(fmt::format("{} has {} open promises: {}", contact.name, open.size(), join(listed, "; ")),
-                              fmt::format("say which: fu {} {} … --promise {}", verb, contact.id,
-                                          promise_ref(open.front().id)));
+                              fmt::format("say which, e.g. fu {} {}{}", verb, promise_ref(open.front().id),
+                                          std::string_view(verb) == "reschedule" ? " WHEN" : ""));
     }
     env.err << fmt::format("{} has {} open promises:\n", contact.name, open.size());
     for (const auto& line : listed) {

@@ -15,4 +15,8 @@ namespace fu::commands {
 Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id, const Env& env,
                             const char* verb);
 
+// The promise a CONTACT argument names when it is written p12 (`fu cancel p12`), or `option` (--promise).
+// Throws fu::Error (2) when both name one and they differ, or --promise is no promise reference.
+std::optional<Id> promise_named(const std::string& contact_ref, const std::string& option);
+
 } // namespace fu::commands

@@ -24,8 +24,7 @@ struct RescheduleOptions {
 
 int run_reschedule(const RescheduleOptions& opt, Env& env)
 {
-    const std::optional<Id> named =
-        opt.promise.empty() ? std::nullopt : std::optional<Id>(parse_promise_ref(opt.promise));
+    const std::optional<Id> named = promise_named(opt.contact, opt.promise);
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
@@ -62,7 +61,7 @@ int run_reschedule(const RescheduleOptions& opt, Env& env)
 Handler setup_reschedule(CLI::App& command)
 {
     auto opt = std::make_shared<RescheduleOptions>();
-    command.add_option("CONTACT", opt->contact, "Id, email or part of the name")->required();
+    command.add_option("CONTACT", opt->contact, "Id, email or part of the name; or the promise, e.g. p12")->required();
     command.add_option("WHEN", opt->words, "The new window, e.g. tomorrow afternoon")->required();
     command.add_option("--reason", opt->reason, "Why it moved");
     command.add_option("--promise", opt->promise, "Which open promise, e.g. p12 (needed when there are several)");

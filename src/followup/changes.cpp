@@ -78,13 +78,29 @@ std::vector<Promise> end_follow_up(Store& store, Id contact_id, const std::strin
     return cancelled;
 }
 
-// A contact closed by a "no" that is corrected or deleted is back in follow-up (unless a later "no"
-// closed it again).
-void reopen_contact_closed_by(Store& store, const Interaction& no)
+// Whether a contact is out of follow-up, from its history: closed at its latest "no", unless an
+// attempt or a new promise came after it (which put the contact back in follow-up).
+void refresh_closed(Store& store, Id contact_id)
 {
-    const auto contact = store.contact(no.contact_id);
-    if (contact && contact->closed_at == no.at) {
-        store.set_closed(no.contact_id, std::nullopt);
+    InteractionFilter filter;
+    filter.contact_id = contact_id;
+    filter.include_archived = true;
+    std::optional<Instant> last_no;
+    std::optional<Instant> last_engagement;
+    for (const Interaction& i : store.list_interactions(filter)) {
+        if (closes_contact(i.outcome)) {
+            last_no = std::max(last_no.value_or(i.at), i.at);
+        } else if (is_attempt(i.kind)) {
+            last_engagement = std::max(last_engagement.value_or(i.at), i.at);
+        }
+    }
+    for (const Promise& p : store.promises_of(contact_id)) {
+        last_engagement = std::max(last_engagement.value_or(p.made_at), p.made_at);
+    }
+    const bool closed = last_no && (!last_engagement || *last_engagement <= *last_no);
+    const auto contact = store.contact(contact_id);
+    if (contact && contact->closed_at != (closed ? last_no : std::nullopt)) {
+        store.set_closed(contact_id, closed ? last_no : std::nullopt);
     }
 }
 
@@ -266,6 +282,13 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     result.interaction = interaction;
     result.attempts = summarize_attempts(interactions_of(store, contact.id));
     result.has_open_promise = !store.open_promises(contact.id).empty();
+    const int run = result.attempts.unanswered_run;
+    const bool unanswered = is_unanswered(interaction.outcome) && is_own_attempt(interaction);
+    result.keep_it_friendly = unanswered && run > 0 && run < context.settings.give_up_after;
+    result.time_to_decide = unanswered && run >= context.settings.give_up_after;
+    const auto& settled = outcomes_needing_no_next_step();
+    result.needs_next_step = !result.out_of_follow_up && !result.has_open_promise && is_attempt(interaction.kind) &&
+                             std::find(settled.begin(), settled.end(), interaction.outcome) == settled.end();
     return result;
 }
 
@@ -306,24 +329,52 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
     }
     const bool was_no = closes_contact(interaction.outcome);
     const bool is_no = closes_contact(i.outcome);
-    const bool moved = i.contact_id != interaction.contact_id || i.at != interaction.at;
+    if (correction.promise && correction.aside) {
+        throw usage_error("--promise and --aside contradict each other", "give one of them");
+    }
+    if (correction.aside) {
+        i.keeps = KeepChoice::aside;
+        i.promise_id.reset();
+    }
+    if (correction.promise) {
+        const auto named = store.promise(*correction.promise);
+        if (!named || named->contact_id != i.contact_id) {
+            throw not_found_error(fmt::format("{} is not a promise of this interaction's contact",
+                                              promise_ref(*correction.promise)));
+        }
+        if (!is_attempt(i.kind) || is_no) {
+            throw usage_error(fmt::format("{} keeps no promise", !is_attempt(i.kind) ? "a note" : i.outcome));
+        }
+        if (named->made_at > i.at) {
+            throw usage_error(fmt::format("{} was made after this interaction", promise_ref(named->id)));
+        }
+        const bool endable = named->status == PromiseStatus::open || named->status == PromiseStatus::kept ||
+                             named->status == PromiseStatus::late;
+        if (!endable) {
+            throw usage_error(fmt::format("{} was {}; it can no longer be kept", promise_ref(named->id),
+                                          to_string(named->status)));
+        }
+        i.keeps = KeepChoice::chosen;
+        i.promise_id = named->id;
+    }
     if (is_no && i.keeps == KeepChoice::chosen) {
         i.keeps = KeepChoice::automatic; // a "no" keeps nothing
     }
     store.update_interaction(i);
-    if (was_no && (!is_no || moved)) {
-        reopen_contact_closed_by(store, interaction);
-    }
-    if (is_no && (!was_no || moved)) {
-        store.set_closed(i.contact_id, i.at);
-    }
     const bool keeping_changed = i.kind != interaction.kind || i.outcome != interaction.outcome ||
                                  i.at != interaction.at || i.contact_id != interaction.contact_id ||
-                                 i.inbound != interaction.inbound;
+                                 i.inbound != interaction.inbound || i.keeps != interaction.keeps ||
+                                 i.promise_id != interaction.promise_id;
     if (keeping_changed) {
         result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
         if (i.contact_id != interaction.contact_id) {
             merge(result.verdicts, recompute_verdicts(store, i.contact_id, context));
+        }
+    }
+    if (was_no || is_no) {
+        refresh_closed(store, interaction.contact_id);
+        if (i.contact_id != interaction.contact_id) {
+            refresh_closed(store, i.contact_id);
         }
     }
     result.interaction = *store.interaction(i.id);
@@ -337,7 +388,7 @@ InteractionCorrected delete_interaction(Store& store, const Interaction& interac
     result.interaction = interaction;
     store.delete_interaction(interaction.id);
     if (closes_contact(interaction.outcome)) {
-        reopen_contact_closed_by(store, interaction);
+        refresh_closed(store, interaction.contact_id);
     }
     result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
     return result;

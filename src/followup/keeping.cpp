@@ -138,6 +138,13 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
             return context.user_zone;
         }
     };
+    std::vector<Id> chosen; // promises an interaction was told to keep: the rules leave them to it
+    for (const Interaction& i : interactions) {
+        if (i.keeps == KeepChoice::chosen && i.promise_id && is_attempt(i.kind)) {
+            chosen.push_back(*i.promise_id);
+        }
+    }
+    const auto is_chosen = [&](Id id) { return std::find(chosen.begin(), chosen.end(), id) != chosen.end(); };
     std::map<Id, std::optional<Id>> links; // interaction -> promise kept
     std::map<Id, Promise> after;
     const auto end = [&](std::vector<Promise>::iterator it, PromiseStatus status, Instant at, std::string reason) {
@@ -166,7 +173,7 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
                                 [&](const Promise& p) { return p.id == *i.promise_id && p.made_at <= i.at; });
         } else if (i.keeps == KeepChoice::automatic) {
             for (auto it = open.begin(); it != open.end(); ++it) {
-                if (keep_fit(i, *it, context.settings, zone_of(*it)) == KeepFit::keeps &&
+                if (!is_chosen(it->id) && keep_fit(i, *it, context.settings, zone_of(*it)) == KeepFit::keeps &&
                     (kept == open.end() || it->latest < kept->latest ||
                      (it->latest == kept->latest && it->id < kept->id))) {
                     kept = it;

@@ -229,6 +229,11 @@ std::string Store::explain(const std::string& sql) const
     return plan;
 }
 
+bool is_store_failure(const std::exception& failure)
+{
+    return dynamic_cast<const SQLite::Exception*>(&failure) != nullptr;
+}
+
 Error translate_store_failure(const std::exception& failure)
 {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&failure);

@@ -63,7 +63,7 @@ class KeepRulesFromTheIssueTest(Bookkeeping):
         self.assertEqual(lines(out)[:2], [
             "Logged email with Dana Scully (sent)  [i1]",
             "It kept no promise (p1 is a promised call; this was an email); p1 is still open. "
-            "If it did: fu undo, then log with --promise p1.",
+            "If it did: fu fix i1 --promise p1",
         ])
         self.assertNotIn("kept p1", out)
         self.assertEqual(self.promise_stats(MON_PM), before)
@@ -93,7 +93,7 @@ class KeepRulesFromTheIssueTest(Bookkeeping):
         self.assertEqual(lines(out)[:2], [
             "Logged email with Priya Patel (Patel Imports) (replied)  [i1]",
             "It kept no promise (they reached out; that keeps no promise of yours); p1 is still open. "
-            "If it did: fu undo, then log with --promise p1.",
+            "If it did: fu fix i1 --promise p1",
         ])
         self.assertEqual(self.promise_stats(TUE), before)
         self.assertEqual(self.open_ids("priya", TUE), [1])
@@ -139,7 +139,7 @@ class KeepRulesFromTheIssueTest(Bookkeeping):
         self.assertEqual(lines(out)[:2], [
             "Logged call with Tom Baker (reached)  [i1]",
             "It kept no promise (p1 opens more than 3 working days later); p1 is still open. "
-            "If it did: fu undo, then log with --promise p1.",
+            "If it did: fu fix i1 --promise p1",
         ])
         self.assertEqual(self.promise_stats(FRI), before)
         self.assertEqual(self.states("tom", FRI), {1: "upcoming"})
@@ -249,10 +249,12 @@ class KeepRulesFromTheIssueTest(Bookkeeping):
                                         "p1 Tue 17 Nov 12:00–17:00 — the quote; "
                                         "p2 Fri 20 Nov 09:00–17:00 — the contract")
                 self.assertEqual(len(self.fu.error_lines(r)), 1)
-                self.assertIn("--promise", r.err)
+                self.assertEqual(lines(r.err)[1], f"hint: say which, e.g. fu {args[0]} p1"
+                                                  + (" WHEN" if args[0] == "reschedule" else ""))
                 self.assertEqual((self.show("sarah", TUE), self.fu.json("stats", now=TUE),
                                   self.fu.json("undo", "--list", now=TUE)), before)
-        out = self.fu.ok("cancel", "sarah", "--promise", "p2", "--reason", "signed by post", now=TUE)
+        # The promise itself names the contact: fu cancel p2.
+        out = self.fu.ok("cancel", "p2", "--reason", "signed by post", now=TUE)
         self.assertEqual(out, "Cancelled p2 for Sarah Connor (Fri 20 Nov 09:00–17:00)\n")
         self.assertEqual(self.states("sarah", TUE), {1: "upcoming", 2: "cancelled"})
         # With one open promise left, no --promise is needed.
@@ -353,7 +355,7 @@ class ExplicitAndEarlyKeepsTest(Bookkeeping):
         out = self.fu.ok("log", "agnes", "--note", "called a day early", now=WED)
         self.assertEqual(lines(out)[1],
                          "It kept no promise (you agreed Thu 19 Nov 14:00–14:15; this was early); p1 is still open. "
-                         "If it did: fu undo, then log with --promise p1.")
+                         "If it did: fu fix i1 --promise p1")
         self.assertEqual(self.promise_stats(WED), before)
         self.assertEqual(self.states("agnes", WED), {1: "upcoming"})
         # Even ten minutes early is early for an agreed time; on time is on time.

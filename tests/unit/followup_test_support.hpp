@@ -20,7 +20,10 @@
 namespace fu::test {
 
 // Monday 1 June 2026, 10:00 in New York: when the contacts are added and the promises made.
-inline Instant k_start() { return at("2026-06-01T14:00:00Z"); }
+inline Instant k_start()
+{
+    return at("2026-06-01T14:00:00Z");
+}
 
 // The exit status of the fu::Error `f` throws, or 0 when it throws none.
 inline int status_of(const std::function<void()>& f)
@@ -41,8 +44,7 @@ struct Book {
     ChangeContext context(Instant now) const { return {now, settings, zone}; }
 
     // Runs `change` in one journaled write transaction labelled `command` at `now`.
-    template <class F>
-    auto write(const std::string& command, Instant now, F&& change)
+    template <class F> auto write(const std::string& command, Instant now, F&& change)
     {
         auto tx = store.begin_write({command, now, true});
         if constexpr (std::is_void_v<std::invoke_result_t<F>>) {
@@ -65,16 +67,17 @@ struct Book {
 
     Contact contact(const Contact& c) const { return *store.contact(c.id); }
 
-    Promise promise(const Contact& c, const char* when, const char* via = "call", bool agreed = false,
-                    Instant now = k_start())
+    Promise promise(const Contact& c, const char* when, const char* via = "call",
+                    bool agreed = false, Instant now = k_start())
     {
         PromiseRequest request;
         request.when = when;
         request.about = "follow up";
         request.via = via;
         request.agreed = agreed;
-        return write(std::string("fu promise ") + when, now,
-                     [&] { return make_promise(store, contact(c), request, context(now)).promise; });
+        return write(std::string("fu promise ") + when, now, [&] {
+            return make_promise(store, contact(c), request, context(now)).promise;
+        });
     }
 
     // Logs `request` for `c` with "now" at `now_utc` (the interaction happens then unless
@@ -129,8 +132,8 @@ inline std::string summary(const std::vector<Promise>& promises)
     std::string out;
     for (const Promise& p : promises) {
         out += "p" + std::to_string(p.id) + " " + std::string(to_string(p.status)) + " resolved " +
-               (p.resolved_at ? std::to_string(p.resolved_at->time_since_epoch().count()) : "-") + " window " +
-               std::to_string(p.earliest.time_since_epoch().count()) + "-" +
+               (p.resolved_at ? std::to_string(p.resolved_at->time_since_epoch().count()) : "-") +
+               " window " + std::to_string(p.earliest.time_since_epoch().count()) + "-" +
                std::to_string(p.latest.time_since_epoch().count()) + " reason '" + p.reason + "'\n";
     }
     return out;
@@ -140,8 +143,9 @@ inline std::string summary(const std::vector<Interaction>& interactions)
 {
     std::string out;
     for (const Interaction& i : interactions) {
-        out += "i" + std::to_string(i.id) + " c" + std::to_string(i.contact_id) + " " + i.kind + " " + i.outcome +
-               " keeps " + (i.promise_id ? std::to_string(*i.promise_id) : "-") + "\n";
+        out += "i" + std::to_string(i.id) + " c" + std::to_string(i.contact_id) + " " + i.kind +
+               " " + i.outcome + " keeps " + (i.promise_id ? std::to_string(*i.promise_id) : "-") +
+               "\n";
     }
     return out;
 }
