@@ -80,8 +80,10 @@ struct Interaction {
     std::string outcome; // reached no-answer left-message sent replied not-interested won lost
     std::string note;
     std::optional<Id> promise_id; // the promise it kept
-    bool inbound = false;         // the contact reached out (a reply, "they called me")
+    bool inbound = false;         // the contact reached out ("they called me"; a reply is inbound anyway)
     KeepChoice keeps = KeepChoice::automatic;
+    std::optional<Id> chosen_promise; // with KeepChoice::chosen: the promise the user named, kept when
+                                      // the interaction can keep it (an attempt made after it)
 };
 
 std::string_view to_string(PromiseStatus status);

@@ -210,7 +210,7 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     check_text("the note", request.note, std::size_t{64} * 1024, true);
     interaction.note = request.note;
     interaction.at = request.at.value_or(context.now);
-    interaction.inbound = request.inbound || interaction.outcome == "replied";
+    interaction.inbound = request.inbound;
     const bool says_no = closes_contact(interaction.outcome);
     if (interaction.at > context.now) {
         throw usage_error("--at is in the future", "log what happened; promise what will happen (fu promise)");
@@ -262,6 +262,9 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     if (result.kept) {
         result.not_kept.reset();
         interaction.promise_id = result.kept->id;
+    }
+    if (interaction.keeps == KeepChoice::chosen) {
+        interaction.chosen_promise = interaction.promise_id;
     }
     interaction.id = store.add_interaction(interaction);
     if (result.kept) {
@@ -317,17 +320,14 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
     if (correction.inbound) {
         i.inbound = *correction.inbound;
     }
-    if (correction.outcome && !correction.inbound) {
-        i.inbound = i.inbound || i.outcome == "replied";
-    }
     if (correction.contact_id && *correction.contact_id != i.contact_id) {
         i.contact_id = *correction.contact_id;
         i.promise_id.reset(); // a promise of the other contact is not this one's
         if (i.keeps == KeepChoice::chosen) {
             i.keeps = KeepChoice::automatic;
+            i.chosen_promise.reset();
         }
     }
-    const bool was_no = closes_contact(interaction.outcome);
     const bool is_no = closes_contact(i.outcome);
     if (correction.promise && correction.aside) {
         throw usage_error("--promise and --aside contradict each other", "give one of them");
@@ -335,6 +335,7 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
     if (correction.aside) {
         i.keeps = KeepChoice::aside;
         i.promise_id.reset();
+        i.chosen_promise.reset();
     }
     if (correction.promise) {
         const auto named = store.promise(*correction.promise);
@@ -355,23 +356,24 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
                                           to_string(named->status)));
         }
         i.keeps = KeepChoice::chosen;
-        i.promise_id = named->id;
+        i.chosen_promise = named->id;
     }
     if (is_no && i.keeps == KeepChoice::chosen) {
         i.keeps = KeepChoice::automatic; // a "no" keeps nothing
+        i.chosen_promise.reset();
     }
     store.update_interaction(i);
     const bool keeping_changed = i.kind != interaction.kind || i.outcome != interaction.outcome ||
                                  i.at != interaction.at || i.contact_id != interaction.contact_id ||
                                  i.inbound != interaction.inbound || i.keeps != interaction.keeps ||
-                                 i.promise_id != interaction.promise_id;
+                                 i.chosen_promise != interaction.chosen_promise;
     if (keeping_changed) {
         result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
         if (i.contact_id != interaction.contact_id) {
             merge(result.verdicts, recompute_verdicts(store, i.contact_id, context));
         }
     }
-    if (was_no || is_no) {
+    if (keeping_changed) {
         refresh_closed(store, interaction.contact_id);
         if (i.contact_id != interaction.contact_id) {
             refresh_closed(store, i.contact_id);
@@ -387,9 +389,7 @@ InteractionCorrected delete_interaction(Store& store, const Interaction& interac
     result.before = interaction;
     result.interaction = interaction;
     store.delete_interaction(interaction.id);
-    if (closes_contact(interaction.outcome)) {
-        refresh_closed(store, interaction.contact_id);
-    }
+    refresh_closed(store, interaction.contact_id);
     result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
     return result;
 }

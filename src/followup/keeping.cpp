@@ -140,8 +140,8 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
     };
     std::vector<Id> chosen; // promises an interaction was told to keep: the rules leave them to it
     for (const Interaction& i : interactions) {
-        if (i.keeps == KeepChoice::chosen && i.promise_id && is_attempt(i.kind)) {
-            chosen.push_back(*i.promise_id);
+        if (i.keeps == KeepChoice::chosen && i.chosen_promise && is_attempt(i.kind)) {
+            chosen.push_back(*i.chosen_promise);
         }
     }
     const auto is_chosen = [&](Id id) { return std::find(chosen.begin(), chosen.end(), id) != chosen.end(); };
@@ -168,9 +168,9 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
             continue;
         }
         auto kept = open.end();
-        if (i.keeps == KeepChoice::chosen && i.promise_id && is_attempt(i.kind)) {
+        if (i.keeps == KeepChoice::chosen && i.chosen_promise && is_attempt(i.kind)) {
             kept = std::find_if(open.begin(), open.end(),
-                                [&](const Promise& p) { return p.id == *i.promise_id && p.made_at <= i.at; });
+                                [&](const Promise& p) { return p.id == *i.chosen_promise && p.made_at <= i.at; });
         } else if (i.keeps == KeepChoice::automatic) {
             for (auto it = open.begin(); it != open.end(); ++it) {
                 if (!is_chosen(it->id) && keep_fit(i, *it, context.settings, zone_of(*it)) == KeepFit::keeps &&

@@ -13,7 +13,7 @@ using namespace store_rows;
 Id Store::add_interaction(const Interaction& i)
 {
     SQLite::Statement q(*m_db, "INSERT INTO interactions (contact_id, at, kind, outcome, note, "
-                               "promise_id, direction, keeps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                               "promise_id, direction, keeps, chosen_promise) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, i.contact_id);
     q.bind(2, to_seconds(i.at));
     q.bind(3, i.kind);
@@ -22,6 +22,7 @@ Id Store::add_interaction(const Interaction& i)
     bind_optional(q, 6, i.promise_id);
     q.bind(7, i.inbound ? "in" : "out");
     q.bind(8, std::string(to_string(i.keeps)));
+    bind_optional(q, 9, i.chosen_promise);
     q.exec();
     return m_db->getLastInsertRowid();
 }
@@ -94,7 +95,7 @@ void Store::update_interaction(const Interaction& i)
 {
     SQLite::Statement q(*m_db, "UPDATE interactions SET contact_id = :contact, at = :at, kind = :kind, "
                                "outcome = :outcome, note = :note, promise_id = :promise, direction = :direction, "
-                               "keeps = :keeps WHERE id = :id");
+                               "keeps = :keeps, chosen_promise = :chosen WHERE id = :id");
     q.bind(":contact", i.contact_id);
     q.bind(":at", to_seconds(i.at));
     q.bind(":kind", i.kind);
@@ -103,6 +104,7 @@ void Store::update_interaction(const Interaction& i)
     bind_optional(q, ":promise", i.promise_id);
     q.bind(":direction", i.inbound ? "in" : "out");
     q.bind(":keeps", std::string(to_string(i.keeps)));
+    bind_optional(q, ":chosen", i.chosen_promise);
     q.bind(":id", i.id);
     q.exec();
 }

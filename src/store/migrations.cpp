@@ -93,8 +93,8 @@ CREATE INDEX interactions_by_at ON interactions (at);
     {2, R"sql(
 ALTER TABLE interactions ADD COLUMN direction TEXT NOT NULL DEFAULT 'out' CHECK (direction IN ('out', 'in'));
 ALTER TABLE interactions ADD COLUMN keeps TEXT NOT NULL DEFAULT 'auto' CHECK (keeps IN ('auto', 'chosen', 'aside'));
-UPDATE interactions SET keeps = 'chosen' WHERE promise_id IS NOT NULL;
-UPDATE interactions SET direction = 'in' WHERE outcome = 'replied';
+ALTER TABLE interactions ADD COLUMN chosen_promise INTEGER REFERENCES promises (id) ON DELETE SET NULL;
+UPDATE interactions SET keeps = 'chosen', chosen_promise = promise_id WHERE promise_id IS NOT NULL;
 ALTER TABLE promises ADD COLUMN made_with INTEGER REFERENCES interactions (id) ON DELETE SET NULL;
 CREATE INDEX interactions_by_promise ON interactions (promise_id) WHERE promise_id IS NOT NULL;
 CREATE VIRTUAL TABLE interactions_fts USING fts5 (

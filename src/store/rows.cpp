@@ -91,7 +91,7 @@ const char* const k_promise_columns =
     "p.status, p.resolved_at, p.replaced_by, p.rescheduled_from, p.made_with, p.reason";
 
 const char* const k_interaction_columns =
-    "i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, i.promise_id, i.direction, i.keeps";
+    "i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, i.promise_id, i.direction, i.keeps, i.chosen_promise";
 
 Contact read_contact(SQLite::Statement& q)
 {
@@ -151,6 +151,7 @@ Interaction read_interaction(SQLite::Statement& q)
     i.promise_id = optional_id(q.getColumn("promise_id"));
     i.inbound = q.getColumn("direction").getString() == "in";
     i.keeps = keep_choice_from(q.getColumn("keeps").getString()).value_or(KeepChoice::automatic);
+    i.chosen_promise = optional_id(q.getColumn("chosen_promise"));
     return i;
 }
 

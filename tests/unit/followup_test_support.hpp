@@ -159,4 +159,44 @@ inline std::vector<Id> ids_of(const std::vector<Promise>& promises)
     return ids;
 }
 
+// ---- Records for the pure keep rules ----
+
+// The promise window "2026-06-15" on the user's clock: Monday 09:00–17:00 in New York (EDT).
+inline const char* const k_monday = "2026-06-15";
+inline Instant monday_opens()
+{
+    return at("2026-06-15T13:00:00Z");
+}
+inline Instant monday_closes()
+{
+    return at("2026-06-15T21:00:00Z");
+}
+
+// A promise record for the pure keep rules: Monday 15 June's working window, made 1 June.
+inline Promise monday_promise(Id id = 7, const char* via = "call", bool agreed = false)
+{
+    Promise p;
+    p.id = id;
+    p.contact_id = 1;
+    p.made_at = k_start();
+    p.earliest = monday_opens();
+    p.latest = monday_closes();
+    p.zone = "America/New_York";
+    p.via = via;
+    p.agreed = agreed;
+    return p;
+}
+
+inline Interaction attempt(const char* kind, const char* when_utc, Id id = 3)
+{
+    Interaction i;
+    i.id = id;
+    i.contact_id = 1;
+    i.kind = kind;
+    i.outcome = default_outcome(kind);
+    i.at = at(when_utc);
+    return i;
+}
+
+
 } // namespace fu::test

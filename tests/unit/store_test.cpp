@@ -284,7 +284,7 @@ TEST_CASE("batch lookups: contacts by ids and their interactions, oldest first")
     CHECK(store.contacts_with_ids({}).empty());
 }
 
-TEST_CASE("version 1 to 2: links kept by the old rules stay, replies become inbound, notes become searchable")
+TEST_CASE("version 1 to 2: links kept by the old rules stay as chosen, notes become searchable")
 {
     TempDir dir;
     const auto path = dir.path / "v1.db";
@@ -307,7 +307,7 @@ TEST_CASE("version 1 to 2: links kept by the old rules stay, replies become inbo
     CHECK_FALSE(kept->inbound);
     const auto reply = store.interaction(2);
     REQUIRE(reply);
-    CHECK(reply->inbound);
+    CHECK(is_inbound(*reply));
     CHECK(reply->keeps == KeepChoice::automatic);
     ContactFilter by_note;
     by_note.search = "delivery";
