@@ -69,10 +69,7 @@ std::optional<Contact> Store::contact(Id id) const
 {
     SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE c.id = ?", k_contact_columns));
     q.bind(1, id);
-    if (!q.executeStep()) {
-        return std::nullopt;
-    }
-    return read_contact(q);
+    return read_first(q, read_contact);
 }
 
 std::vector<Contact> Store::contacts_by_email(const std::string& email) const

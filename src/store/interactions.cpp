@@ -12,17 +12,8 @@ using namespace store_rows;
 
 Id Store::add_interaction(const Interaction& i)
 {
-    SQLite::Statement q(*m_db, "INSERT INTO interactions (contact_id, at, kind, outcome, note, "
-                               "promise_id, direction, keeps, chosen_promise) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, i.contact_id);
-    q.bind(2, to_seconds(i.at));
-    q.bind(3, i.kind);
-    q.bind(4, i.outcome);
-    q.bind(5, i.note);
-    bind_optional(q, 6, i.promise_id);
-    q.bind(7, i.inbound ? "in" : "out");
-    q.bind(8, std::string(to_string(i.keeps)));
-    bind_optional(q, 9, i.chosen_promise);
+    SQLite::Statement q(*m_db, insert_sql("interactions", k_interaction_fields));
+    bind_interaction(q, i);
     q.exec();
     return m_db->getLastInsertRowid();
 }
@@ -85,26 +76,13 @@ std::optional<Interaction> Store::interaction(Id id) const
 {
     SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM interactions i WHERE i.id = ?", k_interaction_columns));
     q.bind(1, id);
-    if (!q.executeStep()) {
-        return std::nullopt;
-    }
-    return read_interaction(q);
+    return read_first(q, read_interaction);
 }
 
 void Store::update_interaction(const Interaction& i)
 {
-    SQLite::Statement q(*m_db, "UPDATE interactions SET contact_id = :contact, at = :at, kind = :kind, "
-                               "outcome = :outcome, note = :note, promise_id = :promise, direction = :direction, "
-                               "keeps = :keeps, chosen_promise = :chosen WHERE id = :id");
-    q.bind(":contact", i.contact_id);
-    q.bind(":at", to_seconds(i.at));
-    q.bind(":kind", i.kind);
-    q.bind(":outcome", i.outcome);
-    q.bind(":note", i.note);
-    bind_optional(q, ":promise", i.promise_id);
-    q.bind(":direction", i.inbound ? "in" : "out");
-    q.bind(":keeps", std::string(to_string(i.keeps)));
-    bind_optional(q, ":chosen", i.chosen_promise);
+    SQLite::Statement q(*m_db, update_sql("interactions", k_interaction_fields));
+    bind_interaction(q, i);
     q.bind(":id", i.id);
     q.exec();
 }

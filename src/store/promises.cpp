@@ -14,21 +14,8 @@ using namespace store_rows;
 
 Id Store::add_promise(const Promise& p)
 {
-    SQLite::Statement q(*m_db,
-                        "INSERT INTO promises (contact_id, made_at, earliest, latest, text, zone, "
-                        "about, agreed, via, status, rescheduled_from, made_with) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)");
-    q.bind(1, p.contact_id);
-    q.bind(2, to_seconds(p.made_at));
-    q.bind(3, to_seconds(p.earliest));
-    q.bind(4, to_seconds(p.latest));
-    q.bind(5, p.text);
-    q.bind(6, p.zone);
-    q.bind(7, p.about);
-    q.bind(8, p.agreed ? 1 : 0);
-    q.bind(9, p.via);
-    bind_optional(q, 10, p.rescheduled_from);
-    bind_optional(q, 11, p.made_with);
+    SQLite::Statement q(*m_db, insert_sql("promises", k_promise_fields));
+    bind_promise(q, p);
     q.exec();
     return m_db->getLastInsertRowid();
 }
@@ -37,10 +24,7 @@ std::optional<Promise> Store::promise(Id id) const
 {
     SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p WHERE p.id = ?", k_promise_columns));
     q.bind(1, id);
-    if (!q.executeStep()) {
-        return std::nullopt;
-    }
-    return read_promise(q);
+    return read_first(q, read_promise);
 }
 
 std::vector<Promise> Store::open_promises(std::optional<Id> contact_id) const
@@ -126,25 +110,8 @@ namespace fu {
 
 void Store::update_promise(const Promise& p)
 {
-    SQLite::Statement q(*m_db, "UPDATE promises SET contact_id = :contact, made_at = :made, earliest = :earliest, "
-                               "latest = :latest, text = :text, zone = :zone, about = :about, agreed = :agreed, "
-                               "via = :via, status = :status, resolved_at = :resolved, replaced_by = :replaced_by, "
-                               "rescheduled_from = :from, made_with = :made_with, reason = :reason WHERE id = :id");
-    q.bind(":contact", p.contact_id);
-    q.bind(":made", to_seconds(p.made_at));
-    q.bind(":earliest", to_seconds(p.earliest));
-    q.bind(":latest", to_seconds(p.latest));
-    q.bind(":text", p.text);
-    q.bind(":zone", p.zone);
-    q.bind(":about", p.about);
-    q.bind(":agreed", p.agreed ? 1 : 0);
-    q.bind(":via", p.via);
-    q.bind(":status", std::string(to_string(p.status)));
-    bind_optional(q, ":resolved", p.resolved_at);
-    bind_optional(q, ":replaced_by", p.replaced_by);
-    bind_optional(q, ":from", p.rescheduled_from);
-    bind_optional(q, ":made_with", p.made_with);
-    q.bind(":reason", p.reason);
+    SQLite::Statement q(*m_db, update_sql("promises", k_promise_fields));
+    bind_promise(q, p);
     q.bind(":id", p.id);
     q.exec();
 }

@@ -1,6 +1,7 @@
 #include "store/rows.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 #include "fu/text.hpp"
 
@@ -155,31 +156,93 @@ Interaction read_interaction(SQLite::Statement& q)
     return i;
 }
 
-std::vector<Contact> read_contacts(SQLite::Statement& q)
+namespace {
+template <typename Row>
+std::vector<Row> read_all(SQLite::Statement& q, Row (*reader)(SQLite::Statement&))
 {
-    std::vector<Contact> rows;
+    std::vector<Row> rows;
     while (q.executeStep()) {
-        rows.push_back(read_contact(q));
+        rows.push_back(reader(q));
     }
     return rows;
 }
 
-std::vector<Promise> read_promises(SQLite::Statement& q)
+std::vector<std::string> field_names(const char* fields)
 {
-    std::vector<Promise> rows;
-    while (q.executeStep()) {
-        rows.push_back(read_promise(q));
+    std::vector<std::string> names;
+    std::string name;
+    for (const char* c = fields;; ++c) {
+        if (*c == ',' || *c == '\0') {
+            names.push_back(trim(name));
+            name.clear();
+            if (*c == '\0') {
+                break;
+            }
+        } else {
+            name += *c;
+        }
     }
-    return rows;
+    return names;
+}
+} // namespace
+
+std::vector<Contact> read_contacts(SQLite::Statement& q) { return read_all(q, read_contact); }
+std::vector<Promise> read_promises(SQLite::Statement& q) { return read_all(q, read_promise); }
+std::vector<Interaction> read_interactions(SQLite::Statement& q) { return read_all(q, read_interaction); }
+
+const char* const k_promise_fields = "contact_id, made_at, earliest, latest, text, zone, about, agreed, via, status, "
+                                     "resolved_at, replaced_by, rescheduled_from, made_with, reason";
+const char* const k_interaction_fields =
+    "contact_id, at, kind, outcome, note, promise_id, direction, keeps, chosen_promise";
+
+void bind_promise(SQLite::Statement& q, const Promise& p)
+{
+    q.bind(":contact_id", p.contact_id);
+    q.bind(":made_at", to_seconds(p.made_at));
+    q.bind(":earliest", to_seconds(p.earliest));
+    q.bind(":latest", to_seconds(p.latest));
+    q.bind(":text", p.text);
+    q.bind(":zone", p.zone);
+    q.bind(":about", p.about);
+    q.bind(":agreed", p.agreed ? 1 : 0);
+    q.bind(":via", p.via);
+    q.bind(":status", std::string(to_string(p.status)));
+    bind_optional(q, ":resolved_at", p.resolved_at);
+    bind_optional(q, ":replaced_by", p.replaced_by);
+    bind_optional(q, ":rescheduled_from", p.rescheduled_from);
+    bind_optional(q, ":made_with", p.made_with);
+    q.bind(":reason", p.reason);
 }
 
-std::vector<Interaction> read_interactions(SQLite::Statement& q)
+void bind_interaction(SQLite::Statement& q, const Interaction& i)
 {
-    std::vector<Interaction> rows;
-    while (q.executeStep()) {
-        rows.push_back(read_interaction(q));
+    q.bind(":contact_id", i.contact_id);
+    q.bind(":at", to_seconds(i.at));
+    q.bind(":kind", i.kind);
+    q.bind(":outcome", i.outcome);
+    q.bind(":note", i.note);
+    bind_optional(q, ":promise_id", i.promise_id);
+    q.bind(":direction", i.inbound ? "in" : "out");
+    q.bind(":keeps", std::string(to_string(i.keeps)));
+    bind_optional(q, ":chosen_promise", i.chosen_promise);
+}
+
+std::string insert_sql(const char* table, const char* fields)
+{
+    std::vector<std::string> values;
+    for (const auto& name : field_names(fields)) {
+        values.push_back(":" + name);
     }
-    return rows;
+    return fmt::format("INSERT INTO {} ({}) VALUES ({})", table, fields, join(values, ", "));
+}
+
+std::string update_sql(const char* table, const char* fields)
+{
+    std::vector<std::string> sets;
+    for (const auto& name : field_names(fields)) {
+        sets.push_back(name + " = :" + name);
+    }
+    return fmt::format("UPDATE {} SET {} WHERE id = :id", table, join(sets, ", "));
 }
 
 } // namespace fu::store_rows

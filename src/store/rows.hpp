@@ -40,4 +40,24 @@ std::vector<Contact> read_contacts(SQLite::Statement& q);
 std::vector<Promise> read_promises(SQLite::Statement& q);
 std::vector<Interaction> read_interactions(SQLite::Statement& q);
 
+// The first row of a query through `reader`, or nullopt when there is none.
+template <typename Reader>
+auto read_first(SQLite::Statement& q, Reader reader) -> std::optional<decltype(reader(q))>
+{
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return reader(q);
+}
+
+// The named columns each table's writes bind (`:contact_id`, `:made_at`, …), shared by INSERT and
+// UPDATE so that a field is written in one place.
+extern const char* const k_promise_fields;     // "contact_id, made_at, …" (without id)
+extern const char* const k_interaction_fields; // "contact_id, at, …" (without id)
+void bind_promise(SQLite::Statement& q, const Promise& p);
+void bind_interaction(SQLite::Statement& q, const Interaction& i);
+// "INSERT INTO table (fields) VALUES (:field, …)" and "UPDATE table SET field = :field, … WHERE id = :id".
+std::string insert_sql(const char* table, const char* fields);
+std::string update_sql(const char* table, const char* fields);
+
 } // namespace fu::store_rows
