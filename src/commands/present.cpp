@@ -88,7 +88,9 @@ Json interaction_json(const Interaction& interaction, const Contact& contact, co
         .set("kind", interaction.kind)
         .set("outcome", json_or_null(interaction.outcome))
         .set("note", json_or_null(interaction.note))
-        .set("promise", interaction.promise_id ? Json(*interaction.promise_id) : Json());
+        .set("promise", interaction.promise_id ? Json(*interaction.promise_id) : Json())
+        .set("inbound", is_inbound(interaction))
+        .set("keeps", std::string(to_string(interaction.keeps)));
 }
 
 std::string both_clocks(Instant earliest, Instant latest, const date::time_zone& theirs, const Env& env,
