@@ -1,6 +1,7 @@
 #include "fu/app.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdlib>
 #include <iostream>
 #include <sys/ioctl.h>
@@ -175,13 +176,33 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
 }
 
 // The command as the user typed it, for the undo journal: words with spaces or quotes are quoted.
-// Global options before the command (--db, --now, …) are left out: they say where, not what.
-std::string command_line(const std::vector<std::string>& args, const std::string& command)
+// The global options of `app` (--db, --now, --json, …) are left out wherever they stand: they say
+// where and how, not what.
+std::string command_line(const std::vector<std::string>& args, const std::string& command, const CLI::App& app)
 {
+    std::map<std::string, bool> global; // "--db" -> takes a value
+    for (const CLI::Option* option : app.get_options()) {
+        for (const auto& name : option->get_lnames()) {
+            global["--" + name] = option->get_type_size() != 0;
+        }
+        for (const auto& name : option->get_snames()) {
+            global["-" + name] = option->get_type_size() != 0;
+        }
+    }
     std::string line = "fu";
     const auto from = std::find(args.begin(), args.end(), command);
     for (auto it = from == args.end() ? args.begin() : from; it != args.end(); ++it) {
         const std::string& arg = *it;
+        if (arg == "--") {
+            global.clear(); // what follows is words, never options
+        }
+        const auto known = global.find(arg.substr(0, arg.find('=')));
+        if (known != global.end()) {
+            if (known->second && arg.find('=') == std::string::npos && std::next(it) != args.end()) {
+                ++it;
+            }
+            continue;
+        }
         const bool plain = !arg.empty() && arg.find_first_of(" \t'\"\\$`") == std::string::npos;
         line += ' ';
         if (plain) {
@@ -253,7 +274,7 @@ int run_checked(const ProcessContext& context)
     const Given given{format_option->count() > 0, color_option->count() > 0,
                       chosen != nullptr ? chosen->app->get_name() : std::string("due")};
     Env env = make_env(global, given, context);
-    env.command_line = command_line(context.args, given.command);
+    env.command_line = command_line(context.args, given.command, app);
     if (chosen != nullptr) {
         return chosen->handler(env);
     }
