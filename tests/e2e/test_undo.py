@@ -404,7 +404,7 @@ class NothingToUndoTest(unittest.TestCase):
         self.assertEqual((journal[0]["ref"], journal[-1]["ref"]), ("u102", "u3"))
         r = self.fu.fail(3, "undo", "u2")
         self.assertIn("u2", r.err)
-        self.assertEqual(self.fu.ok("undo", "u3"), "Undid u3: fu add 'Person 3' --quiet  (Mon 15 Jun 09:30)\n")
+        self.assertEqual(self.fu.ok("undo", "u3"), "Undid u3: fu add 'Person 3'  (Mon 15 Jun 09:30)\n")
         self.assertEqual(len(self.fu.json("contacts")), 101)
 
 
