@@ -44,20 +44,6 @@ PromiseStatus rescheduling_status(const Promise& promise, Instant now)
     return now < promise.latest ? PromiseStatus::renegotiated : PromiseStatus::broken;
 }
 
-std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises, Instant at)
-{
-    std::optional<Promise> best;
-    for (const Promise& p : open_promises) {
-        if (p.status != PromiseStatus::open || p.made_at > at) {
-            continue;
-        }
-        if (!best || p.latest < best->latest || (p.latest == best->latest && p.id < best->id)) {
-            best = p;
-        }
-    }
-    return best;
-}
-
 AttemptSummary summarize_attempts(std::vector<Interaction> interactions)
 {
     std::sort(interactions.begin(), interactions.end(), [](const Interaction& a, const Interaction& b) {

@@ -203,7 +203,10 @@ std::string command_line(const std::vector<std::string>& args, const std::string
             }
             continue;
         }
-        const bool plain = !arg.empty() && arg.find_first_of(" \t'\"\\$`") == std::string::npos;
+        const bool plain = !arg.empty() && arg.find_first_of(" '\"\\$`") == std::string::npos &&
+                           std::none_of(arg.begin(), arg.end(), [](char c) {
+                               return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+                           });
         line += ' ';
         if (plain) {
             line += arg;
@@ -211,7 +214,8 @@ std::string command_line(const std::vector<std::string>& args, const std::string
         }
         line += '\'';
         for (const char c : arg) {
-            line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+            line += c == '\'' ? std::string("'\\''") : std::string(1, control ? ' ' : c);
         }
         line += '\'';
     }

@@ -33,10 +33,6 @@ PromiseStatus keeping_status(const Promise& promise, Instant at);
 // broken after.
 PromiseStatus rescheduling_status(const Promise& promise, Instant now);
 
-// The open promise an attempt by the contact at `at` keeps: the one closing first among those
-// made no later than `at`; none when there is none.
-std::optional<Promise> promise_kept_by(const std::vector<Promise>& open_promises, Instant at);
-
 // A contact's attempt counters.
 struct AttemptSummary {
     int unanswered_run = 0; // attempts since the contact last answered

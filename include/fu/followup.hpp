@@ -40,22 +40,25 @@ enum class KeepFit {
 
 // How many working days before a window opens an attempt still keeps a promise not agreed.
 inline constexpr int k_early_workdays = 3;
-// An early attempt this soon after the promise was made is the conversation that made it
-// (logged after `fu promise`), not a delivery: it keeps nothing early.
+// An early conversation (outcome reached) this soon after the promise was made is the conversation
+// that made it (logged after `fu promise`), not a delivery: it keeps nothing early. Not when the
+// promise was made by log --next (that conversation is logged already), nor for an email sent, a
+// voicemail left, or no answer.
 inline constexpr std::chrono::minutes k_same_conversation{60};
 
 // The interaction kinds that keep a promise made for `via` (call: call, voicemail, meeting,
 // visit; email: email; text: text; visit: visit, meeting).
 bool channel_fits(std::string_view via, std::string_view kind);
 
-// Whether `interaction` keeps `promise` automatically, and if not, why.
+// Whether `interaction` keeps `promise` automatically, and if not, why. Working days are counted
+// on the promise's clock (its zone; `fallback_zone` when that zone is unknown here).
 KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const Settings& settings,
-                 const date::time_zone& zone);
+                 const date::time_zone& fallback_zone);
 
 // Among `open_promises`, the one `interaction` keeps automatically: of those it fits, the one
-// whose window closes first.
+// whose window closes first (ties: the lower id).
 std::optional<Promise> promise_kept_by(const Interaction& interaction, const std::vector<Promise>& open_promises,
-                                       const Settings& settings, const date::time_zone& zone);
+                                       const Settings& settings, const date::time_zone& fallback_zone);
 
 // One line for a person on why a promise was not kept by an interaction ("it was an email; p7 is
 // a promised call").
@@ -119,6 +122,7 @@ struct Recomputed {
 struct PromiseCorrected {
     Promise promise;
     Recomputed verdicts;
+    bool changed = false; // false: it already said so, and nothing was written
 };
 PromiseCorrected correct_promise(Store& store, const Promise& promise, const PromiseCorrection& correction,
                                  const ChangeContext& context);
@@ -172,6 +176,7 @@ struct InteractionCorrected {
     Interaction before;
     Interaction interaction;
     Recomputed verdicts;
+    bool changed = false; // false: it already said so, and nothing was written
 };
 InteractionCorrected correct_interaction(Store& store, const Interaction& interaction,
                                          const InteractionCorrection& correction, const ChangeContext& context);

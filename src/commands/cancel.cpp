@@ -16,7 +16,7 @@ namespace {
 struct CancelOptions {
     std::string contact;
     std::string reason;
-    std::string promise;
+    std::optional<std::string> promise;
 };
 
 int run_cancel(const CancelOptions& opt, Env& env)

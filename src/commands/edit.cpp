@@ -34,6 +34,7 @@ int run_edit(const EditOptions& opt, Env& env)
     if (nothing) {
         throw usage_error("nothing to change", "give e.g. --phone, --email, --tag or --name");
     }
+    refuse_record_ref(opt.contact, "edit");
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
     const Contact before = find_contact(store, opt.contact, ContactScope::any);

@@ -22,7 +22,7 @@ struct FixOptions {
     bool inbound = false;
     bool outbound = false;
     bool remove = false;
-    std::string promise;
+    std::optional<std::string> promise;
     bool aside = false;
     // A promise.
     std::optional<std::string> about, via;
@@ -73,7 +73,7 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
         throw usage_error("--in and --out contradict each other");
     }
     const bool nothing = !opt.kind && !opt.outcome && !opt.note && !opt.contact && opt.at.empty() &&
-                         !opt.inbound && !opt.outbound && opt.promise.empty() && !opt.aside;
+                         !opt.inbound && !opt.outbound && !opt.promise && !opt.aside;
     if (opt.remove && !nothing) {
         throw usage_error("--delete deletes the interaction; it takes no corrections");
     }
@@ -104,8 +104,8 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
         if (opt.inbound || opt.outbound) {
             correction.inbound = opt.inbound;
         }
-        if (!opt.promise.empty()) {
-            correction.promise = parse_promise_ref(opt.promise);
+        if (opt.promise) {
+            correction.promise = parse_promise_ref(*opt.promise);
         }
         correction.aside = opt.aside;
         result = correct_interaction(store, *found, correction, env.change_context());
@@ -115,10 +115,15 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
 
     if (env.json()) {
         Json json = interaction_json(result.interaction, contact, env);
-        json.set("deleted", opt.remove).set("verdicts", verdicts_json(result.verdicts)).write(env.out);
+        json.set("deleted", opt.remove)
+            .set("changed", result.changed)
+            .set("verdicts", verdicts_json(result.verdicts))
+            .write(env.out);
         return k_exit_ok;
     }
-    if (!env.output.quiet) {
+    if (!env.output.quiet && !result.changed) {
+        env.out << fmt::format("Nothing changed: {} already says so.\n", interaction_ref(id));
+    } else if (!env.output.quiet) {
         env.out << fmt::format("{} {} ({} with {}, {})  (fu undo takes it back)\n", opt.remove ? "Deleted" : "Corrected",
                                interaction_ref(id), result.interaction.kind, contact.name,
                                human_time(result.interaction.at, env.user_zone(), env.now));
@@ -130,7 +135,7 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
 int fix_promise(const FixOptions& opt, Id id, Env& env)
 {
     if (opt.kind || opt.outcome || opt.note || opt.contact || !opt.at.empty() || opt.inbound || opt.outbound ||
-        opt.remove || !opt.promise.empty() || opt.aside) {
+        opt.remove || opt.promise || opt.aside) {
         throw usage_error("--kind, --outcome, --note, --at, --contact, --in, --out, --promise, --aside and "
                           "--delete correct an interaction (i31), not a promise",
                           "to drop a promise: fu cancel CONTACT --promise " + promise_ref(id));
@@ -158,10 +163,15 @@ int fix_promise(const FixOptions& opt, Id id, Env& env)
     transaction.commit();
 
     if (env.json()) {
-        promise_json(result.promise, contact, env).set("verdicts", verdicts_json(result.verdicts)).write(env.out);
+        promise_json(result.promise, contact, env)
+            .set("changed", result.changed)
+            .set("verdicts", verdicts_json(result.verdicts))
+            .write(env.out);
         return k_exit_ok;
     }
-    if (!env.output.quiet) {
+    if (!env.output.quiet && !result.changed) {
+        env.out << fmt::format("Nothing changed: {} already says so.\n", promise_ref(id));
+    } else if (!env.output.quiet) {
         env.out << fmt::format("Corrected {} ({} {}{}{})  (fu undo takes it back)\n", promise_ref(id),
                                channel_phrase(result.promise.via), window_text(result.promise, contact, env),
                                result.promise.agreed ? ", agreed" : "",

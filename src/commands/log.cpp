@@ -26,7 +26,7 @@ struct LogOptions {
     std::string outcome;
     std::string note;
     std::vector<std::string> at;
-    std::string promise;
+    std::optional<std::string> promise;
     bool inbound = false;
     bool aside = false;
     std::vector<std::string> next;
@@ -220,7 +220,7 @@ int run_log(const LogOptions& opt, Env& env)
 {
     if (opt.contact.empty()) {
         if (!opt.kind.empty() || !opt.outcome.empty() || !opt.note.empty() || !opt.at.empty() ||
-            !opt.promise.empty() || opt.inbound || opt.aside || !opt.next.empty()) {
+            opt.promise || opt.inbound || opt.aside || !opt.next.empty()) {
             throw usage_error("which contact?", "fu log CONTACT [KIND] [--outcome …]");
         }
         return list_interactions(opt, env);

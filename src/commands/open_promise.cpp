@@ -10,18 +10,18 @@
 
 namespace fu::commands {
 
-std::optional<Id> promise_named(const std::string& contact_ref, const std::string& option)
+std::optional<Id> promise_named(const std::string& contact_ref, const std::optional<std::string>& option)
 {
     std::optional<Id> by_option;
-    if (!option.empty()) {
-        by_option = parse_promise_ref(option);
+    if (option) {
+        by_option = parse_promise_ref(*option);
     }
     const auto ref = parse_ref(trim(contact_ref));
     if (!ref || ref->kind != RefKind::promise) {
         return by_option;
     }
     if (by_option && *by_option != ref->id) {
-        throw usage_error(fmt::format("{} and --promise {} name different promises", trim(contact_ref), option));
+        throw usage_error(fmt::format("{} and --promise {} name different promises", trim(contact_ref), *option));
     }
     return ref->id;
 }

@@ -17,6 +17,6 @@ Promise choose_open_promise(const Store& store, const Contact& contact, std::opt
 
 // The promise a CONTACT argument names when it is written p12 (`fu cancel p12`), or `option` (--promise).
 // Throws fu::Error (2) when both name one and they differ, or --promise is no promise reference.
-std::optional<Id> promise_named(const std::string& contact_ref, const std::string& option);
+std::optional<Id> promise_named(const std::string& contact_ref, const std::optional<std::string>& option);
 
 } // namespace fu::commands

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "fu/refs.hpp"
 #include "fu/text.hpp"
 #include "fu/timefmt.hpp"
 #include "fu/when.hpp"
@@ -187,6 +188,20 @@ Instant happened_at(const std::vector<std::string>& words, const Env& env)
     at = std::min(at, env.now);
     env.err << fmt::format("note: no time given; logging it at {}\n", human_time(at, zone, env.now));
     return at;
+}
+
+void refuse_record_ref(const std::string& ref, const char* command)
+{
+    const auto record = parse_ref(trim(ref));
+    if (!record || record->kind == RefKind::change) {
+        return;
+    }
+    const bool promise = record->kind == RefKind::promise;
+    throw usage_error(fmt::format("fu {} changes a contact, and {} is {}", command, trim(ref),
+                                  promise ? "a promise" : "an interaction"),
+                      promise ? fmt::format("to drop the promise: fu cancel {}; to correct it: fu fix {}", trim(ref),
+                                            trim(ref))
+                              : fmt::format("to delete the interaction: fu fix {} --delete", trim(ref)));
 }
 
 } // namespace fu::commands

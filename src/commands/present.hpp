@@ -46,6 +46,10 @@ void print_notices(const Env& env, const std::vector<std::string>& notices);
 // Prints `json` when the output is JSON; returns whether it did.
 bool print_json_if_asked(const Env& env, const Json& json);
 
+// For commands that change a contact as a whole (edit, rm, restore): refuses a promise or
+// interaction reference (p12, i31), which would name its contact, with the command meant instead.
+void refuse_record_ref(const std::string& ref, const char* command);
+
 // When something happened (log --at, fix --at): the start of what the words name, looking back.
 // A whole day ("yesterday") names no moment: fu takes the start of that day's working window (or
 // now, if that is later) and says so on env.err.

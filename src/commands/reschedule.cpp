@@ -19,7 +19,7 @@ struct RescheduleOptions {
     std::string contact;
     std::vector<std::string> words;
     std::string reason;
-    std::string promise;
+    std::optional<std::string> promise;
 };
 
 int run_reschedule(const RescheduleOptions& opt, Env& env)

@@ -12,6 +12,7 @@ namespace {
 
 int run_restore(const std::string& ref, Env& env)
 {
+    refuse_record_ref(ref, "restore");
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
     const Contact archived = find_contact(store, ref, ContactScope::archived);

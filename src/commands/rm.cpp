@@ -37,6 +37,7 @@ bool confirmed_purge(const Contact& contact, const Env& env)
 
 int run_rm(const RmOptions& opt, Env& env)
 {
+    refuse_record_ref(opt.contact, "rm");
     std::string ref = opt.contact;
     if (opt.purge && !opt.yes) {
         // Ask before the write transaction: nobody else waits while the user thinks.

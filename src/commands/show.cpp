@@ -60,7 +60,7 @@ std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promi
         if (!i.note.empty()) {
             text += ": " + i.note;
         }
-        if (i.inbound) {
+        if (is_inbound(i)) {
             text += " (they reached out)";
         }
         lines.push_back({i.at, 1, fmt::format("{}  [{}]", text, interaction_ref(i.id))});

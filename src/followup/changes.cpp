@@ -189,8 +189,13 @@ PromiseCorrected correct_promise(Store& store, const Promise& promise, const Pro
     if (correction.via) {
         p.via = checked_via(*correction.via);
     }
-    store.update_promise(p);
     PromiseCorrected result;
+    result.changed = p.about != promise.about || p.agreed != promise.agreed || p.via != promise.via;
+    if (!result.changed) {
+        result.promise = promise;
+        return result;
+    }
+    store.update_promise(p);
     if (p.agreed != promise.agreed || p.via != promise.via) {
         result.verdicts = recompute_verdicts(store, p.contact_id, context);
     }
@@ -246,21 +251,13 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
         }
         result.kept = *named;
     } else if (interaction.keeps == KeepChoice::automatic && !says_no) {
-        for (const Promise& p : open) {
-            const auto& zone = zone_named(p.zone, context.user_zone);
-            const KeepFit fit = keep_fit(interaction, p, context.settings, zone);
-            if (fit == KeepFit::keeps) {
-                if (!result.kept || p.latest < result.kept->latest) {
-                    result.kept = p;
-                }
-            } else if (!result.not_kept) {
-                result.not_kept = p;
-                result.not_kept_because = fit;
-            }
+        result.kept = promise_kept_by(interaction, open, context.settings, context.user_zone);
+        if (!result.kept && !open.empty()) {
+            result.not_kept = open.front(); // the one closing first: why it was not kept
+            result.not_kept_because = keep_fit(interaction, open.front(), context.settings, context.user_zone);
         }
     }
     if (result.kept) {
-        result.not_kept.reset();
         interaction.promise_id = result.kept->id;
     }
     if (interaction.keeps == KeepChoice::chosen) {
@@ -362,6 +359,14 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
         i.keeps = KeepChoice::automatic; // a "no" keeps nothing
         i.chosen_promise.reset();
     }
+    result.changed = i.kind != interaction.kind || i.outcome != interaction.outcome || i.note != interaction.note ||
+                     i.at != interaction.at || i.contact_id != interaction.contact_id ||
+                     i.inbound != interaction.inbound || i.keeps != interaction.keeps ||
+                     i.chosen_promise != interaction.chosen_promise;
+    if (!result.changed) {
+        result.interaction = interaction;
+        return result;
+    }
     store.update_interaction(i);
     const bool keeping_changed = i.kind != interaction.kind || i.outcome != interaction.outcome ||
                                  i.at != interaction.at || i.contact_id != interaction.contact_id ||
@@ -388,6 +393,7 @@ InteractionCorrected delete_interaction(Store& store, const Interaction& interac
     InteractionCorrected result;
     result.before = interaction;
     result.interaction = interaction;
+    result.changed = true;
     store.delete_interaction(interaction.id);
     refresh_closed(store, interaction.contact_id);
     result.verdicts = recompute_verdicts(store, interaction.contact_id, context);

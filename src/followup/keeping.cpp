@@ -24,6 +24,15 @@ std::string kind_phrase(std::string_view kind)
     return fmt::format("a {}", kind);
 }
 
+const date::time_zone& zone_named(const std::string& name, const date::time_zone& fallback)
+{
+    try {
+        return name.empty() ? fallback : *date::locate_zone(name);
+    } catch (const std::exception&) { // a zone this system no longer knows
+        return fallback;
+    }
+}
+
 bool interaction_before(const Interaction& a, const Interaction& b)
 {
     return a.at != b.at ? a.at < b.at : a.id < b.id;
@@ -43,7 +52,7 @@ bool channel_fits(std::string_view via, std::string_view kind)
 }
 
 KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const Settings& settings,
-                 const date::time_zone& zone)
+                 const date::time_zone& fallback_zone)
 {
     if (!is_attempt(interaction.kind)) {
         return KeepFit::not_an_attempt;
@@ -63,9 +72,11 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
     if (promise.agreed) {
         return KeepFit::early_agreed;
     }
-    if (interaction.at - promise.made_at < k_same_conversation) {
+    if (!promise.made_with && interaction.outcome == "reached" &&
+        interaction.at - promise.made_at < k_same_conversation) {
         return KeepFit::same_conversation;
     }
+    const date::time_zone& zone = zone_named(promise.zone, fallback_zone);
     const when::Calendar calendar(settings);
     const auto opening_day = local_day(promise.earliest, zone);
     const auto earliest_allowed = calendar.add_workdays(opening_day, -k_early_workdays);
@@ -131,13 +142,6 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
             open.push_back(p);
         }
     }
-    const auto zone_of = [&](const Promise& p) -> const date::time_zone& {
-        try {
-            return *date::locate_zone(p.zone);
-        } catch (const std::exception&) {
-            return context.user_zone;
-        }
-    };
     std::vector<Id> chosen; // promises an interaction was told to keep: the rules leave them to it
     for (const Interaction& i : interactions) {
         if (i.keeps == KeepChoice::chosen && i.chosen_promise && is_attempt(i.kind)) {
@@ -172,12 +176,11 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
             kept = std::find_if(open.begin(), open.end(),
                                 [&](const Promise& p) { return p.id == *i.chosen_promise && p.made_at <= i.at; });
         } else if (i.keeps == KeepChoice::automatic) {
-            for (auto it = open.begin(); it != open.end(); ++it) {
-                if (!is_chosen(it->id) && keep_fit(i, *it, context.settings, zone_of(*it)) == KeepFit::keeps &&
-                    (kept == open.end() || it->latest < kept->latest ||
-                     (it->latest == kept->latest && it->id < kept->id))) {
-                    kept = it;
-                }
+            std::vector<Promise> candidates;
+            std::copy_if(open.begin(), open.end(), std::back_inserter(candidates),
+                         [&](const Promise& p) { return !is_chosen(p.id); });
+            if (const auto best = promise_kept_by(i, candidates, context.settings, context.user_zone)) {
+                kept = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == best->id; });
             }
         }
         if (kept == open.end()) {

@@ -106,7 +106,7 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
     if (!filter.tag.empty()) {
         sql += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
     }
-    if (!filter.search.empty()) {
+    if (!fts_query(filter.search).empty()) {
         sql += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR c.id IN "
                "(SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
                "WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM promises p WHERE "
@@ -117,7 +117,7 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
     if (!filter.tag.empty()) {
         q.bind(":tag", filter.tag);
     }
-    if (!filter.search.empty()) {
+    if (!fts_query(filter.search).empty()) {
         q.bind(":search", fts_query(filter.search));
     }
     return read_contacts(q);

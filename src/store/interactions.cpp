@@ -27,7 +27,7 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
     if (!filter.include_archived) {
         sql += " AND i.contact_id IN (SELECT id FROM contacts WHERE archived_at IS NULL)";
     }
-    if (!filter.search.empty()) {
+    if (!fts_query(filter.search).empty()) {
         sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :search)";
     }
     if (filter.since) {
@@ -44,7 +44,7 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
     if (filter.contact_id) {
         q.bind(":contact", *filter.contact_id);
     }
-    if (!filter.search.empty()) {
+    if (!fts_query(filter.search).empty()) {
         q.bind(":search", fts_query(filter.search));
     }
     if (filter.since) {

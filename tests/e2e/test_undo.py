@@ -198,12 +198,14 @@ class UndoEveryWriteTest(UndoBase):
         self.assertIn("Bob Byte", self.fu.ok("contacts", "--search", "Byte", now=TUE))
 
     def test_fix_interaction(self):
-        # A call no longer keeps the email promise p2; nor does it keep the call promise p3, which was
-        # promised in the same minute (early, within the hour: the conversation that made it).
+        # A call no longer keeps the email promise p2; it keeps the call promise p3 instead (Monday is
+        # within 3 working days before Thursday, p3 is not agreed, and an attempt that reached nobody
+        # is no conversation that could have made p3).
         _, after = self.assert_undoes(("fix", "i1", "--kind", "call", "--note", "phoned about the brochure"),
-                                      ["Corrected i1 (call with Bob Byte", "p2 is open again."])
-        self.assertEqual(self.states(after["show"][2]), {2: "overdue", 3: "upcoming"})
-        self.assertEqual([i["promise"] for i in after["show"][2]["interactions"]], [None])
+                                      ["Corrected i1 (call with Bob Byte", "p2 is open again.",
+                                       "p3 is now kept on time."])
+        self.assertEqual(self.states(after["show"][2]), {2: "overdue", 3: "kept"})
+        self.assertEqual([i["promise"] for i in after["show"][2]["interactions"]], [3])
 
     def test_fix_interaction_contact(self):
         # The email was really a call with Ada: Bob's p2 reopens; Ada's p1 is kept (early, on Monday).

@@ -48,19 +48,6 @@ TEST_CASE("keeping and moving promises")
     CHECK(rescheduling_status(p, at("2026-06-16T09:00:00Z")) == PromiseStatus::broken);
 }
 
-TEST_CASE("an attempt keeps the open promise closing first, made before it")
-{
-    const std::vector<Promise> open{
-        window(1, "2026-06-16T13:00:00Z", "2026-06-16T21:00:00Z"),
-        window(2, "2026-06-15T13:00:00Z", "2026-06-15T21:00:00Z"),
-        window(3, "2026-06-14T13:00:00Z", "2026-06-14T21:00:00Z", "2026-06-15T18:00:00Z"),
-    };
-    const auto kept = promise_kept_by(open, at("2026-06-15T15:00:00Z"));
-    REQUIRE(kept);
-    CHECK(kept->id == 2); // #3 closes first but was made after the call
-    CHECK_FALSE(promise_kept_by(open, at("2026-05-01T00:00:00Z")));
-}
-
 TEST_CASE("agenda order: overdue longest first, due closing soonest, upcoming opening soonest")
 {
     std::vector<AgendaItem> items;
