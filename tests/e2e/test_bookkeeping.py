@@ -443,3 +443,62 @@ class SearchTest(Bookkeeping):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReviewFindingsTest(Bookkeeping):
+    """What a review as a new user found, and the honest behaviour now."""
+
+    def setUp(self):
+        super().setUp()
+        self.fu.ok("add", "Ada Lovelace")
+        self.fu.ok("promise", "ada", "friday")                        # p1
+        self.fu.ok("log", "ada", "--note", "hi", now=MON_PM)          # i1
+
+    def dump(self):
+        return (self.show("ada", TUE), self.fu.json("stats", now=TUE), self.fu.json("undo", "--list", now=TUE))
+
+    def test_contact_commands_refuse_a_record_reference(self):
+        before = self.dump()
+        for args, hint in ((("rm", "i1", "--purge", "--yes"), "hint: to delete the interaction: fu fix i1 --delete"),
+                           (("rm", "p1"), "hint: to drop the promise: fu cancel p1; to correct it: fu fix p1"),
+                           (("edit", "i1", "--name", "Oops"), "hint: to delete the interaction: fu fix i1 --delete"),
+                           (("restore", "p1"), "hint: to drop the promise: fu cancel p1; to correct it: fu fix p1")):
+            with self.subTest(args=args):
+                r = self.fu.fail(2, *args, now=TUE)
+                self.assertEqual(r.out, "")
+                self.assertTrue(lines(r.err)[0].startswith(f"fu: fu {args[0]} changes a contact, and "), r.err)
+                self.assertEqual(lines(r.err)[1], hint)
+        self.assertEqual(self.dump(), before)
+
+    def test_an_empty_promise_option_is_refused_not_ignored(self):
+        before = self.dump()
+        for args in (("cancel", "ada", "--promise", ""), ("reschedule", "ada", "monday", "--promise", ""),
+                     ("log", "ada", "--promise", "", "--aside"), ("fix", "i1", "--promise", "")):
+            with self.subTest(args=args):
+                r = self.fu.fail(2, *args, now=TUE)
+                self.assertEqual(self.fu.error_lines(r), ['fu: "" is not a promise (promises are written like p12)'])
+        self.assertEqual(self.dump(), before)
+
+    def test_a_fix_that_changes_nothing_writes_nothing(self):
+        journal = self.fu.json("undo", "--list", now=TUE)
+        self.assertEqual(self.fu.ok("fix", "p1", "--via", "call", now=TUE), "Nothing changed: p1 already says so.\n")
+        self.assertEqual(self.fu.ok("fix", "i1", "--note", "hi", now=TUE), "Nothing changed: i1 already says so.\n")
+        self.assertIs(self.fu.json("fix", "i1", "--note", "hi", now=TUE)["changed"], False)
+        self.assertEqual(self.fu.json("undo", "--list", now=TUE), journal)
+        # So undo still takes back the log, not something older.
+        self.assertTrue(self.fu.ok("undo", now=TUE).startswith("Undid u3: fu log ada --note hi"))
+
+    def test_a_blank_search_lists_everything(self):
+        self.assertEqual([c["id"] for c in self.fu.json("contacts", "--search", "  ", now=TUE)], [1])
+        self.assertEqual([i["id"] for i in self.fu.json("log", "--search", "  ", now=TUE)], [1])
+
+    def test_an_email_sent_soon_after_log_next_delivers_early(self):
+        self.fu.ok("add", "Grace Hopper")
+        self.fu.ok("log", "grace", "--note", "wants a quote", "--next", "wednesday", "--via", "email",
+                   now="2026-11-16T10:00")                                                         # p2
+        out = self.fu.ok("log", "grace", "email", "--note", "quote attached", now="2026-11-16T10:20")
+        self.assertIn("It kept p2 on time", out)
+        # But a conversation a minute after `fu promise` is the one that made the promise.
+        self.fu.ok("promise", "grace", "thursday", now="2026-11-16T11:00")                        # p3
+        out = self.fu.ok("log", "grace", "--note", "agreed thursday", now="2026-11-16T11:01")
+        self.assertIn("It kept no promise (p3 was made less than an hour before and its window opens later)", out)
