@@ -22,9 +22,18 @@ std::optional<Id> number(std::string_view digits)
 
 } // namespace
 
-std::string promise_ref(Id id) { return fmt::format("p{}", id); }
-std::string interaction_ref(Id id) { return fmt::format("i{}", id); }
-std::string change_ref(Id id) { return fmt::format("u{}", id); }
+std::string promise_ref(Id id)
+{
+    return fmt::format("p{}", id);
+}
+std::string interaction_ref(Id id)
+{
+    return fmt::format("i{}", id);
+}
+std::string change_ref(Id id)
+{
+    return fmt::format("u{}", id);
+}
 
 std::optional<Ref> parse_ref(std::string_view text)
 {
@@ -37,12 +46,16 @@ std::optional<Ref> parse_ref(std::string_view text)
     }
     switch (text.front()) {
     case 'p':
-    case 'P': return Ref{RefKind::promise, *id};
+    case 'P':
+        return Ref{RefKind::promise, *id};
     case 'i':
-    case 'I': return Ref{RefKind::interaction, *id};
+    case 'I':
+        return Ref{RefKind::interaction, *id};
     case 'u':
-    case 'U': return Ref{RefKind::change, *id};
-    default: return std::nullopt;
+    case 'U':
+        return Ref{RefKind::change, *id};
+    default:
+        return std::nullopt;
     }
 }
 

@@ -28,13 +28,13 @@ struct ChangeContext {
 
 // Why an interaction does or does not keep an open promise by itself.
 enum class KeepFit {
-    keeps,          // it keeps it
-    not_an_attempt, // a note keeps nothing
-    inbound,        // the contact reached out; only --promise makes that keep a promise
-    wrong_channel,  // e.g. an email for a promised call
-    early_agreed,   // before an agreed window: the customer expects the agreed time
-    too_early,      // more than three working days before the window opens
-    not_yet_made,   // the promise was made after the interaction (or by it, with --next)
+    keeps,             // it keeps it
+    not_an_attempt,    // a note keeps nothing
+    inbound,           // the contact reached out; only --promise makes that keep a promise
+    wrong_channel,     // e.g. an email for a promised call
+    early_agreed,      // before an agreed window: the customer expects the agreed time
+    too_early,         // more than three working days before the window opens
+    not_yet_made,      // the promise was made after the interaction (or by it, with --next)
     same_conversation, // early, and within the hour the promise was made: the call that made it
 };
 
@@ -57,8 +57,10 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
 
 // Among `open_promises`, the one `interaction` keeps automatically: of those it fits, the one
 // whose window closes first (ties: the lower id).
-std::optional<Promise> promise_kept_by(const Interaction& interaction, const std::vector<Promise>& open_promises,
-                                       const Settings& settings, const date::time_zone& fallback_zone);
+std::optional<Promise> promise_kept_by(const Interaction& interaction,
+                                       const std::vector<Promise>& open_promises,
+                                       const Settings& settings,
+                                       const date::time_zone& fallback_zone);
 
 // One line for a person on why a promise was not kept by an interaction ("it was an email; p7 is
 // a promised call").
@@ -103,10 +105,12 @@ struct Rescheduled {
 };
 // Moves an open promise to a new window, keeping its purpose, agreement and channel.
 Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open,
-                               const std::string& when, const std::string& reason, const ChangeContext& context);
+                               const std::string& when, const std::string& reason,
+                               const ChangeContext& context);
 
 // Drops an open promise that is no longer needed.
-Promise cancel_promise(Store& store, const Promise& open, const std::string& reason, const ChangeContext& context);
+Promise cancel_promise(Store& store, const Promise& open, const std::string& reason,
+                       const ChangeContext& context);
 
 // What a correction of a promise may change; an empty optional leaves a field alone.
 struct PromiseCorrection {
@@ -115,8 +119,9 @@ struct PromiseCorrection {
     std::optional<std::string> via;
 };
 struct Recomputed {
-    std::vector<Promise> reopened;  // verdicts taken back (and promises a corrected "no" had cancelled)
-    std::vector<Promise> kept;      // verdicts given (kept or late) that were not there before
+    std::vector<Promise>
+        reopened;              // verdicts taken back (and promises a corrected "no" had cancelled)
+    std::vector<Promise> kept; // verdicts given (kept or late) that were not there before
     std::vector<Promise> cancelled; // by a "no" the correction made
 };
 struct PromiseCorrected {
@@ -124,8 +129,8 @@ struct PromiseCorrected {
     Recomputed verdicts;
     bool changed = false; // false: it already said so, and nothing was written
 };
-PromiseCorrected correct_promise(Store& store, const Promise& promise, const PromiseCorrection& correction,
-                                 const ChangeContext& context);
+PromiseCorrected correct_promise(Store& store, const Promise& promise,
+                                 const PromiseCorrection& correction, const ChangeContext& context);
 
 // ---- Interactions ----
 
@@ -142,18 +147,18 @@ struct LogRequest {
 
 struct Logged {
     Interaction interaction;
-    std::optional<Promise> kept;           // kept on time or late
-    std::optional<Promise> not_kept;       // the open promise closing first, when none was kept
+    std::optional<Promise> kept;     // kept on time or late
+    std::optional<Promise> not_kept; // the open promise closing first, when none was kept
     KeepFit not_kept_because = KeepFit::keeps;
-    std::vector<Promise> cancelled;        // ended by a "no"
-    bool out_of_follow_up = false;         // a "no": the contact is closed
-    bool back_in_follow_up = false;        // the contact had said no
+    std::vector<Promise> cancelled; // ended by a "no"
+    bool out_of_follow_up = false;  // a "no": the contact is closed
+    bool back_in_follow_up = false; // the contact had said no
     std::optional<PromiseMade> next;
-    AttemptSummary attempts;               // the contact's counters after this interaction
-    bool has_open_promise = false;         // after this change
-    bool keep_it_friendly = false;         // an unanswered attempt in a run still short of give_up_after
-    bool time_to_decide = false;           // give_up_after unanswered attempts in a row: go on, or stop?
-    bool needs_next_step = false;          // an attempt left the contact in follow-up with no open promise
+    AttemptSummary attempts;       // the contact's counters after this interaction
+    bool has_open_promise = false; // after this change
+    bool keep_it_friendly = false; // an unanswered attempt in a run still short of give_up_after
+    bool time_to_decide = false;   // give_up_after unanswered attempts in a row: go on, or stop?
+    bool needs_next_step = false;  // an attempt left the contact in follow-up with no open promise
 };
 
 // Records an interaction and applies the keep rules. Throws fu::Error (2) for bad words, a time
@@ -179,9 +184,12 @@ struct InteractionCorrected {
     bool changed = false; // false: it already said so, and nothing was written
 };
 InteractionCorrected correct_interaction(Store& store, const Interaction& interaction,
-                                         const InteractionCorrection& correction, const ChangeContext& context);
-// Deletes an interaction logged by mistake; the promise it kept reopens (or another interaction keeps it).
-InteractionCorrected delete_interaction(Store& store, const Interaction& interaction, const ChangeContext& context);
+                                         const InteractionCorrection& correction,
+                                         const ChangeContext& context);
+// Deletes an interaction logged by mistake; the promise it kept reopens (or another interaction
+// keeps it).
+InteractionCorrected delete_interaction(Store& store, const Interaction& interaction,
+                                        const ChangeContext& context);
 
 // Re-derives which interactions keep which of a contact's promises from its history: promises
 // that were kept or late, or are open, are replayed against the interactions in time order

@@ -40,7 +40,8 @@ void print_verdicts(const Recomputed& verdicts, Env& env)
                                p.status == PromiseStatus::kept ? "kept on time" : "kept late");
     }
     for (const Promise& p : verdicts.cancelled) {
-        env.out << fmt::format("{} is cancelled (a \"{}\" ends follow-up).\n", promise_ref(p.id), p.reason);
+        env.out << fmt::format("{} is cancelled (a \"{}\" ends follow-up).\n", promise_ref(p.id),
+                               p.reason);
     }
 }
 
@@ -67,7 +68,8 @@ Json verdicts_json(const Recomputed& verdicts)
 int fix_interaction(const FixOptions& opt, Id id, Env& env)
 {
     if (opt.about || opt.via || opt.agreed || opt.not_agreed) {
-        throw usage_error("--about, --via, --agreed and --not-agreed correct a promise (p12), not an interaction");
+        throw usage_error("--about, --via, --agreed and --not-agreed correct a promise (p12), not "
+                          "an interaction");
     }
     if (opt.inbound && opt.outbound) {
         throw usage_error("--in and --out contradict each other");
@@ -78,7 +80,8 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
         throw usage_error("--delete deletes the interaction; it takes no corrections");
     }
     if (!opt.remove && nothing) {
-        throw usage_error("nothing to correct", "give e.g. --kind, --outcome, --note, --at or --contact; or --delete");
+        throw usage_error("nothing to correct",
+                          "give e.g. --kind, --outcome, --note, --at or --contact; or --delete");
     }
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
@@ -124,8 +127,9 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
     if (!env.output.quiet && !result.changed) {
         env.out << fmt::format("Nothing changed: {} already says so.\n", interaction_ref(id));
     } else if (!env.output.quiet) {
-        env.out << fmt::format("{} {} ({} with {}, {})  (fu undo takes it back)\n", opt.remove ? "Deleted" : "Corrected",
-                               interaction_ref(id), result.interaction.kind, contact.name,
+        env.out << fmt::format("{} {} ({} with {}, {})  (fu undo takes it back)\n",
+                               opt.remove ? "Deleted" : "Corrected", interaction_ref(id),
+                               result.interaction.kind, contact.name,
                                human_time(result.interaction.at, env.user_zone(), env.now));
         print_verdicts(result.verdicts, env);
     }
@@ -134,11 +138,12 @@ int fix_interaction(const FixOptions& opt, Id id, Env& env)
 
 int fix_promise(const FixOptions& opt, Id id, Env& env)
 {
-    if (opt.kind || opt.outcome || opt.note || opt.contact || !opt.at.empty() || opt.inbound || opt.outbound ||
-        opt.remove || opt.promise || opt.aside) {
-        throw usage_error("--kind, --outcome, --note, --at, --contact, --in, --out, --promise, --aside and "
-                          "--delete correct an interaction (i31), not a promise",
-                          "to drop a promise: fu cancel CONTACT --promise " + promise_ref(id));
+    if (opt.kind || opt.outcome || opt.note || opt.contact || !opt.at.empty() || opt.inbound ||
+        opt.outbound || opt.remove || opt.promise || opt.aside) {
+        throw usage_error(
+            "--kind, --outcome, --note, --at, --contact, --in, --out, --promise, --aside and "
+            "--delete correct an interaction (i31), not a promise",
+            "to drop a promise: fu cancel CONTACT --promise " + promise_ref(id));
     }
     if (opt.agreed && opt.not_agreed) {
         throw usage_error("--agreed and --not-agreed contradict each other");
@@ -156,9 +161,11 @@ int fix_promise(const FixOptions& opt, Id id, Env& env)
     auto transaction = store.begin_write(env.change_label());
     const auto found = store.promise(id);
     if (!found) {
-        throw not_found_error(fmt::format("there is no promise {}", promise_ref(id)), "fu show CONTACT lists them");
+        throw not_found_error(fmt::format("there is no promise {}", promise_ref(id)),
+                              "fu show CONTACT lists them");
     }
-    const PromiseCorrected result = correct_promise(store, *found, correction, env.change_context());
+    const PromiseCorrected result =
+        correct_promise(store, *found, correction, env.change_context());
     const Contact contact = store.contact(result.promise.contact_id).value_or(Contact{});
     transaction.commit();
 
@@ -172,10 +179,11 @@ int fix_promise(const FixOptions& opt, Id id, Env& env)
     if (!env.output.quiet && !result.changed) {
         env.out << fmt::format("Nothing changed: {} already says so.\n", promise_ref(id));
     } else if (!env.output.quiet) {
-        env.out << fmt::format("Corrected {} ({} {}{}{})  (fu undo takes it back)\n", promise_ref(id),
-                               channel_phrase(result.promise.via), window_text(result.promise, contact, env),
-                               result.promise.agreed ? ", agreed" : "",
-                               result.promise.about.empty() ? "" : " — about " + result.promise.about);
+        env.out << fmt::format(
+            "Corrected {} ({} {}{}{})  (fu undo takes it back)\n", promise_ref(id),
+            channel_phrase(result.promise.via), window_text(result.promise, contact, env),
+            result.promise.agreed ? ", agreed" : "",
+            result.promise.about.empty() ? "" : " — about " + result.promise.about);
         print_verdicts(result.verdicts, env);
     }
     return k_exit_ok;
@@ -185,10 +193,12 @@ int run_fix(const FixOptions& opt, Env& env)
 {
     const auto ref = parse_ref(opt.ref);
     if (!ref || ref->kind == RefKind::change) {
-        throw usage_error(fmt::format("\"{}\" names no interaction or promise", opt.ref),
-                          "interactions are written like i31 (fu log), promises like p12 (fu show CONTACT)");
+        throw usage_error(
+            fmt::format("\"{}\" names no interaction or promise", opt.ref),
+            "interactions are written like i31 (fu log), promises like p12 (fu show CONTACT)");
     }
-    return ref->kind == RefKind::interaction ? fix_interaction(opt, ref->id, env) : fix_promise(opt, ref->id, env);
+    return ref->kind == RefKind::interaction ? fix_interaction(opt, ref->id, env)
+                                             : fix_promise(opt, ref->id, env);
 }
 
 } // namespace
@@ -196,8 +206,10 @@ int run_fix(const FixOptions& opt, Env& env)
 Handler setup_fix(CLI::App& command)
 {
     auto opt = std::make_shared<FixOptions>();
-    command.add_option("REF", opt->ref, "The interaction (i31) or promise (p12) to correct")->required();
-    command.add_option("--kind", opt->kind, "Interaction: call, voicemail, email, text, meeting, visit or note");
+    command.add_option("REF", opt->ref, "The interaction (i31) or promise (p12) to correct")
+        ->required();
+    command.add_option("--kind", opt->kind,
+                       "Interaction: call, voicemail, email, text, meeting, visit or note");
     command.add_option("--outcome", opt->outcome, "Interaction: the outcome");
     command.add_option("--note", opt->note, "Interaction: what was said");
     command.add_option("--at", opt->at, "Interaction: when it happened");

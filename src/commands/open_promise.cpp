@@ -10,7 +10,8 @@
 
 namespace fu::commands {
 
-std::optional<Id> promise_named(const std::string& contact_ref, const std::optional<std::string>& option)
+std::optional<Id> promise_named(const std::string& contact_ref,
+                                const std::optional<std::string>& option)
 {
     std::optional<Id> by_option;
     if (option) {
@@ -21,20 +22,23 @@ std::optional<Id> promise_named(const std::string& contact_ref, const std::optio
         return by_option;
     }
     if (by_option && *by_option != ref->id) {
-        throw usage_error(fmt::format("{} and --promise {} name different promises", trim(contact_ref), *option));
+        throw usage_error(
+            fmt::format("{} and --promise {} name different promises", trim(contact_ref), *option));
     }
     return ref->id;
 }
 
-Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id, const Env& env,
-                            const char* verb)
+Promise choose_open_promise(const Store& store, const Contact& contact, std::optional<Id> id,
+                            const Env& env, const char* verb)
 {
     const auto open = store.open_promises(contact.id);
     if (id) {
-        const auto named = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *id; });
+        const auto named =
+            std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *id; });
         if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise {}", contact.name, promise_ref(*id)),
-                                  fmt::format("see 'fu show {}'", contact.id));
+            throw not_found_error(
+                fmt::format("{} has no open promise {}", contact.name, promise_ref(*id)),
+                fmt::format("see 'fu show {}'", contact.id));
         }
         return *named;
     }
@@ -51,8 +55,10 @@ Promise choose_open_promise(const Store& store, const Contact& contact, std::opt
                                      p.about.empty() ? "" : " — " + p.about));
     }
     if (env.in == nullptr || !env.in_is_terminal) {
-        throw not_found_error(fmt::format("{} has {} open promises: {}", contact.name, open.size(), join(listed, "; ")),
-                              fmt::format("say which, e.g. fu {} {}{}", verb, promise_ref(open.front().id),
+        throw not_found_error(fmt::format("{} has {} open promises: {}", contact.name, open.size(),
+                                          join(listed, "; ")),
+                              fmt::format("say which, e.g. fu {} {}{}", verb,
+                                          promise_ref(open.front().id),
                                           std::string_view(verb) == "reschedule" ? " WHEN" : ""));
     }
     env.err << fmt::format("{} has {} open promises:\n", contact.name, open.size());
@@ -68,10 +74,11 @@ Promise choose_open_promise(const Store& store, const Contact& contact, std::opt
         picked = parse_promise_ref(trim(answer));
     } catch (const Error&) { // not a promise reference: none of them
     }
-    const auto chosen = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return picked == p.id; });
+    const auto chosen =
+        std::find_if(open.begin(), open.end(), [&](const Promise& p) { return picked == p.id; });
     if (chosen == open.end()) {
-        throw not_found_error(fmt::format("\"{}\" is none of {}'s open promises; nothing changed", trim(answer),
-                                          contact.name));
+        throw not_found_error(fmt::format("\"{}\" is none of {}'s open promises; nothing changed",
+                                          trim(answer), contact.name));
     }
     return *chosen;
 }

@@ -29,7 +29,8 @@ int list_changes(Env& env)
                           .set("ref", change_ref(e.id))
                           .set("at", iso8601(e.at, env.user_zone()))
                           .set("command", e.command)
-                          .set("undone", e.undone_at ? Json(iso8601(*e.undone_at, env.user_zone())) : Json()));
+                          .set("undone", e.undone_at ? Json(iso8601(*e.undone_at, env.user_zone()))
+                                                     : Json()));
         }
         list.write(env.out);
         return k_exit_ok;
@@ -43,8 +44,8 @@ int list_changes(Env& env)
     table.headings = {"CHANGE", "WHEN", "COMMAND", ""};
     table.shrinkable = {2};
     for (const JournalEntry& e : entries) {
-        const std::string when =
-            env.human() ? human_time(e.at, env.user_zone(), env.now) : iso8601(e.at, env.user_zone());
+        const std::string when = env.human() ? human_time(e.at, env.user_zone(), env.now)
+                                             : iso8601(e.at, env.user_zone());
         table.rows.push_back({change_ref(e.id), when, e.command, e.undone_at ? "undone" : ""});
     }
     print_table(env.out, table, env.output);
@@ -63,8 +64,9 @@ int run_undo(const UndoOptions& opt, Env& env)
     if (!opt.change.empty()) {
         const auto ref = parse_ref(opt.change);
         if (!ref || ref->kind != RefKind::change) {
-            throw usage_error(fmt::format("\"{}\" is not a change (changes are written like u7)", opt.change),
-                              "fu undo --list shows them");
+            throw usage_error(
+                fmt::format("\"{}\" is not a change (changes are written like u7)", opt.change),
+                "fu undo --list shows them");
         }
         named = ref->id;
     }
@@ -80,7 +82,8 @@ int run_undo(const UndoOptions& opt, Env& env)
             .set("command", undone.entry.command)
             .write(env.out);
     } else if (!env.output.quiet) {
-        env.out << fmt::format("Undid {}: {}  ({})\n", change_ref(undone.entry.id), undone.entry.command,
+        env.out << fmt::format("Undid {}: {}  ({})\n", change_ref(undone.entry.id),
+                               undone.entry.command,
                                human_time(undone.entry.at, env.user_zone(), env.now));
     }
     return k_exit_ok;
@@ -91,7 +94,8 @@ int run_undo(const UndoOptions& opt, Env& env)
 Handler setup_undo(CLI::App& command)
 {
     auto opt = std::make_shared<UndoOptions>();
-    command.add_option("CHANGE", opt->change, "A change from --list, e.g. u7 (default: the last one)");
+    command.add_option("CHANGE", opt->change,
+                       "A change from --list, e.g. u7 (default: the last one)");
     command.add_flag("--list", opt->list, "The changes that can be undone, newest first");
     return [opt](Env& env) { return run_undo(*opt, env); };
 }

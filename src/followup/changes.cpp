@@ -23,7 +23,10 @@ const date::time_zone& zone_named(const std::string& name, const date::time_zone
     return fallback;
 }
 
-std::string checked_via(const std::string& via) { return known_word(via, promise_channels(), "channel"); }
+std::string checked_via(const std::string& via)
+{
+    return known_word(via, promise_channels(), "channel");
+}
 
 PromiseMade store_promise(Store& store, const Contact& contact, const PromiseRequest& request,
                           const ChangeContext& context, std::optional<Id> rescheduled_from,
@@ -32,8 +35,9 @@ PromiseMade store_promise(Store& store, const Contact& contact, const PromiseReq
     check_text("the about text", request.about, 1000);
     const std::string via = checked_via(request.via);
     const auto& zone = zone_named(contact.tz, context.user_zone);
-    const Window window = resolve(request.when, context.now,
-                                  Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone}, context.settings);
+    const Window window =
+        resolve(request.when, context.now,
+                Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone}, context.settings);
     PromiseMade made;
     made.notices = window.notices;
     Promise& p = made.promise;
@@ -56,8 +60,8 @@ PromiseMade store_promise(Store& store, const Contact& contact, const PromiseReq
     return made;
 }
 
-Promise resolved(Store& store, Promise p, PromiseStatus status, Instant at, const std::string& reason,
-                 std::optional<Id> replaced_by = std::nullopt)
+Promise resolved(Store& store, Promise p, PromiseStatus status, Instant at,
+                 const std::string& reason, std::optional<Id> replaced_by = std::nullopt)
 {
     store.resolve_promise(p.id, status, at, reason, replaced_by);
     p.status = status;
@@ -68,7 +72,8 @@ Promise resolved(Store& store, Promise p, PromiseStatus status, Instant at, cons
 }
 
 // A "no" ends follow-up: the open promises are cancelled, the contact closed.
-std::vector<Promise> end_follow_up(Store& store, Id contact_id, const std::string& outcome, Instant at)
+std::vector<Promise> end_follow_up(Store& store, Id contact_id, const std::string& outcome,
+                                   Instant at)
 {
     std::vector<Promise> cancelled;
     for (const Promise& p : store.open_promises(PromiseFilter{contact_id, true})) {
@@ -111,7 +116,10 @@ void merge(Recomputed& into, Recomputed more)
     into.cancelled.insert(into.cancelled.end(), more.cancelled.begin(), more.cancelled.end());
 }
 
-std::string checked_kind(const std::string& kind) { return known_word(kind, interaction_kinds(), "kind"); }
+std::string checked_kind(const std::string& kind)
+{
+    return known_word(kind, interaction_kinds(), "kind");
+}
 std::string checked_outcome(const std::string& outcome)
 {
     return known_word(outcome, interaction_outcomes(), "outcome");
@@ -149,7 +157,10 @@ Contact restore_contact(Store& store, const Contact& contact)
     return *store.contact(contact.id);
 }
 
-void purge_contact(Store& store, const Contact& contact) { store.purge_contact(contact.id); }
+void purge_contact(Store& store, const Contact& contact)
+{
+    store.purge_contact(contact.id);
+}
 
 PromiseMade make_promise(Store& store, const Contact& contact, const PromiseRequest& request,
                          const ChangeContext& context)
@@ -157,26 +168,28 @@ PromiseMade make_promise(Store& store, const Contact& contact, const PromiseRequ
     return store_promise(store, contact, request, context, std::nullopt, std::nullopt);
 }
 
-Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open, const std::string& when,
-                               const std::string& reason, const ChangeContext& context)
+Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open,
+                               const std::string& when, const std::string& reason,
+                               const ChangeContext& context)
 {
     check_text("the reason", reason, 1000);
     Rescheduled result;
-    result.moved = store_promise(store, contact, {when, open.about, open.agreed, open.via}, context, open.id,
-                                 std::nullopt);
-    result.previous = resolved(store, open, rescheduling_status(open, context.now), context.now, trim(reason),
-                               result.moved.promise.id);
+    result.moved = store_promise(store, contact, {when, open.about, open.agreed, open.via}, context,
+                                 open.id, std::nullopt);
+    result.previous = resolved(store, open, rescheduling_status(open, context.now), context.now,
+                               trim(reason), result.moved.promise.id);
     return result;
 }
 
-Promise cancel_promise(Store& store, const Promise& open, const std::string& reason, const ChangeContext& context)
+Promise cancel_promise(Store& store, const Promise& open, const std::string& reason,
+                       const ChangeContext& context)
 {
     check_text("the reason", reason, 1000);
     return resolved(store, open, PromiseStatus::cancelled, context.now, trim(reason));
 }
 
-PromiseCorrected correct_promise(Store& store, const Promise& promise, const PromiseCorrection& correction,
-                                 const ChangeContext& context)
+PromiseCorrected correct_promise(Store& store, const Promise& promise,
+                                 const PromiseCorrection& correction, const ChangeContext& context)
 {
     Promise p = promise;
     if (correction.about) {
@@ -203,7 +216,8 @@ PromiseCorrected correct_promise(Store& store, const Promise& promise, const Pro
     return result;
 }
 
-Logged log_interaction(Store& store, const Contact& contact, const LogRequest& request, const ChangeContext& context)
+Logged log_interaction(Store& store, const Contact& contact, const LogRequest& request,
+                       const ChangeContext& context)
 {
     Logged result;
     Interaction interaction;
@@ -218,12 +232,14 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     interaction.inbound = request.inbound;
     const bool says_no = closes_contact(interaction.outcome);
     if (interaction.at > context.now) {
-        throw usage_error("--at is in the future", "log what happened; promise what will happen (fu promise)");
+        throw usage_error("--at is in the future",
+                          "log what happened; promise what will happen (fu promise)");
     }
     if (request.next && says_no) {
-        throw usage_error(fmt::format("--next with \"{}\": there is no next step with a contact who said no",
-                                      interaction.outcome),
-                          "leave out --next, or log another outcome");
+        throw usage_error(
+            fmt::format("--next with \"{}\": there is no next step with a contact who said no",
+                        interaction.outcome),
+            "leave out --next, or log another outcome");
     }
     if (request.promise && request.aside) {
         throw usage_error("--promise and --aside contradict each other", "give one of them");
@@ -232,8 +248,9 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
         throw usage_error("a note keeps no promise", "log the call, email, … that kept it");
     }
     if (request.promise && says_no) {
-        throw usage_error(fmt::format("\"{}\" keeps no promise: it cancels them", interaction.outcome),
-                          "leave out --promise");
+        throw usage_error(
+            fmt::format("\"{}\" keeps no promise: it cancels them", interaction.outcome),
+            "leave out --promise");
     }
     interaction.keeps = request.promise ? KeepChoice::chosen
                         : request.aside ? KeepChoice::aside
@@ -241,20 +258,24 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
 
     const std::vector<Promise> open = store.open_promises(contact.id);
     if (request.promise) {
-        const auto named = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == *request.promise; });
+        const auto named = std::find_if(open.begin(), open.end(),
+                                        [&](const Promise& p) { return p.id == *request.promise; });
         if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise {}", contact.name, promise_ref(*request.promise)),
+            throw not_found_error(fmt::format("{} has no open promise {}", contact.name,
+                                              promise_ref(*request.promise)),
                                   fmt::format("see its promises: fu show {}", contact.id));
         }
         if (named->made_at > interaction.at) {
-            throw usage_error(fmt::format("{} was made after this interaction", promise_ref(named->id)));
+            throw usage_error(
+                fmt::format("{} was made after this interaction", promise_ref(named->id)));
         }
         result.kept = *named;
     } else if (interaction.keeps == KeepChoice::automatic && !says_no) {
         result.kept = promise_kept_by(interaction, open, context.settings, context.user_zone);
         if (!result.kept && !open.empty()) {
             result.not_kept = open.front(); // the one closing first: why it was not kept
-            result.not_kept_because = keep_fit(interaction, open.front(), context.settings, context.user_zone);
+            result.not_kept_because =
+                keep_fit(interaction, open.front(), context.settings, context.user_zone);
         }
     }
     if (result.kept) {
@@ -265,7 +286,8 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     }
     interaction.id = store.add_interaction(interaction);
     if (result.kept) {
-        result.kept = resolved(store, *result.kept, keeping_status(*result.kept, interaction.at), interaction.at, "");
+        result.kept = resolved(store, *result.kept, keeping_status(*result.kept, interaction.at),
+                               interaction.at, "");
     }
     if (says_no) {
         result.cancelled = end_follow_up(store, contact.id, interaction.outcome, interaction.at);
@@ -276,7 +298,8 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     }
     if (request.next) {
         Contact current = *store.contact(contact.id);
-        result.next = store_promise(store, current, *request.next, context, std::nullopt, interaction.id);
+        result.next =
+            store_promise(store, current, *request.next, context, std::nullopt, interaction.id);
         result.back_in_follow_up = result.back_in_follow_up || result.next->back_in_follow_up;
     }
     result.interaction = interaction;
@@ -287,13 +310,15 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     result.keep_it_friendly = unanswered && run > 0 && run < context.settings.give_up_after;
     result.time_to_decide = unanswered && run >= context.settings.give_up_after;
     const auto& settled = outcomes_needing_no_next_step();
-    result.needs_next_step = !result.out_of_follow_up && !result.has_open_promise && is_attempt(interaction.kind) &&
-                             std::find(settled.begin(), settled.end(), interaction.outcome) == settled.end();
+    result.needs_next_step =
+        !result.out_of_follow_up && !result.has_open_promise && is_attempt(interaction.kind) &&
+        std::find(settled.begin(), settled.end(), interaction.outcome) == settled.end();
     return result;
 }
 
 InteractionCorrected correct_interaction(Store& store, const Interaction& interaction,
-                                         const InteractionCorrection& correction, const ChangeContext& context)
+                                         const InteractionCorrection& correction,
+                                         const ChangeContext& context)
 {
     InteractionCorrected result;
     result.before = interaction;
@@ -341,16 +366,19 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
                                               promise_ref(*correction.promise)));
         }
         if (!is_attempt(i.kind) || is_no) {
-            throw usage_error(fmt::format("{} keeps no promise", !is_attempt(i.kind) ? "a note" : i.outcome));
+            throw usage_error(
+                fmt::format("{} keeps no promise", !is_attempt(i.kind) ? "a note" : i.outcome));
         }
         if (named->made_at > i.at) {
-            throw usage_error(fmt::format("{} was made after this interaction", promise_ref(named->id)));
+            throw usage_error(
+                fmt::format("{} was made after this interaction", promise_ref(named->id)));
         }
-        const bool endable = named->status == PromiseStatus::open || named->status == PromiseStatus::kept ||
+        const bool endable = named->status == PromiseStatus::open ||
+                             named->status == PromiseStatus::kept ||
                              named->status == PromiseStatus::late;
         if (!endable) {
-            throw usage_error(fmt::format("{} was {}; it can no longer be kept", promise_ref(named->id),
-                                          to_string(named->status)));
+            throw usage_error(fmt::format("{} was {}; it can no longer be kept",
+                                          promise_ref(named->id), to_string(named->status)));
         }
         i.keeps = KeepChoice::chosen;
         i.chosen_promise = named->id;
@@ -359,10 +387,10 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
         i.keeps = KeepChoice::automatic; // a "no" keeps nothing
         i.chosen_promise.reset();
     }
-    result.changed = i.kind != interaction.kind || i.outcome != interaction.outcome || i.note != interaction.note ||
-                     i.at != interaction.at || i.contact_id != interaction.contact_id ||
-                     i.inbound != interaction.inbound || i.keeps != interaction.keeps ||
-                     i.chosen_promise != interaction.chosen_promise;
+    result.changed = i.kind != interaction.kind || i.outcome != interaction.outcome ||
+                     i.note != interaction.note || i.at != interaction.at ||
+                     i.contact_id != interaction.contact_id || i.inbound != interaction.inbound ||
+                     i.keeps != interaction.keeps || i.chosen_promise != interaction.chosen_promise;
     if (!result.changed) {
         result.interaction = interaction;
         return result;
@@ -388,7 +416,8 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
     return result;
 }
 
-InteractionCorrected delete_interaction(Store& store, const Interaction& interaction, const ChangeContext& context)
+InteractionCorrected delete_interaction(Store& store, const Interaction& interaction,
+                                        const ChangeContext& context)
 {
     InteractionCorrected result;
     result.before = interaction;
@@ -404,23 +433,27 @@ Undone undo_change(Store& store, std::optional<Id> entry, const ChangeContext& c
 {
     const std::vector<JournalEntry> entries = store.journal();
     if (entries.empty()) {
-        throw not_found_error("there is nothing to undo", "fu undo --list shows what can be undone");
+        throw not_found_error("there is nothing to undo",
+                              "fu undo --list shows what can be undone");
     }
     const auto target = entry ? std::find_if(entries.begin(), entries.end(),
                                              [&](const JournalEntry& e) { return e.id == *entry; })
                               : entries.begin();
     if (target == entries.end()) {
-        throw not_found_error(fmt::format("{} is not a change that can be undone", change_ref(*entry)),
-                              "fu undo --list shows what can be undone");
+        throw not_found_error(
+            fmt::format("{} is not a change that can be undone", change_ref(*entry)),
+            "fu undo --list shows what can be undone");
     }
     for (auto later = entries.begin(); later != target; ++later) {
         const bool shares = std::any_of(later->contacts.begin(), later->contacts.end(), [&](Id id) {
-            return std::find(target->contacts.begin(), target->contacts.end(), id) != target->contacts.end();
+            return std::find(target->contacts.begin(), target->contacts.end(), id) !=
+                   target->contacts.end();
         });
         if (shares) {
             throw Error(k_exit_conflict,
                         fmt::format("cannot undo {} ({}): a later change, {} ({}), depends on it",
-                                    change_ref(target->id), target->command, change_ref(later->id), later->command),
+                                    change_ref(target->id), target->command, change_ref(later->id),
+                                    later->command),
                         fmt::format("undo {} first", change_ref(later->id)));
         }
     }

@@ -57,7 +57,8 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
     if (!is_attempt(interaction.kind)) {
         return KeepFit::not_an_attempt;
     }
-    if (promise.made_at > interaction.at || (promise.made_with && *promise.made_with == interaction.id)) {
+    if (promise.made_at > interaction.at ||
+        (promise.made_with && *promise.made_with == interaction.id)) {
         return KeepFit::not_yet_made;
     }
     if (is_inbound(interaction)) {
@@ -80,15 +81,18 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
     const when::Calendar calendar(settings);
     const auto opening_day = local_day(promise.earliest, zone);
     const auto earliest_allowed = calendar.add_workdays(opening_day, -k_early_workdays);
-    return local_day(interaction.at, zone) >= earliest_allowed ? KeepFit::keeps : KeepFit::too_early;
+    return local_day(interaction.at, zone) >= earliest_allowed ? KeepFit::keeps
+                                                               : KeepFit::too_early;
 }
 
-std::optional<Promise> promise_kept_by(const Interaction& interaction, const std::vector<Promise>& open_promises,
+std::optional<Promise> promise_kept_by(const Interaction& interaction,
+                                       const std::vector<Promise>& open_promises,
                                        const Settings& settings, const date::time_zone& zone)
 {
     std::optional<Promise> best;
     for (const Promise& p : open_promises) {
-        if (p.status != PromiseStatus::open || keep_fit(interaction, p, settings, zone) != KeepFit::keeps) {
+        if (p.status != PromiseStatus::open ||
+            keep_fit(interaction, p, settings, zone) != KeepFit::keeps) {
             continue;
         }
         if (!best || p.latest < best->latest || (p.latest == best->latest && p.id < best->id)) {
@@ -102,14 +106,21 @@ std::string keep_fit_reason(KeepFit fit, const Promise& promise, const Interacti
 {
     const std::string ref = promise_ref(promise.id);
     switch (fit) {
-    case KeepFit::keeps: return {};
-    case KeepFit::not_an_attempt: return "a note keeps no promise";
-    case KeepFit::inbound: return "they reached out; that keeps no promise of yours";
+    case KeepFit::keeps:
+        return {};
+    case KeepFit::not_an_attempt:
+        return "a note keeps no promise";
+    case KeepFit::inbound:
+        return "they reached out; that keeps no promise of yours";
     case KeepFit::wrong_channel:
-        return fmt::format("{} is a promised {}; this was {}", ref, promise.via, kind_phrase(interaction.kind));
-    case KeepFit::early_agreed: return fmt::format("{} is an agreed time; this was early", ref);
-    case KeepFit::too_early: return fmt::format("{} opens more than {} working days later", ref, k_early_workdays);
-    case KeepFit::not_yet_made: return fmt::format("{} was made after this", ref);
+        return fmt::format("{} is a promised {}; this was {}", ref, promise.via,
+                           kind_phrase(interaction.kind));
+    case KeepFit::early_agreed:
+        return fmt::format("{} is an agreed time; this was early", ref);
+    case KeepFit::too_early:
+        return fmt::format("{} opens more than {} working days later", ref, k_early_workdays);
+    case KeepFit::not_yet_made:
+        return fmt::format("{} was made after this", ref);
     case KeepFit::same_conversation:
         return fmt::format("{} was made less than an hour before and its window opens later", ref);
     }
@@ -128,7 +139,8 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
     // Replayed: what interactions decide (kept, late, cancelled by a "no") and what is still open.
     // Renegotiated, broken and cancelled-by-hand promises were ended by the user and stay.
     const auto replayed = [](const Promise& p) {
-        return p.status == PromiseStatus::open || p.status == PromiseStatus::kept || p.status == PromiseStatus::late ||
+        return p.status == PromiseStatus::open || p.status == PromiseStatus::kept ||
+               p.status == PromiseStatus::late ||
                (p.status == PromiseStatus::cancelled && closes_contact(p.reason));
     };
     std::map<Id, Promise> before;
@@ -148,10 +160,13 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
             chosen.push_back(*i.chosen_promise);
         }
     }
-    const auto is_chosen = [&](Id id) { return std::find(chosen.begin(), chosen.end(), id) != chosen.end(); };
+    const auto is_chosen = [&](Id id) {
+        return std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+    };
     std::map<Id, std::optional<Id>> links; // interaction -> promise kept
     std::map<Id, Promise> after;
-    const auto end = [&](std::vector<Promise>::iterator it, PromiseStatus status, Instant at, std::string reason) {
+    const auto end = [&](std::vector<Promise>::iterator it, PromiseStatus status, Instant at,
+                         std::string reason) {
         Promise done = *it;
         done.status = status;
         done.resolved_at = at;
@@ -173,14 +188,17 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
         }
         auto kept = open.end();
         if (i.keeps == KeepChoice::chosen && i.chosen_promise && is_attempt(i.kind)) {
-            kept = std::find_if(open.begin(), open.end(),
-                                [&](const Promise& p) { return p.id == *i.chosen_promise && p.made_at <= i.at; });
+            kept = std::find_if(open.begin(), open.end(), [&](const Promise& p) {
+                return p.id == *i.chosen_promise && p.made_at <= i.at;
+            });
         } else if (i.keeps == KeepChoice::automatic) {
             std::vector<Promise> candidates;
             std::copy_if(open.begin(), open.end(), std::back_inserter(candidates),
                          [&](const Promise& p) { return !is_chosen(p.id); });
-            if (const auto best = promise_kept_by(i, candidates, context.settings, context.user_zone)) {
-                kept = std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == best->id; });
+            if (const auto best =
+                    promise_kept_by(i, candidates, context.settings, context.user_zone)) {
+                kept = std::find_if(open.begin(), open.end(),
+                                    [&](const Promise& p) { return p.id == best->id; });
             }
         }
         if (kept == open.end()) {

@@ -52,7 +52,8 @@ void Store::update_contact(Id id, const ContactChanges& changes)
     set_text("note", changes.note);
     set_text("tz", changes.tz);
     for (const auto& tag : changes.add_tags) {
-        SQLite::Statement q(*m_db, "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)");
+        SQLite::Statement q(*m_db,
+                            "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)");
         q.bind(1, id);
         q.bind(2, tag);
         q.exec();
@@ -67,7 +68,8 @@ void Store::update_contact(Id id, const ContactChanges& changes)
 
 std::optional<Contact> Store::contact(Id id) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE c.id = ?", k_contact_columns));
+    SQLite::Statement q(*m_db,
+                        fmt::format("SELECT {} FROM contacts c WHERE c.id = ?", k_contact_columns));
     q.bind(1, id);
     return read_first(q, read_contact);
 }
@@ -83,18 +85,20 @@ std::vector<Contact> Store::contacts_by_email(const std::string& email) const
 
 std::vector<Contact> Store::contacts_with_ids(const std::vector<Id>& ids) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE c.id IN (SELECT value FROM "
-                                           "json_each(?)) ORDER BY c.id",
-                                           k_contact_columns));
+    SQLite::Statement q(*m_db,
+                        fmt::format("SELECT {} FROM contacts c WHERE c.id IN (SELECT value FROM "
+                                    "json_each(?)) ORDER BY c.id",
+                                    k_contact_columns));
     q.bind(1, id_list(ids));
     return read_contacts(q);
 }
 
 std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE instr(c.name_folded, ?) > 0 "
-                                           "ORDER BY c.archived_at IS NOT NULL, c.id",
-                                           k_contact_columns));
+    SQLite::Statement q(*m_db,
+                        fmt::format("SELECT {} FROM contacts c WHERE instr(c.name_folded, ?) > 0 "
+                                    "ORDER BY c.archived_at IS NOT NULL, c.id",
+                                    k_contact_columns));
     q.bind(1, folded_part);
     return read_contacts(q);
 }
@@ -107,9 +111,12 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
         sql += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
     }
     if (!fts_query(filter.search).empty()) {
-        sql += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR c.id IN "
-               "(SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
-               "WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM promises p WHERE "
+        sql += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR "
+               "c.id IN "
+               "(SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM "
+               "interactions_fts "
+               "WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM "
+               "promises p WHERE "
                "p.id IN (SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)))";
     }
     sql += " ORDER BY c.name_folded, c.id";
@@ -147,7 +154,8 @@ void Store::purge_contact(Id id)
     q.exec();
 }
 
-std::vector<Contact> Store::contacts_without_next_step(const std::vector<std::string>& settled_outcomes) const
+std::vector<Contact>
+Store::contacts_without_next_step(const std::vector<std::string>& settled_outcomes) const
 {
     std::string settled = "[";
     for (std::size_t i = 0; i < settled_outcomes.size(); ++i) {
@@ -155,26 +163,28 @@ std::vector<Contact> Store::contacts_without_next_step(const std::vector<std::st
     }
     settled += "]";
     SQLite::Statement q(
-        *m_db, fmt::format("SELECT {} FROM contacts c WHERE c.archived_at IS NULL AND c.closed_at IS NULL "
-                           "AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = c.id AND "
-                           "p.status = 'open') AND (EXISTS (SELECT 1 FROM promises p WHERE "
-                           "p.contact_id = c.id) OR EXISTS (SELECT 1 FROM interactions i WHERE "
-                           "i.contact_id = c.id)) AND coalesce((SELECT i.outcome FROM interactions i WHERE "
-                           "i.contact_id = c.id ORDER BY i.at DESC, i.id DESC LIMIT 1), '') NOT IN "
-                           "(SELECT value FROM json_each(:settled)) "
-                           "ORDER BY c.name_folded, c.id",
-                           k_contact_columns));
+        *m_db, fmt::format(
+                   "SELECT {} FROM contacts c WHERE c.archived_at IS NULL AND c.closed_at IS NULL "
+                   "AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = c.id AND "
+                   "p.status = 'open') AND (EXISTS (SELECT 1 FROM promises p WHERE "
+                   "p.contact_id = c.id) OR EXISTS (SELECT 1 FROM interactions i WHERE "
+                   "i.contact_id = c.id)) AND coalesce((SELECT i.outcome FROM interactions i WHERE "
+                   "i.contact_id = c.id ORDER BY i.at DESC, i.id DESC LIMIT 1), '') NOT IN "
+                   "(SELECT value FROM json_each(:settled)) "
+                   "ORDER BY c.name_folded, c.id",
+                   k_contact_columns));
     q.bind(":settled", settled);
     return read_contacts(q);
 }
 
 std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(Instant before) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {}, last.at AS last_at FROM contacts c JOIN (SELECT contact_id, "
-                                           "max(at) AS at FROM interactions GROUP BY contact_id) last "
-                                           "ON last.contact_id = c.id WHERE c.archived_at IS NULL AND "
-                                           "c.closed_at IS NULL AND last.at < ? ORDER BY last.at, c.id",
-                                           k_contact_columns));
+    SQLite::Statement q(
+        *m_db, fmt::format("SELECT {}, last.at AS last_at FROM contacts c JOIN (SELECT contact_id, "
+                           "max(at) AS at FROM interactions GROUP BY contact_id) last "
+                           "ON last.contact_id = c.id WHERE c.archived_at IS NULL AND "
+                           "c.closed_at IS NULL AND last.at < ? ORDER BY last.at, c.id",
+                           k_contact_columns));
     q.bind(1, to_seconds(before));
     std::vector<std::pair<Contact, Instant>> result;
     while (q.executeStep()) {
@@ -186,7 +196,8 @@ std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(Instant be
 
 std::vector<std::string> Store::contact_names() const
 {
-    SQLite::Statement q(*m_db, "SELECT name FROM contacts WHERE archived_at IS NULL ORDER BY name_folded");
+    SQLite::Statement q(*m_db,
+                        "SELECT name FROM contacts WHERE archived_at IS NULL ORDER BY name_folded");
     std::vector<std::string> names;
     while (q.executeStep()) {
         names.push_back(q.getColumn(0).getString());

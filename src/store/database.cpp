@@ -15,8 +15,9 @@
 namespace fu {
 namespace {
 
-std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, int flags,
-                                                std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
+std::unique_ptr<SQLite::Database>
+open_database(const std::filesystem::path& path, int flags,
+              std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
 {
     try {
         auto db = std::make_unique<SQLite::Database>(path.string(), flags,
@@ -77,8 +78,8 @@ void create_private_file(const std::filesystem::path& path)
                     for (auto made = created.rbegin(); made != created.rend(); ++made) {
                         ::rmdir(made->c_str());
                     }
-                    throw database_error(fmt::format("cannot create directory {}: {}",
-                                                     it->string(), std::strerror(error)));
+                    throw database_error(fmt::format("cannot create directory {}: {}", it->string(),
+                                                     std::strerror(error)));
                 }
                 created.push_back(*it);
             }
@@ -115,7 +116,8 @@ std::string immutable_uri(const std::filesystem::path& path)
 void require_path(const std::filesystem::path& path)
 {
     if (path.empty()) {
-        throw database_error("cannot find the database: HOME is not set", "use --db PATH or set FU_DB");
+        throw database_error("cannot find the database: HOME is not set",
+                             "use --db PATH or set FU_DB");
     }
 }
 } // namespace
@@ -140,7 +142,8 @@ Store Store::create_at_version(const std::filesystem::path& path, int schema_ver
     return store;
 }
 
-Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
+Store Store::open_for_reading(const std::filesystem::path& path,
+                              std::chrono::milliseconds busy_timeout)
 {
     require_path(path);
     std::error_code ec;
@@ -160,13 +163,15 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
             // an immutable file, which is exact as long as no changes wait in its -wal file.
             const auto wal = path.string() + "-wal";
             if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) {
-                throw database_error(fmt::format("cannot read database {}: it is read-only for you and "
-                                                 "has changes not yet checkpointed in {}",
-                                                 path.string(), wal),
-                                     "run fu once as the file's owner, or copy the database");
+                throw database_error(
+                    fmt::format("cannot read database {}: it is read-only for you and "
+                                "has changes not yet checkpointed in {}",
+                                path.string(), wal),
+                    "run fu once as the file's owner, or copy the database");
             }
             db.reset();
-            db = open_database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout);
+            db = open_database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                               busy_timeout);
             check_identity(*db, path.string());
         }
         const int version = db->execAndGet("PRAGMA user_version").getInt();
@@ -184,7 +189,8 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     return Store(std::move(db));
 }
 
-Store Store::open_for_update(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
+Store Store::open_for_update(const std::filesystem::path& path,
+                             std::chrono::milliseconds busy_timeout)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0) {
@@ -193,7 +199,8 @@ Store Store::open_for_update(const std::filesystem::path& path, std::chrono::mil
     return open_for_writing(path, busy_timeout);
 }
 
-Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
+Store Store::open_for_writing(const std::filesystem::path& path,
+                              std::chrono::milliseconds busy_timeout)
 {
     require_path(path);
     std::error_code ec;
@@ -211,7 +218,8 @@ Store Store::open_for_writing(const std::filesystem::path& path, std::chrono::mi
             throw translate_store_failure(e);
         }
         if ((e.getErrorCode() & 0xFF) == SQLITE_READONLY) {
-            throw database_error(fmt::format("{} is read-only for you; nothing was changed", path.string()));
+            throw database_error(
+                fmt::format("{} is read-only for you; nothing was changed", path.string()));
         }
         throw database_error(fmt::format("cannot use database {}: {}", path.string(), e.what()));
     }

@@ -1,4 +1,4 @@
-// src/store/interactions.cpp — logged calls, emails, visits, … 
+// src/store/interactions.cpp — logged calls, emails, visits, …
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -28,7 +28,8 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
         sql += " AND i.contact_id IN (SELECT id FROM contacts WHERE archived_at IS NULL)";
     }
     if (!fts_query(filter.search).empty()) {
-        sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :search)";
+        sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH "
+               ":search)";
     }
     if (filter.since) {
         sql += " AND i.at >= :since";
@@ -74,7 +75,8 @@ namespace fu {
 
 std::optional<Interaction> Store::interaction(Id id) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM interactions i WHERE i.id = ?", k_interaction_columns));
+    SQLite::Statement q(
+        *m_db, fmt::format("SELECT {} FROM interactions i WHERE i.id = ?", k_interaction_columns));
     q.bind(1, id);
     return read_first(q, read_interaction);
 }

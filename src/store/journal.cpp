@@ -23,7 +23,8 @@ using namespace store_rows;
 
 // The tables whose rows are the user's records, parents first so that an inverse re-inserts a
 // contact before its promises. Full-text indexes follow their tables by trigger.
-constexpr const char* k_journaled_tables[] = {"contacts", "contact_tags", "promises", "interactions"};
+constexpr const char* k_journaled_tables[] = {"contacts", "contact_tags", "promises",
+                                              "interactions"};
 
 // The column of each journaled table that names the contact a row belongs to.
 int contact_column(std::string_view table)
@@ -32,7 +33,7 @@ int contact_column(std::string_view table)
 }
 
 class ChangesetIterator {
-public:
+  public:
     explicit ChangesetIterator(const std::string& changeset)
     {
         const int rc = sqlite3changeset_start(&m_iter, static_cast<int>(changeset.size()),
@@ -47,7 +48,7 @@ public:
     bool next() { return sqlite3changeset_next(m_iter) == SQLITE_ROW; }
     sqlite3_changeset_iter* get() { return m_iter; }
 
-private:
+  private:
     sqlite3_changeset_iter* m_iter = nullptr;
 };
 
@@ -113,7 +114,10 @@ ChangeRecorder::ChangeRecorder(sqlite3* db)
     }
 }
 
-ChangeRecorder::~ChangeRecorder() { sqlite3session_delete(m_session); }
+ChangeRecorder::~ChangeRecorder()
+{
+    sqlite3session_delete(m_session);
+}
 
 std::string ChangeRecorder::changeset() const
 {
@@ -177,8 +181,8 @@ bool apply_inverse(sqlite3* db, const std::string& changeset)
 {
     int size = 0;
     void* inverse = nullptr;
-    if (sqlite3changeset_invert(static_cast<int>(changeset.size()), changeset.data(), &size, &inverse) !=
-        SQLITE_OK) {
+    if (sqlite3changeset_invert(static_cast<int>(changeset.size()), changeset.data(), &size,
+                                &inverse) != SQLITE_OK) {
         sqlite3_free(inverse);
         throw database_error("the undo journal holds a damaged entry");
     }
@@ -224,8 +228,9 @@ void Store::WriteTransaction::commit()
         const std::string changes = m_recorder->changeset();
         m_recorder.reset();
         if (!changes.empty()) {
-            SQLite::Statement q(*m_store.m_db, "INSERT INTO undo_journal (at, command, changeset, contacts) "
-                                               "VALUES (?, ?, ?, ?)");
+            SQLite::Statement q(*m_store.m_db,
+                                "INSERT INTO undo_journal (at, command, changeset, contacts) "
+                                "VALUES (?, ?, ?, ?)");
             q.bind(1, to_seconds(m_label.at));
             q.bind(2, m_label.command);
             q.bind(3, changes.data(), static_cast<int>(changes.size()));
@@ -243,9 +248,10 @@ void Store::WriteTransaction::commit()
 
 std::vector<JournalEntry> Store::journal(bool include_undone, int limit) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT id, at, command, contacts, undone_at FROM undo_journal {} "
-                                           "ORDER BY id DESC LIMIT ?",
-                                           include_undone ? "" : "WHERE undone_at IS NULL"));
+    SQLite::Statement q(
+        *m_db, fmt::format("SELECT id, at, command, contacts, undone_at FROM undo_journal {} "
+                           "ORDER BY id DESC LIMIT ?",
+                           include_undone ? "" : "WHERE undone_at IS NULL"));
     q.bind(1, limit);
     std::vector<JournalEntry> entries;
     while (q.executeStep()) {
@@ -262,17 +268,20 @@ std::vector<JournalEntry> Store::journal(bool include_undone, int limit) const
 
 void Store::revert(const JournalEntry& entry, Instant now)
 {
-    SQLite::Statement q(*m_db, "SELECT changeset FROM undo_journal WHERE id = ? AND undone_at IS NULL");
+    SQLite::Statement q(*m_db,
+                        "SELECT changeset FROM undo_journal WHERE id = ? AND undone_at IS NULL");
     q.bind(1, entry.id);
     if (!q.executeStep()) {
         throw not_found_error(fmt::format("there is no change u{} to undo", entry.id));
     }
     const SQLite::Column blob = q.getColumn(0);
-    const std::string changes(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
+    const std::string changes(static_cast<const char*>(blob.getBlob()),
+                              static_cast<std::size_t>(blob.getBytes()));
     q.reset();
     if (!apply_inverse(m_db->getHandle(), changes)) {
-        throw Error(k_exit_conflict, fmt::format("cannot undo u{} ({}): its records have changed since", entry.id,
-                                                entry.command),
+        throw Error(k_exit_conflict,
+                    fmt::format("cannot undo u{} ({}): its records have changed since", entry.id,
+                                entry.command),
                     "undo the later changes first (fu undo --list)");
     }
     SQLite::Statement mark(*m_db, "UPDATE undo_journal SET undone_at = ? WHERE id = ?");

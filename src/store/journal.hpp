@@ -14,7 +14,7 @@ namespace fu {
 
 // Records every change to the journaled tables from construction until changeset() is taken.
 class ChangeRecorder {
-public:
+  public:
     explicit ChangeRecorder(sqlite3* db);
     ChangeRecorder(const ChangeRecorder&) = delete;
     ChangeRecorder& operator=(const ChangeRecorder&) = delete;
@@ -23,7 +23,7 @@ public:
     // The changes so far, as a changeset blob (empty when nothing changed).
     std::string changeset() const;
 
-private:
+  private:
     sqlite3_session* m_session = nullptr;
 };
 

@@ -138,12 +138,16 @@ CREATE TABLE undo_journal (
 
 } // namespace
 
-int Store::schema_version() const { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() const
+{
+    return m_db->execAndGet("PRAGMA user_version").getInt();
+}
 
 void Store::migrate(int up_to)
 {
     for (const Migration& step : k_migrations) {
-        if (step.version > up_to || m_db->execAndGet("PRAGMA user_version").getInt() >= step.version) {
+        if (step.version > up_to ||
+            m_db->execAndGet("PRAGMA user_version").getInt() >= step.version) {
             continue;
         }
         m_db->exec("BEGIN IMMEDIATE");

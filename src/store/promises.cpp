@@ -22,7 +22,8 @@ Id Store::add_promise(const Promise& p)
 
 std::optional<Promise> Store::promise(Id id) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p WHERE p.id = ?", k_promise_columns));
+    SQLite::Statement q(*m_db,
+                        fmt::format("SELECT {} FROM promises p WHERE p.id = ?", k_promise_columns));
     q.bind(1, id);
     return read_first(q, read_promise);
 }
@@ -34,9 +35,10 @@ std::vector<Promise> Store::open_promises(std::optional<Id> contact_id) const
 
 std::vector<Promise> Store::open_promises(const PromiseFilter& filter) const
 {
-    std::string sql = fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
-                                  "WHERE p.status = 'open'",
-                                  k_promise_columns);
+    std::string sql =
+        fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
+                    "WHERE p.status = 'open'",
+                    k_promise_columns);
     if (!filter.include_archived) {
         sql += " AND c.archived_at IS NULL";
     }
@@ -51,13 +53,16 @@ std::vector<Promise> Store::open_promises(const PromiseFilter& filter) const
     return read_promises(q);
 }
 
-std::vector<Promise> Store::open_promises_opening_before(std::optional<Instant> opening_before) const
+std::vector<Promise>
+Store::open_promises_opening_before(std::optional<Instant> opening_before) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
-                                           "WHERE p.status = 'open' AND c.archived_at IS NULL AND p.earliest < ? "
-                                           "ORDER BY p.latest, p.earliest, p.id",
-                                           k_promise_columns));
-    q.bind(1, opening_before ? to_seconds(*opening_before) : std::numeric_limits<std::int64_t>::max());
+    SQLite::Statement q(
+        *m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
+                           "WHERE p.status = 'open' AND c.archived_at IS NULL AND p.earliest < ? "
+                           "ORDER BY p.latest, p.earliest, p.id",
+                           k_promise_columns));
+    q.bind(1,
+           opening_before ? to_seconds(*opening_before) : std::numeric_limits<std::int64_t>::max());
     return read_promises(q);
 }
 
@@ -81,11 +86,12 @@ std::vector<Promise> Store::promises_made_since(std::optional<Instant> since) co
 
 std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
-                                           "WHERE c.archived_at IS NULL AND p.status <> 'open' AND "
-                                           "p.resolved_at >= ? AND p.resolved_at < ? "
-                                           "ORDER BY p.resolved_at, p.id",
-                                           k_promise_columns));
+    SQLite::Statement q(
+        *m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
+                           "WHERE c.archived_at IS NULL AND p.status <> 'open' AND "
+                           "p.resolved_at >= ? AND p.resolved_at < ? "
+                           "ORDER BY p.resolved_at, p.id",
+                           k_promise_columns));
     q.bind(1, to_seconds(from));
     q.bind(2, to_seconds(to));
     return read_promises(q);

@@ -84,15 +84,17 @@ std::string fts_query(const std::string& text)
 }
 
 const char* const k_contact_columns =
-    "c.id, c.name, c.company, c.phone, c.email, c.note, c.tz, c.created_at, c.archived_at, c.closed_at, "
+    "c.id, c.name, c.company, c.phone, c.email, c.note, c.tz, c.created_at, c.archived_at, "
+    "c.closed_at, "
     "(SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags";
 
 const char* const k_promise_columns =
-    "p.id, p.contact_id, p.made_at, p.earliest, p.latest, p.text, p.zone, p.about, p.agreed, p.via, "
+    "p.id, p.contact_id, p.made_at, p.earliest, p.latest, p.text, p.zone, p.about, p.agreed, "
+    "p.via, "
     "p.status, p.resolved_at, p.replaced_by, p.rescheduled_from, p.made_with, p.reason";
 
-const char* const k_interaction_columns =
-    "i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, i.promise_id, i.direction, i.keeps, i.chosen_promise";
+const char* const k_interaction_columns = "i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, "
+                                          "i.promise_id, i.direction, i.keeps, i.chosen_promise";
 
 Contact read_contact(SQLite::Statement& q)
 {
@@ -186,12 +188,22 @@ std::vector<std::string> field_names(const char* fields)
 }
 } // namespace
 
-std::vector<Contact> read_contacts(SQLite::Statement& q) { return read_all(q, read_contact); }
-std::vector<Promise> read_promises(SQLite::Statement& q) { return read_all(q, read_promise); }
-std::vector<Interaction> read_interactions(SQLite::Statement& q) { return read_all(q, read_interaction); }
+std::vector<Contact> read_contacts(SQLite::Statement& q)
+{
+    return read_all(q, read_contact);
+}
+std::vector<Promise> read_promises(SQLite::Statement& q)
+{
+    return read_all(q, read_promise);
+}
+std::vector<Interaction> read_interactions(SQLite::Statement& q)
+{
+    return read_all(q, read_interaction);
+}
 
-const char* const k_promise_fields = "contact_id, made_at, earliest, latest, text, zone, about, agreed, via, status, "
-                                     "resolved_at, replaced_by, rescheduled_from, made_with, reason";
+const char* const k_promise_fields =
+    "contact_id, made_at, earliest, latest, text, zone, about, agreed, via, status, "
+    "resolved_at, replaced_by, rescheduled_from, made_with, reason";
 const char* const k_interaction_fields =
     "contact_id, at, kind, outcome, note, promise_id, direction, keeps, chosen_promise";
 

@@ -12,8 +12,14 @@
 
 namespace fu::store_rows {
 
-inline Instant to_instant(std::int64_t seconds) { return Instant{std::chrono::seconds{seconds}}; }
-inline std::int64_t to_seconds(Instant t) { return t.time_since_epoch().count(); }
+inline Instant to_instant(std::int64_t seconds)
+{
+    return Instant{std::chrono::seconds{seconds}};
+}
+inline std::int64_t to_seconds(Instant t)
+{
+    return t.time_since_epoch().count();
+}
 
 std::optional<Instant> optional_instant(const SQLite::Column& column);
 std::optional<Id> optional_id(const SQLite::Column& column);
@@ -56,7 +62,8 @@ extern const char* const k_promise_fields;     // "contact_id, made_at, …" (wi
 extern const char* const k_interaction_fields; // "contact_id, at, …" (without id)
 void bind_promise(SQLite::Statement& q, const Promise& p);
 void bind_interaction(SQLite::Statement& q, const Interaction& i);
-// "INSERT INTO table (fields) VALUES (:field, …)" and "UPDATE table SET field = :field, … WHERE id = :id".
+// "INSERT INTO table (fields) VALUES (:field, …)" and "UPDATE table SET field = :field, … WHERE id
+// = :id".
 std::string insert_sql(const char* table, const char* fields);
 std::string update_sql(const char* table, const char* fields);
 
