@@ -152,6 +152,10 @@ Contact find_contact(const Store& store, std::string_view raw_ref, ContactScope 
         if (contact && in_scope(*contact, scope)) {
             return *contact;
         }
+        if (contact && scope == ContactScope::live) {
+            throw not_found_error(fmt::format("{} is {}'s, who is archived", ref, contact->name),
+                                  fmt::format("bring them back first: fu restore {}", contact->id));
+        }
         if (store.contacts_by_name_part(fold_case(ref)).empty()) {
             throw not_found_error(fmt::format("no {} has {} {}", scope_word(scope),
                                               record->kind == RefKind::promise ? "promise" : "interaction", ref),

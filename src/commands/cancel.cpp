@@ -29,7 +29,7 @@ int run_cancel(const CancelOptions& opt, Env& env)
     const Promise promise = cancel_promise(store, open, opt.reason, env.change_context());
     transaction.commit();
 
-    if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&
+    if (!print_json_if_asked(env, promise_json(store, *store.promise(promise.id), contact, env)) &&
         !env.output.quiet) {
         env.out << fmt::format("Cancelled {} for {} ({})\n", promise_ref(promise.id), name_and_company(contact),
                                window_text(promise, contact, env));

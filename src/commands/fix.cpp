@@ -170,7 +170,7 @@ int fix_promise(const FixOptions& opt, Id id, Env& env)
     transaction.commit();
 
     if (env.json()) {
-        promise_json(result.promise, contact, env)
+        promise_json(store, result.promise, contact, env)
             .set("changed", result.changed)
             .set("verdicts", verdicts_json(result.verdicts))
             .write(env.out);

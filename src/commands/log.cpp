@@ -196,11 +196,11 @@ int record_interaction(const LogOptions& opt, Env& env)
     if (env.json()) {
         const Contact after = store.contact(contact.id).value_or(contact);
         Json json = interaction_json(logged.interaction, after, env);
-        json.set("kept", logged.kept ? promise_json(*store.promise(logged.kept->id), after, env) : Json());
+        json.set("kept", logged.kept ? promise_json(store, *store.promise(logged.kept->id), after, env) : Json());
         json.set("not_kept", logged.not_kept ? Json(keep_fit_reason(logged.not_kept_because, *logged.not_kept,
                                                                      logged.interaction))
                                              : Json());
-        json.set("next", logged.next ? promise_json(*store.promise(logged.next->promise.id), after, env) : Json());
+        json.set("next", logged.next ? promise_json(store, *store.promise(logged.next->promise.id), after, env) : Json());
         Json cancelled_ids = Json::array();
         for (const Promise& p : logged.cancelled) {
             cancelled_ids.push(p.id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "fu/agenda.hpp"
 #include "fu/error.hpp"
 #include "fu/refs.hpp"
 #include "fu/text.hpp"
@@ -78,6 +79,19 @@ Json promise_json(const Promise& promise, const Contact& contact, const Env& env
         .set("reason", json_or_null(promise.reason))
         .set("rescheduled_from", promise.rescheduled_from ? Json(*promise.rescheduled_from) : Json())
         .set("replaced_by", promise.replaced_by ? Json(*promise.replaced_by) : Json());
+}
+
+Json promise_json(const Promise& promise, const Contact& contact, const std::vector<Interaction>& history,
+                  const Env& env)
+{
+    const bool open = promise.status == PromiseStatus::open;
+    return promise_json(promise, contact, env, count_attempts(history, promise.made_at, promise.resolved_at),
+                        open ? summarize_attempts(history).unanswered_run : 0);
+}
+
+Json promise_json(const Store& store, const Promise& promise, const Contact& contact, const Env& env)
+{
+    return promise_json(promise, contact, interactions_of(store, contact.id), env);
 }
 
 Json interaction_json(const Interaction& interaction, const Contact& contact, const Env& env)

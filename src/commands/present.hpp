@@ -19,6 +19,12 @@ Json contact_ref_json(const Contact& contact);
 // The stable JSON shape of a promise (see the man page).
 Json promise_json(const Promise& promise, const Contact& contact, const Env& env, int attempts = 0,
                   int unanswered = 0);
+// A promise's JSON with its counts from the contact's history (oldest first): the attempts made
+// while it was open, and the contact's current unanswered run while it is still open.
+Json promise_json(const Promise& promise, const Contact& contact, const std::vector<Interaction>& history,
+                  const Env& env);
+// The same, reading the contact's history from the store (for the commands that print one promise).
+Json promise_json(const Store& store, const Promise& promise, const Contact& contact, const Env& env);
 // The stable JSON shape of an interaction.
 Json interaction_json(const Interaction& interaction, const Contact& contact, const Env& env);
 

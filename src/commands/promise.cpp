@@ -32,7 +32,7 @@ int run_promise(const PromiseOptions& opt, Env& env)
     }
     const Promise& promise = made.promise;
 
-    if (!print_json_if_asked(env, promise_json(*store.promise(promise.id), contact, env)) &&
+    if (!print_json_if_asked(env, promise_json(store, *store.promise(promise.id), contact, env)) &&
         !env.output.quiet) {
         env.out << promised_line(promise, contact, env) << '\n';
     }

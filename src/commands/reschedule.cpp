@@ -41,8 +41,8 @@ int run_reschedule(const RescheduleOptions& opt, Env& env)
     const PromiseStatus status = old.status;
 
     if (env.json()) {
-        promise_json(*store.promise(moved.id), contact, env)
-            .set("previous", promise_json(*store.promise(old.id), contact, env))
+        promise_json(store, *store.promise(moved.id), contact, env)
+            .set("previous", promise_json(store, *store.promise(old.id), contact, env))
             .write(env.out);
         return k_exit_ok;
     }

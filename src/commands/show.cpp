@@ -101,14 +101,10 @@ int run_show(const std::string& ref, Env& env)
         Json promises_json = Json::array();
         Json interactions_json = Json::array();
         for (const Promise& p : open) {
-            open_json.push(promise_json(p, contact, env, count_attempts(interactions, p.made_at),
-                                        attempts.unanswered_run));
+            open_json.push(promise_json(p, contact, interactions, env));
         }
         for (const Promise& p : promises) {
-            const bool open_now = p.status == PromiseStatus::open;
-            promises_json.push(promise_json(p, contact, env,
-                                            count_attempts(interactions, p.made_at, p.resolved_at),
-                                            open_now ? attempts.unanswered_run : 0));
+            promises_json.push(promise_json(p, contact, interactions, env));
         }
         for (const Interaction& i : interactions) {
             interactions_json.push(interaction_json(i, contact, env));

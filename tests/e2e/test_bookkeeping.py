@@ -502,3 +502,17 @@ class ReviewFindingsTest(Bookkeeping):
         self.fu.ok("promise", "grace", "thursday", now="2026-11-16T11:00")                        # p3
         out = self.fu.ok("log", "grace", "--note", "agreed thursday", now="2026-11-16T11:01")
         self.assertIn("It kept no promise (p3 was made less than an hour before and its window opens later)", out)
+
+    def test_write_commands_print_a_promise_with_its_real_counts(self):
+        self.fu.ok("log", "ada", "voicemail", "--aside", now=TUE)                 # after p1 was made
+        moved = self.fu.json("reschedule", "p1", "monday", now=WED)
+        self.assertEqual((moved["attempts"], moved["unanswered"]), (0, 1))     # the contact's run goes on
+        self.assertEqual((moved["previous"]["attempts"], moved["previous"]["unanswered"]), (2, 0))
+        shown = {p["id"]: p for p in self.show("ada", WED)["promises"]}
+        self.assertEqual(shown[1]["attempts"], moved["previous"]["attempts"])
+
+    def test_an_archived_contacts_promise_says_whose_it_is(self):
+        self.fu.ok("rm", "ada", now=TUE)
+        r = self.fu.fail(3, "cancel", "p1", now=TUE)
+        self.assertEqual(self.fu.error_lines(r), ["fu: p1 is Ada Lovelace's, who is archived"])
+        self.assertIn("hint: bring them back first: fu restore 1", r.err)
