@@ -168,7 +168,6 @@ public:
                          std::optional<Id> replaced_by = std::nullopt);
     // Writes every field of an existing promise (corrections, recomputed verdicts).
     void update_promise(const Promise& promise);
-    void delete_promise(Id id);
 
     // Interactions.
     Id add_interaction(const Interaction& interaction);

@@ -57,4 +57,8 @@ Instant parse_now(std::string_view text, const date::time_zone& zone);
 // Zone abbreviations like "EST" are refused with a hint to use an IANA name.
 const date::time_zone& find_zone(std::string_view name);
 
+// The zone a stored record names (a contact's tz, a promise's zone), or `fallback` when the name is
+// empty or this system no longer knows it.
+const date::time_zone& zone_or(std::string_view name, const date::time_zone& fallback);
+
 } // namespace fu

@@ -14,13 +14,7 @@ namespace fu::commands {
 
 const date::time_zone& contact_zone(const Contact& contact, const Env& env)
 {
-    if (!contact.tz.empty()) {
-        try {
-            return find_zone(contact.tz);
-        } catch (const Error&) { // a zone this system no longer knows falls back to the user's
-        }
-    }
-    return env.user_zone();
+    return zone_or(contact.tz, env.user_zone());
 }
 
 Json contact_ref_json(const Contact& contact)

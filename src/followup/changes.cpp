@@ -12,17 +12,6 @@
 namespace fu {
 namespace {
 
-const date::time_zone& zone_named(const std::string& name, const date::time_zone& fallback)
-{
-    if (!name.empty()) {
-        try {
-            return find_zone(name);
-        } catch (const Error&) { // a zone this system no longer knows falls back to the user's
-        }
-    }
-    return fallback;
-}
-
 std::string checked_via(const std::string& via)
 {
     return known_word(via, promise_channels(), "channel");
@@ -34,7 +23,7 @@ PromiseMade store_promise(Store& store, const Contact& contact, const PromiseReq
 {
     check_text("the about text", request.about, 1000);
     const std::string via = checked_via(request.via);
-    const auto& zone = zone_named(contact.tz, context.user_zone);
+    const auto& zone = zone_or(contact.tz, context.user_zone);
     const Window window =
         resolve(request.when, context.now,
                 Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone}, context.settings);
@@ -87,12 +76,9 @@ std::vector<Promise> end_follow_up(Store& store, Id contact_id, const std::strin
 // attempt or a new promise came after it (which put the contact back in follow-up).
 void refresh_closed(Store& store, Id contact_id)
 {
-    InteractionFilter filter;
-    filter.contact_id = contact_id;
-    filter.include_archived = true;
     std::optional<Instant> last_no;
     std::optional<Instant> last_engagement;
-    for (const Interaction& i : store.list_interactions(filter)) {
+    for (const Interaction& i : interactions_of(store, contact_id)) {
         if (closes_contact(i.outcome)) {
             last_no = std::max(last_no.value_or(i.at), i.at);
         } else if (is_attempt(i.kind)) {

@@ -6,6 +6,7 @@
 
 #include "fu/followup.hpp"
 #include "fu/refs.hpp"
+#include "fu/when.hpp"
 #include "when/calendar.hpp"
 
 namespace fu {
@@ -22,20 +23,6 @@ std::string kind_phrase(std::string_view kind)
         return fmt::format("an {}", kind);
     }
     return fmt::format("a {}", kind);
-}
-
-const date::time_zone& zone_named(const std::string& name, const date::time_zone& fallback)
-{
-    try {
-        return name.empty() ? fallback : *date::locate_zone(name);
-    } catch (const std::exception&) { // a zone this system no longer knows
-        return fallback;
-    }
-}
-
-bool interaction_before(const Interaction& a, const Interaction& b)
-{
-    return a.at != b.at ? a.at < b.at : a.id < b.id;
 }
 
 } // namespace
@@ -77,7 +64,7 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
         interaction.at - promise.made_at < k_same_conversation) {
         return KeepFit::same_conversation;
     }
-    const date::time_zone& zone = zone_named(promise.zone, fallback_zone);
+    const date::time_zone& zone = zone_or(promise.zone, fallback_zone);
     const when::Calendar calendar(settings);
     const auto opening_day = local_day(promise.earliest, zone);
     const auto earliest_allowed = calendar.add_workdays(opening_day, -k_early_workdays);
@@ -130,11 +117,8 @@ std::string keep_fit_reason(KeepFit fit, const Promise& promise, const Interacti
 Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& context)
 {
     std::vector<Promise> promises = store.promises_of(contact_id);
-    InteractionFilter filter;
-    filter.contact_id = contact_id;
-    filter.include_archived = true;
-    std::vector<Interaction> interactions = store.list_interactions(filter);
-    std::sort(interactions.begin(), interactions.end(), interaction_before);
+    const std::vector<Interaction> interactions =
+        interactions_of(store, contact_id); // oldest first
 
     // Replayed: what interactions decide (kept, late, cancelled by a "no") and what is still open.
     // Renegotiated, broken and cancelled-by-hand promises were ended by the user and stay.
@@ -165,6 +149,7 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
     };
     std::map<Id, std::optional<Id>> links; // interaction -> promise kept
     std::map<Id, Promise> after;
+    // Ends a replayed promise; returns the position after it in `open`.
     const auto end = [&](std::vector<Promise>::iterator it, PromiseStatus status, Instant at,
                          std::string reason) {
         Promise done = *it;
@@ -172,14 +157,14 @@ Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& 
         done.resolved_at = at;
         done.reason = std::move(reason);
         after.emplace(done.id, done);
-        open.erase(it);
+        return open.erase(it);
     };
     for (const Interaction& i : interactions) {
         if (closes_contact(i.outcome)) {
             links[i.id] = std::nullopt;
             for (auto it = open.begin(); it != open.end();) {
                 if (it->made_at <= i.at) {
-                    end(it, PromiseStatus::cancelled, i.at, i.outcome);
+                    it = end(it, PromiseStatus::cancelled, i.at, i.outcome);
                 } else {
                     ++it;
                 }

@@ -69,9 +69,6 @@ std::vector<Interaction> Store::interactions_of_contacts(const std::vector<Id>& 
     return read_interactions(q);
 }
 
-} // namespace fu
-
-namespace fu {
 
 std::optional<Interaction> Store::interaction(Id id) const
 {

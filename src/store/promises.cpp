@@ -110,22 +110,12 @@ void Store::resolve_promise(Id id, PromiseStatus status, Instant at, const std::
     q.exec();
 }
 
-} // namespace fu
-
-namespace fu {
 
 void Store::update_promise(const Promise& p)
 {
     SQLite::Statement q(*m_db, update_sql("promises", k_promise_fields));
     bind_promise(q, p);
     q.bind(":id", p.id);
-    q.exec();
-}
-
-void Store::delete_promise(Id id)
-{
-    SQLite::Statement q(*m_db, "DELETE FROM promises WHERE id = ?");
-    q.bind(1, id);
     q.exec();
 }
 

@@ -194,6 +194,18 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
     return Instant{ls.time_since_epoch() - info.first.offset};
 }
 
+const date::time_zone& zone_or(std::string_view name, const date::time_zone& fallback)
+{
+    if (name.empty()) {
+        return fallback;
+    }
+    try {
+        return find_zone(name);
+    } catch (const Error&) {
+        return fallback;
+    }
+}
+
 const date::time_zone& find_zone(std::string_view name)
 {
     const std::string n(name);
