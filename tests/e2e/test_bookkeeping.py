@@ -516,3 +516,32 @@ class ReviewFindingsTest(Bookkeeping):
         r = self.fu.fail(3, "cancel", "p1", now=TUE)
         self.assertEqual(self.fu.error_lines(r), ["fu: p1 is Ada Lovelace's, who is archived"])
         self.assertIn("hint: bring them back first: fu restore 1", r.err)
+
+    def test_fix_refuses_bad_input_and_changes_nothing(self):
+        before = self.dump()
+        cases = [
+            (2, ("fix", "x1", "--note", "n"), 'fu: "x1" names no interaction or promise'),
+            (2, ("fix", "u1", "--note", "n"), 'fu: "u1" names no interaction or promise'),
+            (2, ("fix", "i1"), "fu: nothing to correct"),
+            (2, ("fix", "p1"), "fu: nothing to correct"),
+            (2, ("fix", "i1", "--in", "--out"), "fu: --in and --out contradict each other"),
+            (2, ("fix", "i1", "--promise", "p1", "--aside"), "fu: --promise and --aside contradict each other"),
+            (2, ("fix", "i1", "--delete", "--note", "n"), "fu: --delete deletes the interaction; it takes no corrections"),
+            (2, ("fix", "p1", "--agreed", "--not-agreed"), "fu: --agreed and --not-agreed contradict each other"),
+            (2, ("fix", "i1", "--about", "x"),
+             "fu: --about, --via, --agreed and --not-agreed correct a promise (p12), not an interaction"),
+            (2, ("fix", "i1", "--kind", "fax"), None),
+            (2, ("fix", "p1", "--via", "pigeon"), None),
+            (2, ("fix", "i1", "--at", "tomorrow"), None),
+            (3, ("fix", "i9", "--note", "n"), "fu: there is no interaction i9"),
+            (3, ("fix", "p9", "--about", "n"), "fu: there is no promise p9"),
+            (3, ("fix", "i1", "--contact", "nobody"), None),
+        ]
+        for status, args, first in cases:
+            with self.subTest(args=args):
+                r = self.fu.fail(status, *args, now=TUE)
+                self.assertEqual(r.out, "")
+                self.assertEqual(len(self.fu.error_lines(r)), 1, r.err)
+                if first:
+                    self.assertEqual(self.fu.error_lines(r)[0], first)
+        self.assertEqual(self.dump(), before)
