@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -14,12 +15,14 @@
 
 #include "fu/calendar.hpp"
 #include "fu/error.hpp"
+#include "fu/model.hpp"
+#include "fu/practice.hpp"
 #include "fu/text.hpp"
+#include "fu/when.hpp"
 #include "when/lexicon.hpp"
 
 namespace fu {
 namespace {
-
 
 // A line of the file, for errors and origins.
 struct Line {
@@ -31,6 +34,24 @@ struct Line {
     }
     // The line where `node` (a value, or an item of an array) begins.
     Line at(const toml::node& node) const { return {source, node.source().begin.line}; }
+    Line at(const toml::key& key) const { return {source, key.source().begin.line}; }
+    // Runs `check`, naming this line and `what` in the fu::Error it throws.
+    template <class Check>
+    auto wrap(const std::string& what, Check&& check) const
+    {
+        try {
+            return check();
+        } catch (const Error& e) {
+            fail(fmt::format("{}: {}", what, e.what()), e.hint());
+        }
+    }
+};
+
+// A check that needs the whole file read first: a step's time phrase reads day, workdays and holidays,
+// which may come later in the file, and on_won may name a playbook defined further down.
+struct Deferred {
+    std::uint32_t line;
+    std::function<void(const Settings&)> check;
 };
 
 // The text of a string value, or nullptr for any other type.
@@ -182,6 +203,206 @@ std::string one_of(const toml::node& node, const Line& line, const std::string& 
     return *text;
 }
 
+void check_text_at(const Line& line, const std::string& what, std::string_view text, std::size_t max_bytes,
+                   bool multiline)
+{
+    try {
+        check_text(what, text, max_bytes, multiline);
+    } catch (const Error& e) {
+        line.fail(e.what(), e.hint());
+    }
+}
+
+MinGap min_gap(const toml::node& node, const Line& line)
+{
+    const std::string* text = text_of(node);
+    if (!text) {
+        line.fail("min_gap must be quoted text like \"1 workday\", \"4 hours\" or \"none\"");
+    }
+    return line.wrap("min_gap", [&] { return parse_min_gap(*text); });
+}
+
+std::string reminder_template(const toml::node& node, const Line& line)
+{
+    const std::string* text = text_of(node);
+    if (!text) {
+        line.fail("reminder_template must be quoted text");
+    }
+    if (trim(*text).empty()) {
+        line.fail("reminder_template is empty", fmt::format("the default is \"{}\"", k_default_reminder_template));
+    }
+    check_text_at(line, "reminder_template", *text, 2000, true);
+    line.wrap("reminder_template", [&] { check_reminder_template(*text); });
+    return *text;
+}
+
+// A key of a table and its value.
+using Member = std::pair<const toml::key*, const toml::node*>;
+
+std::pair<std::uint32_t, std::uint32_t> position(const toml::key& key)
+{
+    return {key.source().begin.line, key.source().begin.column};
+}
+
+// The members of a table in the order they were written (toml++ keeps them sorted by name).
+std::vector<Member> in_file_order(const toml::table& table)
+{
+    std::vector<Member> members;
+    for (const auto& [key, value] : table) {
+        members.emplace_back(&key, &value);
+    }
+    std::stable_sort(members.begin(), members.end(),
+                     [](const Member& a, const Member& b) { return position(*a.first) < position(*b.first); });
+    return members;
+}
+
+// ---- Playbooks ----
+
+constexpr std::size_t k_max_playbook_steps = 50;
+constexpr std::size_t k_max_about_bytes = 1000;
+constexpr const char* k_playbook_usage =
+    "a playbook is a list of steps: onboarding = [{ about = \"welcome call\", when = \"tomorrow\" }, …], "
+    "or [[playbooks.onboarding]] tables";
+constexpr const char* k_step_usage = "a step has about (what it is for), when (a time phrase) and, optionally, "
+                                     "via (call, email, text or visit)";
+
+bool is_playbook_name(std::string_view name)
+{
+    const auto allowed = [](char c, bool first) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '-' || c == '_'));
+    };
+    if (name.empty() || name.size() > 40 || !allowed(name[0], true)) {
+        return false;
+    }
+    return std::all_of(name.begin() + 1, name.end(), [&](char c) { return allowed(c, false); });
+}
+
+// The first Monday of 2026 at the start of the working day (or the first working day after it): the
+// moment a playbook's time phrases are tried against, so that a phrase that only reads at some times
+// of day (\"by end of day\") is not refused for the hour of the check.
+Instant playbook_reference(const Settings& settings)
+{
+    date::local_days day{date::year{2026} / date::January / 5};
+    for (int tries = 0; tries < 366; ++tries, day += date::days{1}) {
+        if (settings.workdays[date::weekday{day}.c_encoding()] && !is_holiday(settings.holidays, day)) {
+            break;
+        }
+    }
+    return Instant{date::sys_days{day.time_since_epoch()}} + std::chrono::minutes{settings.day.start_minute};
+}
+
+void check_time_phrase(const std::string& phrase, const Line& line, const std::string& what, const Settings& settings)
+{
+    line.wrap(what + ": when", [&] { resolve(phrase, playbook_reference(settings), find_zone("UTC"), settings); });
+}
+
+const std::string& step_text(const toml::node& value, const Line& line, const std::string& what,
+                             const std::string& key)
+{
+    const std::string* text = text_of(value);
+    if (!text) {
+        line.fail(fmt::format("{}: {} must be quoted text", what, key), k_step_usage);
+    }
+    if (trim(*text).empty()) {
+        line.fail(fmt::format("{}: {} is empty", what, key), k_step_usage);
+    }
+    return *text;
+}
+
+// One step; `line` is where it begins, `what` is "playbook NAME step N".
+PlaybookStep playbook_step(const toml::node& item, const Line& line, const std::string& what,
+                           std::vector<Deferred>& later)
+{
+    const auto* table = item.as_table();
+    if (!table) {
+        line.fail(fmt::format("{} must be a table like {{ about = \"welcome call\", when = \"tomorrow\" }}", what),
+                  k_step_usage);
+    }
+    static const std::vector<std::string> k_step_keys{"about", "when", "via"};
+    PlaybookStep step;
+    for (const auto& [key, value] : in_file_order(*table)) {
+        const std::string name(key->str());
+        const Line at = line.at(*key);
+        if (name == "about") {
+            step.about = step_text(*value, at, what, name);
+            check_text_at(at, what + ": about", step.about, k_max_about_bytes, false);
+        } else if (name == "when") {
+            step.when = step_text(*value, at, what, name);
+            later.push_back({at.number, [at, what, phrase = step.when](const Settings& settings) {
+                                 check_time_phrase(phrase, at, what, settings);
+                             }});
+        } else if (name == "via") {
+            step.via = one_of(*value, at, what + ": via", promise_channels());
+        } else {
+            const std::string suggestion = nearest(name, k_step_keys);
+            at.fail(fmt::format("{}: unknown key \"{}\"{}", what, name,
+                                suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
+                    k_step_usage);
+        }
+    }
+    for (const auto* required : {"about", "when"}) {
+        if (!table->contains(required)) {
+            line.fail(fmt::format("{}: {} is missing", what, required), k_step_usage);
+        }
+    }
+    return step;
+}
+
+// The value of `playbooks`: a table of named lists of steps.
+std::vector<Playbook> playbooks(const toml::node& node, const Line& line, std::vector<Deferred>& later)
+{
+    const auto* table = node.as_table();
+    if (!table) {
+        line.fail("playbooks must be a table of named playbooks", k_playbook_usage);
+    }
+    std::vector<Playbook> out;
+    for (const auto& [key, value] : in_file_order(*table)) {
+        const std::string name(key->str());
+        const Line at = line.at(*key);
+        if (name == "none") {
+            at.fail("\"none\" cannot name a playbook", "on_won = \"none\" means no playbook; choose another name");
+        }
+        if (!is_playbook_name(name)) {
+            at.fail(fmt::format("\"{}\" is not a playbook name", name),
+                    "a name is 1 to 40 lower-case letters, digits, '-' and '_', such as \"post-sale\"");
+        }
+        const std::string what = "playbook " + name;
+        const auto* steps = value->as_array();
+        if (!steps) {
+            at.fail(what + " must be a list of steps", k_playbook_usage);
+        }
+        if (steps->empty()) {
+            at.fail(what + " has no steps", k_playbook_usage);
+        }
+        if (steps->size() > k_max_playbook_steps) {
+            at.fail(fmt::format("{} has {} steps; at most {}", what, steps->size(), k_max_playbook_steps));
+        }
+        Playbook playbook{name, {}, fmt::format("{}:{}", line.source, at.number)};
+        for (std::size_t i = 0; i < steps->size(); ++i) {
+            const toml::node& item = *steps->get(i);
+            playbook.steps.push_back(playbook_step(item, line.at(item), fmt::format("{} step {}", what, i + 1), later));
+        }
+        out.push_back(std::move(playbook));
+    }
+    return out;
+}
+
+// on_won names a playbook: one fu ships or one of the file's.
+void check_on_won(const std::string& name, const Line& line, const Settings& settings)
+{
+    if (find_playbook(settings, name)) {
+        return;
+    }
+    std::vector<std::string> names;
+    for (const auto& playbook : settings.playbooks) {
+        names.push_back(playbook.name);
+    }
+    const std::string suggestion = nearest(name, names);
+    line.fail(fmt::format("on_won: there is no playbook \"{}\"{}", name,
+                          suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
+              fmt::format("the playbooks are: {}; on_won = \"none\" offers none", join(names, ", ")));
+}
+
 // One `key = value` of the file, at the top or in the [fu] table.
 struct Entry {
     std::string table; // "" at the top, "fu" under [fu]
@@ -202,11 +423,8 @@ std::vector<Entry> entries_of(const toml::table& file)
             entries.push_back({"", &key, &value});
         }
     }
-    const auto position = [](const Entry& e) {
-        return std::pair(e.key->source().begin.line, e.key->source().begin.column);
-    };
     std::stable_sort(entries.begin(), entries.end(),
-                     [&](const Entry& a, const Entry& b) { return position(a) < position(b); });
+                     [](const Entry& a, const Entry& b) { return position(*a.key) < position(*b.key); });
     return entries;
 }
 
@@ -223,6 +441,7 @@ const std::vector<std::string>& config_keys()
     static const std::vector<std::string> keys{
         "db",      "format",  "color",       "day",        "workdays",      "holidays",       "week_start",
         "morning", "lunch",   "afternoon",   "evening",    "appointment",   "cold_after",     "give_up_after",
+        "min_gap", "max_attempts_per_day",   "reminder_template",           "playbooks",      "on_won",
         "busy_timeout_ms"};
     return keys;
 }
@@ -235,13 +454,16 @@ Config parse_config(const std::string& text, const std::string& source)
     }
     const toml::table file = parse_toml(text, source);
     std::map<std::string, std::uint32_t> seen; // key -> line
+    std::vector<Deferred> later;
     for (const Entry& entry : entries_of(file)) {
         const std::string key(entry.key->str());
         const toml::node& value = *entry.value;
         const Line line{source, entry.key->source().begin.line};
-        if (value.is_table()) {
-            line.fail(fmt::format("unknown table [{}{}]", entry.table.empty() ? "" : entry.table + ".", key),
-                      "put the keys at the top, or under [fu]");
+        if (value.is_table() && key != "playbooks") {
+            const std::string suggestion = nearest(key, {"playbooks"});
+            line.fail(fmt::format("unknown table [{}{}]{}", entry.table.empty() ? "" : entry.table + ".", key,
+                                  suggestion.empty() ? "" : fmt::format(" (did you mean [{}]?)", suggestion)),
+                      "put the keys at the top, or under [fu]; playbooks under [playbooks]");
         }
         const auto& keys = config_keys();
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -294,8 +516,35 @@ Config parse_config(const std::string& text, const std::string& source)
             s.give_up_after = static_cast<int>(positive(value, line, key, 1000));
         } else if (key == "busy_timeout_ms") {
             s.busy_timeout = std::chrono::milliseconds{positive(value, line, key, 600000)};
+        } else if (key == "min_gap") {
+            s.min_gap = min_gap(value, line);
+        } else if (key == "max_attempts_per_day") {
+            s.max_attempts_per_day = static_cast<int>(positive(value, line, key, 100));
+        } else if (key == "reminder_template") {
+            s.reminder_template = reminder_template(value, line);
+        } else if (key == "playbooks") {
+            // A playbook of the file replaces a built-in one of the same name; the file's come last.
+            for (Playbook& playbook : playbooks(value, line, later)) {
+                std::erase_if(s.playbooks, [&](const Playbook& p) { return p.name == playbook.name; });
+                s.playbooks.push_back(std::move(playbook));
+            }
+        } else if (key == "on_won") {
+            const std::string* name = text_of(value);
+            if (!name) {
+                line.fail("on_won must be a playbook name or \"none\"");
+            }
+            s.on_won = *name == "none" ? "" : *name;
+            if (!s.on_won.empty()) {
+                later.push_back({line.number, [line, won = s.on_won](const Settings& settings) {
+                                     check_on_won(won, line, settings);
+                                 }});
+            }
         }
         config.origins[key] = fmt::format("{}:{}", source, line.number);
+    }
+    std::stable_sort(later.begin(), later.end(), [](const Deferred& a, const Deferred& b) { return a.line < b.line; });
+    for (const Deferred& check : later) {
+        check.check(config.settings);
     }
     return config;
 }
@@ -328,6 +577,10 @@ std::vector<ConfigValue> config_values(const Config& config)
     for (const auto& holiday : s.holidays) {
         holiday_texts.push_back(holiday.text);
     }
+    std::vector<std::string> playbook_names;
+    for (const auto& playbook : s.playbooks) {
+        playbook_names.push_back(playbook.name);
+    }
     const auto text_or_none = [](const std::optional<std::string>& v) -> decltype(ConfigValue::value) {
         if (v) {
             return *v;
@@ -349,6 +602,11 @@ std::vector<ConfigValue> config_values(const Config& config)
         {"appointment", static_cast<long long>(s.appointment.count())},
         {"cold_after", static_cast<long long>(s.cold_after_days)},
         {"give_up_after", static_cast<long long>(s.give_up_after)},
+        {"min_gap", min_gap_text(s.min_gap)},
+        {"max_attempts_per_day", static_cast<long long>(s.max_attempts_per_day)},
+        {"reminder_template", s.reminder_template},
+        {"playbooks", playbook_names},
+        {"on_won", s.on_won.empty() ? std::string("none") : s.on_won},
         {"busy_timeout_ms", static_cast<long long>(s.busy_timeout.count())},
     };
 }

@@ -1,4 +1,5 @@
 #include "fu/contacts.hpp"
+#include "fu/practice.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -250,6 +251,18 @@ void validate(ContactChanges& changes)
         if (!changes.tz->empty()) {
             *changes.tz = std::string(find_zone(*changes.tz).name());
         }
+    }
+    if (changes.every) {
+        check_text("the cadence", *changes.every, 200);
+        const std::string words = trim(*changes.every);
+        const auto cadence = words.empty() ? std::nullopt : parse_cadence(words);
+        *changes.every = cadence ? cadence_text(*cadence) : "";
+    }
+    if (changes.interest) {
+        const std::string level = ascii_lower(trim(*changes.interest));
+        *changes.interest = level == "none" || level.empty()
+                                ? ""
+                                : known_word(level, interest_levels(), "interest");
     }
     for (auto* tags : {&changes.add_tags, &changes.remove_tags}) {
         for (auto& tag : *tags) {

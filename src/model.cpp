@@ -57,7 +57,7 @@ std::optional<KeepChoice> keep_choice_from(std::string_view word)
 const std::vector<std::string>& interaction_kinds()
 {
     static const std::vector<std::string> kinds{"call", "voicemail", "email", "text",
-                                                "meeting", "visit", "note"};
+                                                "meeting", "visit", "note", "reminder"};
     return kinds;
 }
 
@@ -65,7 +65,7 @@ const std::vector<std::string>& interaction_outcomes()
 {
     static const std::vector<std::string> outcomes{"reached", "no-answer", "left-message",
                                                    "sent",    "replied",   "not-interested",
-                                                   "won",     "lost"};
+                                                   "won",     "lost",      "not-now"};
     return outcomes;
 }
 
@@ -80,7 +80,7 @@ std::string default_outcome(std::string_view kind)
     if (kind == "voicemail") {
         return "left-message";
     }
-    if (kind == "email" || kind == "text") {
+    if (kind == "email" || kind == "text" || kind == "reminder") {
         return "sent";
     }
     if (kind == "note") {
@@ -89,12 +89,12 @@ std::string default_outcome(std::string_view kind)
     return "reached";
 }
 
-bool is_attempt(std::string_view kind) { return kind != "note"; }
+bool is_attempt(std::string_view kind) { return kind != "note" && kind != "reminder"; }
 bool is_inbound(const Interaction& interaction) { return interaction.inbound || interaction.outcome == "replied"; }
 bool is_own_attempt(const Interaction& interaction) { return is_attempt(interaction.kind) && !is_inbound(interaction); }
 std::string default_inbound_outcome(std::string_view kind)
 {
-    return kind == "email" || kind == "text" ? "replied" : kind == "note" ? "" : "reached";
+    return kind == "email" || kind == "text" ? "replied" : kind == "note" || kind == "reminder" ? "" : "reached";
 }
 bool is_unanswered(std::string_view outcome)
 {
@@ -102,7 +102,7 @@ bool is_unanswered(std::string_view outcome)
 }
 bool is_answered(std::string_view outcome)
 {
-    return one_of(outcome, {"reached", "replied", "not-interested", "won", "lost"});
+    return one_of(outcome, {"reached", "replied", "not-interested", "won", "lost", "not-now"});
 }
 bool closes_contact(std::string_view outcome) { return one_of(outcome, {"not-interested", "lost"}); }
 

@@ -90,8 +90,9 @@ struct PromiseRequest {
 
 struct PromiseMade {
     Promise promise;
-    std::vector<std::string> notices; // what the time language wants the user to know
-    bool back_in_follow_up = false;   // the contact had said no
+    std::vector<std::string> notices;  // what the time language wants the user to know
+    std::vector<std::string> crowding; // not pushy: the window crowds an unanswered attempt
+    bool back_in_follow_up = false;    // the contact had said no
 };
 
 // Resolves the words on the user's and the contact's clocks and stores an open promise.
@@ -108,8 +109,10 @@ Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promi
                                const std::string& when, const std::string& reason,
                                const ChangeContext& context);
 
-// Drops an open promise that is no longer needed.
-Promise cancel_promise(Store& store, const Promise& open, const std::string& reason,
+// Drops an open promise that is no longer needed; a playbook step is skipped (the next step is
+// read from now).
+struct Cancelled;
+Cancelled cancel_promise(Store& store, const Promise& open, const std::string& reason,
                        const ChangeContext& context);
 
 // What a correction of a promise may change; an empty optional leaves a field alone.
@@ -132,6 +135,47 @@ struct PromiseCorrected {
 PromiseCorrected correct_promise(Store& store, const Promise& promise,
                                  const PromiseCorrection& correction, const ChangeContext& context);
 
+// ---- Playbooks ----
+
+struct PlanStarted {
+    Plan plan;
+    PromiseMade first; // the first step
+};
+// Starts `playbook` for the contact: its first step is read from `from` (default now) and made
+// an open promise. Throws fu::Error (5) when the contact is on a playbook already, (2) when it is
+// closed or a step's words cannot be read.
+PlanStarted start_plan(Store& store, const Contact& contact, const Playbook& playbook,
+                       std::optional<Instant> from, const ChangeContext& context);
+
+struct PlanStopped {
+    Plan plan;
+    std::optional<Promise> cancelled; // the current step
+};
+// Ends the contact's playbook; its current step is cancelled. Throws fu::Error (3) when there is
+// none.
+PlanStopped stop_plan(Store& store, const Contact& contact, const ChangeContext& context);
+
+// What a kept (or cancelled) step did to its playbook.
+struct PlanAdvanced {
+    Plan plan;
+    int step = 0;                     // the step that was kept
+    std::optional<PromiseMade> next;  // the next step, read from when it was kept
+    bool done = false;                // that was the last step
+};
+
+// Where a contact's playbook stands: the steps done, the current one and those ahead.
+struct PlanProgress {
+    Plan plan;
+    std::optional<Promise> current; // the open step
+    int current_step = 0;           // from 1; 0 when no step is open
+};
+std::optional<PlanProgress> plan_progress(const Store& store, Id contact_id);
+
+struct Cancelled {
+    Promise promise;
+    std::optional<PlanAdvanced> plan; // a playbook step: what came next
+};
+
 // ---- Interactions ----
 
 struct LogRequest {
@@ -143,6 +187,7 @@ struct LogRequest {
     std::optional<Id> promise; // keep this open promise, whatever the rules say
     bool aside = false;        // keep none
     std::optional<PromiseRequest> next;
+    bool plan = false; // with "won": start the on_won playbook from this interaction
 };
 
 struct Logged {
@@ -159,6 +204,11 @@ struct Logged {
     bool keep_it_friendly = false; // an unanswered attempt in a run still short of give_up_after
     bool time_to_decide = false;   // give_up_after unanswered attempts in a row: go on, or stop?
     bool needs_next_step = false;  // an attempt left the contact in follow-up with no open promise
+    std::vector<std::string> crowding;   // not pushy: this attempt crowds the contact
+    std::optional<PlanAdvanced> plan;    // the kept promise was a playbook step
+    std::optional<Plan> plan_ended;      // a "no" ended the contact's playbook
+    std::optional<PlanStarted> started;  // --plan: the on_won playbook, started
+    std::string offer_playbook;          // won, without --plan: the playbook to offer (on_won)
 };
 
 // Records an interaction and applies the keep rules. Throws fu::Error (2) for bad words, a time
@@ -195,6 +245,32 @@ InteractionCorrected delete_interaction(Store& store, const Interaction& interac
 // that were kept or late, or are open, are replayed against the interactions in time order
 // (chosen links and --aside are honoured). Renegotiated, broken and cancelled promises stay.
 Recomputed recompute_verdicts(Store& store, Id contact_id, const ChangeContext& context);
+
+// ---- Stopping and coming back ----
+
+struct Reopened {
+    Contact contact;
+    bool changed = false; // false: the contact was in follow-up already
+};
+// Brings a closed contact (said no, or lost) back into follow-up.
+Reopened reopen_contact(Store& store, const Contact& contact, const ChangeContext& context);
+
+// ---- Customer reminders ----
+
+struct ReminderRequest {
+    std::optional<Id> promise; // default: the contact's next agreed window
+    bool record = true;        // false: only write the text (--dry-run)
+};
+struct Reminded {
+    Promise promise;
+    std::string message;                         // in the customer's zone, from the template
+    std::optional<Interaction> recorded;         // the `reminder` interaction
+    std::optional<Instant> reminded_before;      // an earlier reminder of the same window
+};
+// Writes the reminder of an agreed callback and records it (kind reminder; it keeps no promise).
+// Throws fu::Error (3) when there is no agreed open window, (2) for a window not agreed or open.
+Reminded remind_customer(Store& store, const Contact& contact, const ReminderRequest& request,
+                         const ChangeContext& context);
 
 // ---- Undo ----
 

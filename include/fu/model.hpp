@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fu/clock.hpp"
+#include "fu/settings.hpp"
 
 namespace fu {
 
@@ -27,6 +28,9 @@ struct Contact {
     Instant created_at{};
     std::optional<Instant> archived_at;
     std::optional<Instant> closed_at;
+    std::optional<Instant> reopened_at; // `fu reopen`: back in follow-up after a "no"
+    std::string every;                  // keep-in-touch cadence as words ("2-3 weeks"), or empty
+    std::string interest;               // hot, warm, cold, or empty: unknown
 };
 
 // The fields `add` and `edit` may set; an empty optional leaves a field unchanged.
@@ -37,6 +41,8 @@ struct ContactChanges {
     std::optional<std::string> email;
     std::optional<std::string> note;
     std::optional<std::string> tz;
+    std::optional<std::string> every;    // a cadence's words ("" removes it)
+    std::optional<std::string> interest; // hot, warm, cold ("" clears)
     std::vector<std::string> add_tags;
     std::vector<std::string> remove_tags;
 };
@@ -60,8 +66,24 @@ struct Promise {
     std::optional<Instant> resolved_at;
     std::optional<Id> replaced_by;     // the promise a reschedule moved this one to
     std::optional<Id> rescheduled_from;
-    std::optional<Id> made_with;       // the interaction that agreed it (log --next)
+    std::optional<Id> made_with;       // the interaction that agreed it (log --next), or whose
+                                       // keeping of the step before made this playbook step
     std::string reason;
+    std::optional<Id> plan_id;         // the playbook run this promise is a step of
+    int plan_step = 0;                 // its step, from 1
+};
+
+// A playbook started for a contact: the steps as they were when it started. Only the current step
+// is an open promise; the next one is made when it is kept.
+struct Plan {
+    Id id = 0;
+    Id contact_id = 0;
+    std::string playbook;
+    std::vector<PlaybookStep> steps;
+    Instant started_at{};        // when `fu plan` (or `log --plan`) ran
+    Instant from{};              // the moment the first step was read from
+    std::optional<Instant> ended_at;
+    std::string end_reason;      // done, stopped, or the outcome that ended it (not-interested, lost)
 };
 
 // How an interaction came to keep a promise, or not.
@@ -84,6 +106,7 @@ struct Interaction {
     KeepChoice keeps = KeepChoice::automatic;
     std::optional<Id> chosen_promise; // with KeepChoice::chosen: the promise the user named, kept when
                                       // the interaction can keep it (an attempt made after it)
+    std::optional<Id> reminds;        // kind reminder: the promise the customer was reminded of
 };
 
 std::string_view to_string(PromiseStatus status);
@@ -102,7 +125,7 @@ const std::vector<std::string>& outcomes_needing_no_next_step();
 
 // The outcome a kind implies when --outcome is not given.
 std::string default_outcome(std::string_view kind);
-// True for every kind but `note`: an attempt to reach the contact.
+// True for every kind but `note` and `reminder`: an attempt to reach the contact.
 bool is_attempt(std::string_view kind);
 // The contact reached out: marked inbound (log --in), or a reply.
 bool is_inbound(const Interaction& interaction);

@@ -25,6 +25,8 @@ struct ContactFilter {
     std::string search; // full-text search over name, company, email, phone, notes, interaction
                         // notes and promise purposes
     bool archived = false; // archived contacts instead of live ones
+    std::optional<bool> closed; // only closed contacts (said no), only those in follow-up, or both
+    std::string interest;       // only contacts of this interest (hot, warm, cold), when not empty
 };
 
 // Which interactions `list_interactions` returns, newest first.
@@ -60,7 +62,7 @@ struct ChangeLabel {
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 // How many write commands the undo journal keeps.
 inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.
@@ -139,6 +141,8 @@ public:
     std::vector<Contact> list_contacts(const ContactFilter& filter) const;
     void set_archived(Id id, std::optional<Instant> archived_at);
     void set_closed(Id id, std::optional<Instant> closed_at);
+    // Marks a contact back in follow-up after a "no" (`fu reopen`): open, reopened at `at`.
+    void set_reopened(Id id, std::optional<Instant> reopened_at);
     // Erases the contact and every promise and interaction of it.
     void purge_contact(Id id);
     // Live, not closed contacts that have a history (a promise or an interaction) but no open promise,
@@ -147,6 +151,9 @@ public:
     // Live, not closed contacts whose last interaction is before `before`, oldest silence first,
     // with the time of that last interaction.
     std::vector<std::pair<Contact, Instant>> contacts_silent_since(Instant before) const;
+    // Live contacts in follow-up with a keep-in-touch cadence and no open promise, each with the
+    // time of its last interaction (of any kind), or when it was added when it has none.
+    std::vector<std::pair<Contact, Instant>> contacts_to_keep_in_touch() const;
     // Every contact name, for shell completion.
     std::vector<std::string> contact_names() const;
     bool has_contacts() const;
@@ -178,6 +185,18 @@ public:
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
     // Every interaction of these contacts, oldest first, in one query.
     std::vector<Interaction> interactions_of_contacts(const std::vector<Id>& contact_ids) const;
+
+    // Of these promises, those a reminder was recorded for.
+    std::vector<Id> reminded_promises(const std::vector<Id>& promise_ids) const;
+
+    // Playbooks started for contacts.
+    Id add_plan(const Plan& plan);
+    std::optional<Plan> plan(Id id) const;
+    // The contact's plan that has not ended, if any.
+    std::optional<Plan> active_plan(Id contact_id) const;
+    // Every plan of the contact, oldest first.
+    std::vector<Plan> plans_of(Id contact_id) const;
+    void end_plan(Id id, Instant at, const std::string& reason);
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;

@@ -26,7 +26,7 @@ int run_cancel(const CancelOptions& opt, Env& env)
     auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
     const Promise open = choose_open_promise(store, contact, named, env, "cancel");
-    const Promise promise = cancel_promise(store, open, opt.reason, env.change_context());
+    const Promise promise = cancel_promise(store, open, opt.reason, env.change_context()).promise;
     transaction.commit();
 
     if (!print_json_if_asked(env, promise_json(store, *store.promise(promise.id), contact, env)) &&

@@ -7,46 +7,19 @@
 #include "fu/followup.hpp"
 #include "fu/refs.hpp"
 #include "fu/text.hpp"
+#include "fu/practice.hpp"
 #include "fu/when.hpp"
+#include "followup/internal.hpp"
 
 namespace fu {
+
+using namespace followup_internal;
+
 namespace {
 
 std::string checked_via(const std::string& via)
 {
     return known_word(via, promise_channels(), "channel");
-}
-
-PromiseMade store_promise(Store& store, const Contact& contact, const PromiseRequest& request,
-                          const ChangeContext& context, std::optional<Id> rescheduled_from,
-                          std::optional<Id> made_with)
-{
-    check_text("the about text", request.about, 1000);
-    const std::string via = checked_via(request.via);
-    const auto& zone = zone_or(contact.tz, context.user_zone);
-    const Window window =
-        resolve(request.when, context.now,
-                Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone}, context.settings);
-    PromiseMade made;
-    made.notices = window.notices;
-    Promise& p = made.promise;
-    p.contact_id = contact.id;
-    p.made_at = context.now;
-    p.earliest = window.earliest;
-    p.latest = window.latest;
-    p.text = request.when;
-    p.zone = std::string(zone.name());
-    p.about = trim(request.about);
-    p.agreed = request.agreed;
-    p.via = via;
-    p.rescheduled_from = rescheduled_from;
-    p.made_with = made_with;
-    p.id = store.add_promise(p);
-    if (contact.closed_at) {
-        store.set_closed(contact.id, std::nullopt);
-        made.back_in_follow_up = true;
-    }
-    return made;
 }
 
 Promise resolved(Store& store, Promise p, PromiseStatus status, Instant at,
@@ -88,8 +61,11 @@ void refresh_closed(Store& store, Id contact_id)
     for (const Promise& p : store.promises_of(contact_id)) {
         last_engagement = std::max(last_engagement.value_or(p.made_at), p.made_at);
     }
-    const bool closed = last_no && (!last_engagement || *last_engagement <= *last_no);
     const auto contact = store.contact(contact_id);
+    if (contact && contact->reopened_at) {
+        last_engagement = std::max(last_engagement.value_or(*contact->reopened_at), *contact->reopened_at);
+    }
+    const bool closed = last_no && (!last_engagement || *last_engagement <= *last_no);
     if (contact && contact->closed_at != (closed ? last_no : std::nullopt)) {
         store.set_closed(contact_id, closed ? last_no : std::nullopt);
     }
@@ -112,6 +88,41 @@ std::string checked_outcome(const std::string& outcome)
 }
 
 } // namespace
+
+PromiseMade followup_internal::store_promise(Store& store, const Contact& contact,
+                                             const PromiseRequest& request,
+                                             const ChangeContext& context,
+                                             const PromiseOrigin& origin)
+{
+    check_text("the about text", request.about, 1000);
+    const std::string via = checked_via(request.via);
+    const auto& zone = zone_or(contact.tz, context.user_zone);
+    const Window window = resolve(request.when, origin.read_from.value_or(context.now),
+                                  Clocks{&context.user_zone, contact.tz.empty() ? nullptr : &zone},
+                                  context.settings);
+    PromiseMade made;
+    made.notices = window.notices;
+    Promise& p = made.promise;
+    p.contact_id = contact.id;
+    p.made_at = context.now;
+    p.earliest = window.earliest;
+    p.latest = window.latest;
+    p.text = request.when;
+    p.zone = std::string(zone.name());
+    p.about = trim(request.about);
+    p.agreed = request.agreed;
+    p.via = via;
+    p.rescheduled_from = origin.rescheduled_from;
+    p.made_with = origin.made_with;
+    p.plan_id = origin.plan_id;
+    p.plan_step = origin.plan_step;
+    p.id = store.add_promise(p);
+    if (contact.closed_at) {
+        store.set_closed(contact.id, std::nullopt);
+        made.back_in_follow_up = true;
+    }
+    return made;
+}
 
 ContactResult add_contact(Store& store, ContactChanges fields, const ChangeContext& context)
 {
@@ -151,7 +162,11 @@ void purge_contact(Store& store, const Contact& contact)
 PromiseMade make_promise(Store& store, const Contact& contact, const PromiseRequest& request,
                          const ChangeContext& context)
 {
-    return store_promise(store, contact, request, context, std::nullopt, std::nullopt);
+    PromiseMade made = store_promise(store, contact, request, context, {});
+    made.crowding = crowding_warnings_for_window(interactions_of(store, contact.id),
+                                                 made.promise.earliest, contact, context.settings,
+                                                 context.user_zone);
+    return made;
 }
 
 Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promise& open,
@@ -160,18 +175,26 @@ Rescheduled reschedule_promise(Store& store, const Contact& contact, const Promi
 {
     check_text("the reason", reason, 1000);
     Rescheduled result;
+    PromiseOrigin origin;
+    origin.rescheduled_from = open.id;
+    origin.plan_id = open.plan_id; // a playbook step moved is still that step
+    origin.plan_step = open.plan_step;
     result.moved = store_promise(store, contact, {when, open.about, open.agreed, open.via}, context,
-                                 open.id, std::nullopt);
+                                 origin);
     result.previous = resolved(store, open, rescheduling_status(open, context.now), context.now,
                                trim(reason), result.moved.promise.id);
     return result;
 }
 
-Promise cancel_promise(Store& store, const Promise& open, const std::string& reason,
-                       const ChangeContext& context)
+Cancelled cancel_promise(Store& store, const Promise& open, const std::string& reason,
+                         const ChangeContext& context)
 {
     check_text("the reason", reason, 1000);
-    return resolved(store, open, PromiseStatus::cancelled, context.now, trim(reason));
+    Cancelled result;
+    result.promise = resolved(store, open, PromiseStatus::cancelled, context.now, trim(reason));
+    // A playbook step no longer needed is skipped: the next one is read from now.
+    result.plan = advance_plan(store, result.promise, context.now, std::nullopt, context);
+    return result;
 }
 
 PromiseCorrected correct_promise(Store& store, const Promise& promise,
@@ -227,11 +250,20 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
                         interaction.outcome),
             "leave out --next, or log another outcome");
     }
+    if (interaction.outcome == "not-now" && !request.next) {
+        throw usage_error("\"not-now\" needs --next: when to come back",
+                          "e.g. --next \"in 6 months\" or --next \"next quarter\"");
+    }
+    if (request.plan && interaction.outcome != "won") {
+        throw usage_error("--plan starts the after-sale playbook of a won deal",
+                          "log --outcome won --plan, or start any playbook: fu plan CONTACT NAME");
+    }
     if (request.promise && request.aside) {
         throw usage_error("--promise and --aside contradict each other", "give one of them");
     }
     if (request.promise && !is_attempt(interaction.kind)) {
-        throw usage_error("a note keeps no promise", "log the call, email, … that kept it");
+        throw usage_error(fmt::format("a {} keeps no promise", interaction.kind),
+                          "log the call, email, … that kept it");
     }
     if (request.promise && says_no) {
         throw usage_error(
@@ -270,12 +302,19 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     if (interaction.keeps == KeepChoice::chosen) {
         interaction.chosen_promise = interaction.promise_id;
     }
+    if (is_own_attempt(interaction)) {
+        result.crowding = crowding_warnings_for_attempt(interactions_of(store, contact.id),
+                                                        interaction, contact, context.settings,
+                                                        context.user_zone);
+    }
     interaction.id = store.add_interaction(interaction);
     if (result.kept) {
         result.kept = resolved(store, *result.kept, keeping_status(*result.kept, interaction.at),
                                interaction.at, "");
+        result.plan = advance_plan(store, *result.kept, interaction.at, interaction.id, context);
     }
     if (says_no) {
+        result.plan_ended = end_plan_on_no(store, contact.id, interaction.outcome, interaction.at);
         result.cancelled = end_follow_up(store, contact.id, interaction.outcome, interaction.at);
         result.out_of_follow_up = true;
     } else if (contact.closed_at && is_attempt(interaction.kind) && !request.next) {
@@ -284,9 +323,29 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     }
     if (request.next) {
         Contact current = *store.contact(contact.id);
-        result.next =
-            store_promise(store, current, *request.next, context, std::nullopt, interaction.id);
+        PromiseOrigin origin;
+        origin.made_with = interaction.id;
+        result.next = store_promise(store, current, *request.next, context, origin);
+        result.next->crowding = crowding_warnings_for_window(
+            interactions_of(store, contact.id), result.next->promise.earliest, current,
+            context.settings, context.user_zone);
         result.back_in_follow_up = result.back_in_follow_up || result.next->back_in_follow_up;
+    }
+    if (interaction.outcome == "won") {
+        const Playbook* on_won = context.settings.on_won.empty()
+                                     ? nullptr
+                                     : find_playbook(context.settings, context.settings.on_won);
+        const bool running = store.active_plan(contact.id).has_value();
+        if (request.plan) {
+            if (!on_won) {
+                throw usage_error("no playbook is set to start after a sale (on_won)",
+                                  "set on_won in the config file, or use fu plan CONTACT NAME");
+            }
+            result.started = start_plan(store, *store.contact(contact.id), *on_won,
+                                        interaction.at, context);
+        } else if (on_won && !running) {
+            result.offer_playbook = on_won->name;
+        }
     }
     result.interaction = interaction;
     result.attempts = summarize_attempts(interactions_of(store, contact.id));

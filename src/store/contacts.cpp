@@ -13,7 +13,7 @@ using namespace store_rows;
 Id Store::add_contact(const ContactChanges& fields, Instant now)
 {
     SQLite::Statement q(*m_db, "INSERT INTO contacts (name, name_folded, company, phone, email, "
-                               "note, tz, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                               "note, tz, created_at, every, interest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const std::string name = fields.name.value_or("");
     q.bind(1, name);
     q.bind(2, fold_case(name));
@@ -23,6 +23,8 @@ Id Store::add_contact(const ContactChanges& fields, Instant now)
     q.bind(6, fields.note.value_or(""));
     q.bind(7, fields.tz.value_or(""));
     q.bind(8, to_seconds(now));
+    q.bind(9, fields.every.value_or(""));
+    q.bind(10, fields.interest.value_or(""));
     q.exec();
     const Id id = m_db->getLastInsertRowid();
     ContactChanges tags_only;
@@ -51,6 +53,8 @@ void Store::update_contact(Id id, const ContactChanges& changes)
     set_text("email", changes.email);
     set_text("note", changes.note);
     set_text("tz", changes.tz);
+    set_text("every", changes.every);
+    set_text("interest", changes.interest);
     for (const auto& tag : changes.add_tags) {
         SQLite::Statement q(*m_db,
                             "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)");
@@ -110,6 +114,12 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
     if (!filter.tag.empty()) {
         sql += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
     }
+    if (filter.closed) {
+        sql += *filter.closed ? " AND c.closed_at IS NOT NULL" : " AND c.closed_at IS NULL";
+    }
+    if (!filter.interest.empty()) {
+        sql += " AND c.interest = :interest";
+    }
     if (!fts_query(filter.search).empty()) {
         sql += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR "
                "c.id IN "
@@ -123,6 +133,9 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
     SQLite::Statement q(*m_db, sql);
     if (!filter.tag.empty()) {
         q.bind(":tag", filter.tag);
+    }
+    if (!filter.interest.empty()) {
+        q.bind(":interest", filter.interest);
     }
     if (!fts_query(filter.search).empty()) {
         q.bind(":search", fts_query(filter.search));
@@ -186,6 +199,33 @@ std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(Instant be
                            "c.closed_at IS NULL AND last.at < ? ORDER BY last.at, c.id",
                            k_contact_columns));
     q.bind(1, to_seconds(before));
+    std::vector<std::pair<Contact, Instant>> result;
+    while (q.executeStep()) {
+        Contact contact = read_contact(q);
+        result.emplace_back(std::move(contact), to_instant(q.getColumn("last_at").getInt64()));
+    }
+    return result;
+}
+
+void Store::set_reopened(Id id, std::optional<Instant> reopened_at)
+{
+    SQLite::Statement q(*m_db, "UPDATE contacts SET reopened_at = ?, closed_at = CASE WHEN ? IS "
+                               "NULL THEN closed_at END WHERE id = ?");
+    bind_optional(q, 1, reopened_at);
+    bind_optional(q, 2, reopened_at);
+    q.bind(3, id);
+    q.exec();
+}
+
+std::vector<std::pair<Contact, Instant>> Store::contacts_to_keep_in_touch() const
+{
+    SQLite::Statement q(
+        *m_db,
+        fmt::format("SELECT {}, coalesce((SELECT max(i.at) FROM interactions i WHERE i.contact_id "
+                    "= c.id), c.created_at) AS last_at FROM contacts c WHERE c.every <> '' AND "
+                    "c.archived_at IS NULL AND c.closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                    "promises p WHERE p.contact_id = c.id AND p.status = 'open') ORDER BY c.id",
+                    k_contact_columns));
     std::vector<std::pair<Contact, Instant>> result;
     while (q.executeStep()) {
         Contact contact = read_contact(q);

@@ -23,13 +23,13 @@ using namespace store_rows;
 
 // The tables whose rows are the user's records, parents first so that an inverse re-inserts a
 // contact before its promises. Full-text indexes follow their tables by trigger.
-constexpr const char* k_journaled_tables[] = {"contacts", "contact_tags", "promises",
+constexpr const char* k_journaled_tables[] = {"contacts", "contact_tags", "plans", "promises",
                                               "interactions"};
 
 // The column of each journaled table that names the contact a row belongs to.
 int contact_column(std::string_view table)
 {
-    return table == "promises" || table == "interactions" ? 1 : 0;
+    return table == "promises" || table == "interactions" || table == "plans" ? 1 : 0;
 }
 
 class ChangesetIterator {

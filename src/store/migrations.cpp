@@ -134,6 +134,31 @@ CREATE TABLE undo_journal (
     undone_at INTEGER
 );
 )sql"},
+    // The follow-up practice: keep-in-touch cadences, interest and `fu reopen` on contacts;
+    // playbooks started for a contact (their steps as JSON, as they were when started), each step
+    // a promise; a reminder sent for a promise.
+    {3, R"sql(
+ALTER TABLE contacts ADD COLUMN every TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN interest TEXT NOT NULL DEFAULT ''
+    CHECK (interest IN ('', 'hot', 'warm', 'cold'));
+ALTER TABLE contacts ADD COLUMN reopened_at INTEGER;
+CREATE INDEX contacts_with_cadence ON contacts (id) WHERE every <> '';
+CREATE TABLE plans (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    playbook   TEXT NOT NULL,
+    steps      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(steps)),
+    started_at INTEGER NOT NULL,
+    from_at    INTEGER NOT NULL,
+    ended_at   INTEGER,
+    end_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX plans_by_contact ON plans (contact_id, ended_at);
+ALTER TABLE promises ADD COLUMN plan_id INTEGER REFERENCES plans (id) ON DELETE SET NULL;
+ALTER TABLE promises ADD COLUMN plan_step INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE interactions ADD COLUMN reminds INTEGER REFERENCES promises (id) ON DELETE SET NULL;
+CREATE INDEX interactions_by_reminds ON interactions (reminds) WHERE reminds IS NOT NULL;
+)sql"},
 };
 
 } // namespace

@@ -85,16 +85,18 @@ std::string fts_query(const std::string& text)
 
 const char* const k_contact_columns =
     "c.id, c.name, c.company, c.phone, c.email, c.note, c.tz, c.created_at, c.archived_at, "
-    "c.closed_at, "
+    "c.closed_at, c.reopened_at, c.every, c.interest, "
     "(SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags";
 
 const char* const k_promise_columns =
     "p.id, p.contact_id, p.made_at, p.earliest, p.latest, p.text, p.zone, p.about, p.agreed, "
     "p.via, "
-    "p.status, p.resolved_at, p.replaced_by, p.rescheduled_from, p.made_with, p.reason";
+    "p.status, p.resolved_at, p.replaced_by, p.rescheduled_from, p.made_with, p.reason, "
+    "p.plan_id, p.plan_step";
 
 const char* const k_interaction_columns = "i.id, i.contact_id, i.at, i.kind, i.outcome, i.note, "
-                                          "i.promise_id, i.direction, i.keeps, i.chosen_promise";
+                                          "i.promise_id, i.direction, i.keeps, i.chosen_promise, "
+                                          "i.reminds";
 
 Contact read_contact(SQLite::Statement& q)
 {
@@ -109,6 +111,9 @@ Contact read_contact(SQLite::Statement& q)
     c.created_at = to_instant(q.getColumn("created_at").getInt64());
     c.archived_at = optional_instant(q.getColumn("archived_at"));
     c.closed_at = optional_instant(q.getColumn("closed_at"));
+    c.reopened_at = optional_instant(q.getColumn("reopened_at"));
+    c.every = q.getColumn("every").getString();
+    c.interest = q.getColumn("interest").getString();
     const std::string tags = q.getColumn("tags").getString();
     std::size_t start = 0;
     while (!tags.empty() && start <= tags.size()) {
@@ -139,6 +144,8 @@ Promise read_promise(SQLite::Statement& q)
     p.rescheduled_from = optional_id(q.getColumn("rescheduled_from"));
     p.made_with = optional_id(q.getColumn("made_with"));
     p.reason = q.getColumn("reason").getString();
+    p.plan_id = optional_id(q.getColumn("plan_id"));
+    p.plan_step = q.getColumn("plan_step").getInt();
     return p;
 }
 
@@ -155,6 +162,7 @@ Interaction read_interaction(SQLite::Statement& q)
     i.inbound = q.getColumn("direction").getString() == "in";
     i.keeps = keep_choice_from(q.getColumn("keeps").getString()).value_or(KeepChoice::automatic);
     i.chosen_promise = optional_id(q.getColumn("chosen_promise"));
+    i.reminds = optional_id(q.getColumn("reminds"));
     return i;
 }
 
@@ -203,9 +211,9 @@ std::vector<Interaction> read_interactions(SQLite::Statement& q)
 
 const char* const k_promise_fields =
     "contact_id, made_at, earliest, latest, text, zone, about, agreed, via, status, "
-    "resolved_at, replaced_by, rescheduled_from, made_with, reason";
+    "resolved_at, replaced_by, rescheduled_from, made_with, reason, plan_id, plan_step";
 const char* const k_interaction_fields =
-    "contact_id, at, kind, outcome, note, promise_id, direction, keeps, chosen_promise";
+    "contact_id, at, kind, outcome, note, promise_id, direction, keeps, chosen_promise, reminds";
 
 void bind_promise(SQLite::Statement& q, const Promise& p)
 {
@@ -224,6 +232,8 @@ void bind_promise(SQLite::Statement& q, const Promise& p)
     bind_optional(q, ":rescheduled_from", p.rescheduled_from);
     bind_optional(q, ":made_with", p.made_with);
     q.bind(":reason", p.reason);
+    bind_optional(q, ":plan_id", p.plan_id);
+    q.bind(":plan_step", p.plan_step);
 }
 
 void bind_interaction(SQLite::Statement& q, const Interaction& i)
@@ -237,6 +247,7 @@ void bind_interaction(SQLite::Statement& q, const Interaction& i)
     q.bind(":direction", i.inbound ? "in" : "out");
     q.bind(":keeps", std::string(to_string(i.keeps)));
     bind_optional(q, ":chosen_promise", i.chosen_promise);
+    bind_optional(q, ":reminds", i.reminds);
 }
 
 std::string insert_sql(const char* table, const char* fields)

@@ -315,8 +315,8 @@ TEST_CASE("followup: cancel_promise drops an open promise for good")
     const Contact ada = book.add("Ada");
     const Promise p = book.promise(ada, k_monday);
     const Instant now = at("2026-06-12T15:00:00Z");
-    const Promise cancelled = book.write("fu cancel", now, [&] {
-        return cancel_promise(book.store, book.fresh(p), "  no longer needed ", book.context(now));
+    const Promise cancelled = book.write("fu cancel", now, [&]() -> Promise {
+        return cancel_promise(book.store, book.fresh(p), "  no longer needed ", book.context(now)).promise;
     });
     CHECK(cancelled.status == PromiseStatus::cancelled);
     CHECK(book.fresh(p).status == PromiseStatus::cancelled);

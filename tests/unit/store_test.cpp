@@ -299,7 +299,7 @@ TEST_CASE("version 1 to 2: links kept by the old rules stay as chosen, notes bec
                   "(1, 1, 50, 'email', 'sent', 'sent the brochure', 1),"
                   "(2, 1, 60, 'email', 'replied', 'asked about delivery', NULL);");
     Store store = Store::open_for_writing(path);
-    CHECK(store.schema_version() == 2);
+    CHECK(store.schema_version() == k_schema_version);
     const auto kept = store.interaction(1);
     REQUIRE(kept);
     CHECK(kept->keeps == KeepChoice::chosen);
