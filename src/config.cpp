@@ -228,9 +228,6 @@ std::string reminder_template(const toml::node& node, const Line& line)
     if (!text) {
         line.fail("reminder_template must be quoted text");
     }
-    if (trim(*text).empty()) {
-        line.fail("reminder_template is empty", fmt::format("the default is \"{}\"", k_default_reminder_template));
-    }
     check_text_at(line, "reminder_template", *text, 2000, true);
     line.wrap("reminder_template", [&] { check_reminder_template(*text); });
     return *text;

@@ -54,5 +54,9 @@ Handler setup_digest(CLI::App& command);
 Handler setup_config(CLI::App& command);
 Handler setup_fix(CLI::App& command);
 Handler setup_undo(CLI::App& command);
+Handler setup_plan(CLI::App& command);
+Handler setup_playbooks(CLI::App& command);
+Handler setup_remind(CLI::App& command);
+Handler setup_reopen(CLI::App& command);
 
 } // namespace fu::commands

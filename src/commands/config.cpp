@@ -1,4 +1,5 @@
 // src/commands/config.cpp — `fu config`: the effective settings and where each came from.
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 #include <fmt/format.h>
@@ -10,6 +11,28 @@
 
 namespace fu::commands {
 namespace {
+
+// A TOML basic string: "text" with quotes, backslashes and control characters escaped.
+std::string toml_quoted(const std::string& text)
+{
+    std::string out = "\"";
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (ch == '\n') {
+            out += "\\n";
+        } else if (ch == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
 
 // The three renderings of a setting: data for JSON, a TOML literal for people, plain text for TSV/CSV.
 Json as_json(const ConfigValue& v)
@@ -44,11 +67,11 @@ std::string as_toml(const ConfigValue& v)
             } else if constexpr (std::is_same_v<T, long long>) {
                 return std::to_string(x);
             } else if constexpr (std::is_same_v<T, std::string>) {
-                return fmt::format("\"{}\"", x);
+                return toml_quoted(x);
             } else {
                 std::vector<std::string> quoted;
                 for (const auto& item : x) {
-                    quoted.push_back(fmt::format("\"{}\"", item));
+                    quoted.push_back(toml_quoted(item));
                 }
                 return "[" + join(quoted, ", ") + "]";
             }
@@ -112,8 +135,12 @@ int run_config(Env& env)
     std::error_code ec;
     env.out << fmt::format("# configuration file: {}{}\n", env.config_path.empty() ? "(none)" : env.config_path.string(),
                            !env.config_path.empty() && !std::filesystem::exists(env.config_path, ec) ? " (not present)" : "");
+    std::size_t key_width = 0;
     for (const auto& v : values) {
-        env.out << fmt::format("{:<16} = {:<40} # {}\n", v.key, as_toml(v), origin(v.key));
+        key_width = std::max(key_width, v.key.size());
+    }
+    for (const auto& v : values) {
+        env.out << fmt::format("{:<{}} = {:<40} # {}\n", v.key, key_width, as_toml(v), origin(v.key));
     }
     return k_exit_ok;
 }

@@ -32,6 +32,7 @@ struct LogOptions {
     std::vector<std::string> next;
     PromiseTerms next_terms;
     std::string next_via;
+    bool plan = false;
     // Listing.
     std::vector<std::string> since;
     std::string contact_filter;
@@ -152,9 +153,22 @@ void print_logged(const Logged& logged, const Contact& contact, Env& env)
     } else if (logged.out_of_follow_up) {
         env.out << fmt::format("{} is out of follow-up.\n", contact.name);
     }
+    if (logged.plan) {
+        print_plan_advanced(*logged.plan, contact, env);
+    }
+    if (logged.plan_ended) {
+        env.out << fmt::format("Playbook {} ended.\n", logged.plan_ended->playbook);
+    }
     if (logged.next) {
         env.out << promised_line(logged.next->promise, contact, env) << '\n';
-    } else if (logged.needs_next_step) {
+    }
+    if (logged.started) {
+        env.out << fmt::format("Started {}: ", logged.started->plan.playbook)
+                << step_line(logged.started->first.promise, logged.started->plan, contact, env) << '\n';
+    } else if (!logged.offer_playbook.empty()) {
+        env.out << fmt::format("Won! Now the follow-up after the sale: fu plan {} {}\n", contact.id,
+                               logged.offer_playbook);
+    } else if (!logged.next && logged.needs_next_step) {
         env.out << fmt::format("No next step with {} yet: fu promise {} WHEN\n", contact.name, contact.id);
     }
 }
@@ -168,6 +182,7 @@ int record_interaction(const LogOptions& opt, Env& env)
     request.inbound = opt.inbound;
     request.aside = opt.aside;
     request.promise = promise_named(opt.contact, opt.promise);
+    request.plan = opt.plan;
     if (!opt.next.empty()) {
         request.next = PromiseRequest{join(opt.next, " "), opt.next_terms.about, opt.next_terms.agreed,
                                       opt.next_via.empty() ? opt.next_terms.via : opt.next_via};
@@ -182,8 +197,13 @@ int record_interaction(const LogOptions& opt, Env& env)
     const Logged logged = log_interaction(store, contact, request, env.change_context());
     transaction.commit();
 
+    print_warnings(env, logged.crowding);
     if (logged.next) {
         print_notices(env, logged.next->notices);
+        print_warnings(env, logged.next->crowding);
+    }
+    if (logged.started) {
+        print_notices(env, logged.started->first.notices);
     }
     if (logged.back_in_follow_up) {
         env.err << fmt::format("note: {} had said no; this puts them back in follow-up\n", contact.name);
@@ -207,6 +227,29 @@ int record_interaction(const LogOptions& opt, Env& env)
         }
         json.set("cancelled", std::move(cancelled_ids));
         json.set("unanswered", logged.attempts.unanswered_run);
+        Json plan;
+        if (logged.started) {
+            plan = plan_json(logged.started->plan, 1, env);
+        } else if (logged.plan) {
+            plan = plan_json(logged.plan->plan, logged.plan->next ? logged.plan->next->promise.plan_step : 0, env);
+        } else if (logged.plan_ended) {
+            plan = plan_json(*logged.plan_ended, 0, env);
+        }
+        json.set("plan", std::move(plan));
+        json.set("plan_step", logged.started       ? promise_json(store, *store.promise(logged.started->first.promise.id), after, env)
+                              : logged.plan && logged.plan->next ? promise_json(store, *store.promise(logged.plan->next->promise.id), after, env)
+                                                                 : Json());
+        json.set("offer_playbook", logged.offer_playbook.empty() ? Json() : Json(logged.offer_playbook));
+        Json warnings = Json::array();
+        for (const auto& w : logged.crowding) {
+            warnings.push(w);
+        }
+        if (logged.next) {
+            for (const auto& w : logged.next->crowding) {
+                warnings.push(w);
+            }
+        }
+        json.set("warnings", std::move(warnings));
         json.write(env.out);
         return k_exit_ok;
     }
@@ -220,7 +263,7 @@ int run_log(const LogOptions& opt, Env& env)
 {
     if (opt.contact.empty()) {
         if (!opt.kind.empty() || !opt.outcome.empty() || !opt.note.empty() || !opt.at.empty() ||
-            opt.promise || opt.inbound || opt.aside || !opt.next.empty()) {
+            opt.promise || opt.inbound || opt.aside || !opt.next.empty() || opt.plan) {
             throw usage_error("which contact?", "fu log CONTACT [KIND] [--outcome …]");
         }
         return list_interactions(opt, env);
@@ -242,9 +285,10 @@ Handler setup_log(CLI::App& command)
 {
     auto opt = std::make_shared<LogOptions>();
     command.add_option("CONTACT", opt->contact, "Id, email or part of the name (none: list interactions)");
-    command.add_option("KIND", opt->kind, "call (default), voicemail, email, text, meeting, visit or note");
+    command.add_option("KIND", opt->kind,
+                       "call (default), voicemail, email, text, meeting, visit, note or reminder");
     command.add_option("--outcome", opt->outcome,
-                       "reached, no-answer, left-message, sent, replied, not-interested, won or lost");
+                       "reached, no-answer, left-message, sent, replied, not-interested, won, lost or not-now");
     command.add_option("--note", opt->note, "What was said");
     command.add_option("--at", opt->at, "When it happened (default: now), e.g. 10:30, yesterday 3pm");
     command.add_option("--promise", opt->promise,
@@ -255,6 +299,7 @@ Handler setup_log(CLI::App& command)
     command.add_option("--about", opt->next_terms.about, "With --next: the purpose of the next follow-up");
     command.add_flag("--agreed", opt->next_terms.agreed, "With --next: the customer agreed the time");
     command.add_option("--via", opt->next_via, "With --next: call, email, text or visit");
+    command.add_flag("--plan", opt->plan, "With --outcome won: start the after-sale playbook (on_won) now");
     command.add_option("--since", opt->since, "Listing: interactions since this time");
     command.add_option("--contact", opt->contact_filter, "Listing: one contact's interactions");
     command.add_option("--search", opt->search, "Listing: interactions whose note has these words");

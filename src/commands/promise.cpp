@@ -27,6 +27,7 @@ int run_promise(const PromiseOptions& opt, Env& env)
         store, contact, {join(opt.words, " "), opt.terms.about, opt.terms.agreed, opt.terms.via}, env.change_context());
     transaction.commit();
     print_notices(env, made.notices);
+    print_warnings(env, made.crowding);
     if (made.back_in_follow_up) {
         env.err << fmt::format("note: {} had said no; this promise puts them back in follow-up\n", contact.name);
     }

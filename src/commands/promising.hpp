@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "fu/env.hpp"
+#include "fu/followup.hpp"
+#include "fu/format.hpp"
 #include "fu/model.hpp"
 #include "fu/store.hpp"
 
@@ -20,5 +22,19 @@ struct PromiseTerms {
 
 // "Promised Ada Lovelace (Analytical Engines) a call Tue 16 Jun 12:00–17:00 — tomorrow afternoon  [p7]"
 std::string promised_line(const Promise& promise, const Contact& contact, const Env& env);
+
+// "Step 2 of 5 of post-sale — confirm it shipped complete: a call Thu 3 Dec 09:00 – Fri 4 Dec
+// 17:00  [p31]"
+std::string step_line(const Promise& step, const Plan& plan, const Contact& contact, const Env& env);
+
+// Writes each warning (not pushy, …) to env.err as a `warning: …` line.
+void print_warnings(const Env& env, const std::vector<std::string>& warnings);
+
+// What keeping (or skipping) a playbook step did: the next step, or the playbook done.
+void print_plan_advanced(const PlanAdvanced& advanced, const Contact& contact, const Env& env);
+
+// A plan as JSON: id, contact_id, playbook, started, from, ended, end_reason, current_step (0:
+// none open), steps [{step, about, when, via}].
+Json plan_json(const Plan& plan, int current_step, const Env& env);
 
 } // namespace fu::commands

@@ -248,7 +248,7 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
         throw usage_error(
             fmt::format("--next with \"{}\": there is no next step with a contact who said no",
                         interaction.outcome),
-            "leave out --next, or log another outcome");
+            "leave out --next; to come back later, log --outcome not-now --next WHEN");
     }
     if (interaction.outcome == "not-now" && !request.next) {
         throw usage_error("\"not-now\" needs --next: when to come back",

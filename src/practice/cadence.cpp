@@ -33,39 +33,48 @@ struct Named {
     Interval length;
 };
 constexpr Named k_units[] = {
-    {"day days d", {0, 1}},           {"week weeks w wk wks", {0, 7}},
-    {"fortnight fortnights", {0, 14}}, {"month months mo mos mth mths", {1, 0}},
-    {"quarter quarters qtr qtrs", {3, 0}}, {"year years y yr yrs", {12, 0}},
+    {"day days d", {0, 1}},
+    {"week weeks w wk wks", {0, 7}},
+    {"fortnight fortnights", {0, 14}},
+    {"month months mo mos mth mths", {1, 0}},
+    {"quarter quarters qtr qtrs", {3, 0}},
+    {"year years y yr yrs", {12, 0}},
 };
 constexpr Named k_adverbs[] = {
-    {"daily", {0, 1}},     {"weekly", {0, 7}},      {"fortnightly", {0, 14}},
-    {"monthly", {1, 0}},   {"quarterly", {3, 0}},   {"yearly annually", {12, 0}},
+    {"daily", {0, 1}},
+    {"weekly", {0, 7}},
+    {"fortnightly", {0, 14}},
+    {"monthly", {1, 0}},
+    {"quarterly", {3, 0}},
+    {"yearly annually", {12, 0}},
     {"semiannually halfyearly", {6, 0}},
 };
 
-// Words that are understood but refused, each with why and what to say instead.
+// Words understood but refused: the words, why ({0} is the cadence, {1} the word), what to say.
 struct Refusal {
-    std::string_view word;
+    std::string_view words;
     const char* why;
     const char* instead;
 };
 constexpr Refusal k_refusals[] = {
-    {"biweekly", "is ambiguous (every 2 weeks or twice a week?)",
+    {"today tomorrow tonight yesterday next this last noon midnight am pm morning afternoon "
+     "evening night weekend in on at by until till from now ago before after eod eow eom",
+     "\"{0}\" is a time, not a cadence",
+     "a cadence is how often, e.g. \"every 2 weeks\"; for a date use fu promise"},
+    {"biweekly", "\"{1}\" is ambiguous (every 2 weeks or twice a week?)",
      "say \"every 2 weeks\" or \"twice a week\""},
-    {"bimonthly", "is ambiguous (every 2 months or twice a month?)",
+    {"bimonthly", "\"{1}\" is ambiguous (every 2 months or twice a month?)",
      "say \"every 2 months\" or \"twice a month\""},
-    {"biannually", "is ambiguous (every 6 months or every 2 years?)",
+    {"biannually", "\"{1}\" is ambiguous (every 6 months or every 2 years?)",
      "say \"every 6 months\" or \"every 2 years\""},
-    {"m", "could be minutes or months", "say \"months\""},
+    {"m", "\"{1}\" could be minutes or months", "say \"months\""},
+    {"hour hours hr hrs h minute minutes min mins workday workdays weekday weekdays business "
+     "working",
+     "\"{0}\": a cadence counts calendar days, weeks, months or years", k_examples},
+    {"few several some often regularly sometimes occasionally periodically soon later whenever",
+     "\"{0}\" is too vague for a cadence", "say how long, e.g. \"3-4 weeks\""},
 };
 
-constexpr std::string_view k_too_fine =
-    "hour hours hr hrs h minute minutes min mins workday workdays weekday weekdays business working";
-constexpr std::string_view k_vague = "few several some often regularly sometimes occasionally "
-                                     "periodically soon later whenever";
-constexpr std::string_view k_time_words =
-    "today tomorrow tonight yesterday next this last noon midnight am pm morning afternoon "
-    "evening night weekend in on at by until till from now ago before after eod eow eom";
 constexpr std::string_view k_off_words = "none off never no";
 constexpr std::string_view k_leading_fillers = "about around roughly approximately approx";
 
@@ -97,14 +106,19 @@ template <std::size_t N> const Named* named(const Named (&table)[N], std::string
     return nullptr;
 }
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c)
+{
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 bool is_count_word(const std::string& w)
 {
     return (!w.empty() && is_digit(w[0])) || w == "a" || w == "an" || lexicon::number(w);
 }
 
-long long approx_days(long long months, long long days) { return months * k_month_days + days; }
-long long approx_days(const Interval& i) { return approx_days(i.months, i.days); }
+long long approx_days(const Interval& i)
+{
+    return i.months * k_month_days + i.days;
+}
 
 // X plus half of X (see the file comment).
 Interval with_half_more(const Interval& x)
@@ -137,32 +151,28 @@ std::vector<std::string> cadence_words(std::string_view text)
                 flush();
             }
             word += c;
-        } else if (c == '.' && i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) && is_digit(s[i + 1])) {
+        } else if (c == '.' && i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) &&
+                   is_digit(s[i + 1])) {
             throw usage_error(fmt::format("a cadence counts whole units, not \"{}\"", trim(text)),
                               "say \"10 days\" rather than \"1.5 weeks\"");
+        } else if (c == '-' && among("semi bi half", word)) {
+            continue; // "semi-annually", "bi-weekly": one word
         } else if (c == '-') {
             flush();
             words.emplace_back("-");
         } else if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == '.') {
             flush();
         } else {
-            throw usage_error(fmt::format("cannot read \"{}\" as a cadence", trim(text)), k_examples);
+            throw usage_error(fmt::format("cannot read \"{}\" as a cadence", trim(text)),
+                              k_examples);
         }
     }
     flush();
-    std::vector<std::string> joined;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (among("semi bi half", words[i]) && i + 2 < words.size() && words[i + 1] == "-") {
-            joined.push_back(words[i] + words[i + 2]);
-            i += 2;
-        } else {
-            joined.push_back(words[i]);
-        }
-    }
-    return joined;
+    return words;
 }
 
-// One side of a range: a length ("3 weeks", "1 month 15 days") or a bare count ("2" of "2-3 weeks").
+// One side of a range: a length ("3 weeks", "1 month 15 days") or a bare count ("2" of "2-3
+// weeks").
 struct Side {
     Interval length;
     std::optional<Interval> only_unit; // the unit of a one-term length, lent to a bare count
@@ -239,7 +249,7 @@ std::optional<long long> CadenceReader::count(bool after_every)
 
 Interval CadenceReader::times(long long n, const Interval& unit) const
 {
-    if (n > k_longest_days || approx_days(n * unit.months, n * unit.days) > k_longest_days) {
+    if (n > k_longest_days || n * approx_days(unit) > k_longest_days) {
         throw usage_error(fmt::format("\"{}\" is longer than 10 years", m_text),
                           "a cadence is at most 10 years");
     }
@@ -268,7 +278,8 @@ Side CadenceReader::side(bool after_every, bool between)
         }
         ++m_at;
         const Interval term = times(n.value_or(1), unit->length);
-        result.length = times(1, {result.length.months + term.months, result.length.days + term.days});
+        result.length =
+            times(1, {result.length.months + term.months, result.length.days + term.days});
         result.only_unit = terms == 0 ? std::optional<Interval>{unit->length} : std::nullopt;
         const bool joined = !between && peek() == "and";
         if (!is_count_word(peek(joined ? 1 : 0))) {
@@ -295,17 +306,17 @@ Cadence CadenceReader::range(const Interval& ideal, const Interval& worst) const
 // "twice a month" (2 weeks), "3 times a year", "twice weekly" (3-4 days).
 std::optional<Cadence> CadenceReader::times_per()
 {
-    const std::size_t start = m_at;
-    long long n = 2;
-    if (!accept("twice")) {
-        const auto counted = count(false);
-        if (!counted || !accept("times")) {
-            m_at = start;
-            return std::nullopt;
-        }
-        n = *counted;
+    if (peek() != "twice" && peek(1) != "times") {
+        return std::nullopt;
     }
-    const bool per = accept("a") || accept("an") || accept("per") || accept("every") || accept("each");
+    const bool twice = accept("twice");
+    const std::optional<long long> counted = twice ? 2 : count(false);
+    if (!counted || (!twice && !accept("times"))) {
+        refuse_here();
+    }
+    const long long n = *counted;
+    const bool per =
+        accept("a") || accept("an") || accept("per") || accept("every") || accept("each");
     const Named* period = per ? named(k_units, peek()) : named(k_adverbs, peek());
     if (!period) {
         refuse_here();
@@ -332,38 +343,27 @@ std::optional<Cadence> CadenceReader::times_per()
 void CadenceReader::refuse_here() const
 {
     const std::string& word = peek();
-    if (lexicon::weekday(word) || lexicon::month(word) || among(k_time_words, word)) {
-        throw usage_error(fmt::format("\"{}\" is a time, not a cadence", m_text),
-                          "a cadence is how often, e.g. \"every 2 weeks\"; for a date use fu promise");
-    }
+    // A day or month name is refused as a time, like "today".
+    const bool names_a_day = lexicon::weekday(word) || lexicon::month(word);
     for (const Refusal& refusal : k_refusals) {
-        if (refusal.word == word) {
-            throw usage_error(fmt::format("\"{}\" {}", word, refusal.why), refusal.instead);
+        if (among(refusal.words, names_a_day ? "today" : word)) {
+            throw usage_error(fmt::format(fmt::runtime(refusal.why), m_text, word),
+                              refusal.instead);
         }
     }
-    if (among(k_too_fine, word)) {
-        throw usage_error(
-            fmt::format("\"{}\": a cadence counts calendar days, weeks, months or years", m_text),
-            k_examples);
-    }
-    if (among(k_vague, word)) {
-        throw usage_error(fmt::format("\"{}\" is too vague for a cadence", m_text),
-                          "say how long, e.g. \"3-4 weeks\"");
-    }
-    std::vector<std::string> vocabulary = words_of("every each once other twice times none");
+    std::string known = "every each once other twice times none";
     for (const Named& entry : k_units) {
-        const auto more = words_of(entry.words);
-        vocabulary.insert(vocabulary.end(), more.begin(), more.end());
+        known += " " + std::string(entry.words);
     }
     for (const Named& entry : k_adverbs) {
-        const auto more = words_of(entry.words);
-        vocabulary.insert(vocabulary.end(), more.begin(), more.end());
+        known += " " + std::string(entry.words);
     }
-    std::string guess = word.size() > 2 ? nearest(word, vocabulary) : std::string{};
+    std::string guess = word.size() > 2 ? nearest(word, words_of(known)) : std::string{};
     guess = guess == word ? std::string{} : guess; // a known word in the wrong place
-    throw usage_error(fmt::format("cannot read \"{}\" as a cadence{}", m_text,
-                                  guess.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", guess)),
-                      k_examples);
+    throw usage_error(
+        fmt::format("cannot read \"{}\" as a cadence{}", m_text,
+                    guess.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", guess)),
+        k_examples);
 }
 
 std::optional<Cadence> CadenceReader::read()
@@ -371,7 +371,8 @@ std::optional<Cadence> CadenceReader::read()
     while (among(k_leading_fillers, peek())) {
         ++m_at;
     }
-    if (m_words.size() >= m_at + 2 && m_words[m_words.size() - 2] == "or" && m_words.back() == "so") {
+    if (m_words.size() >= m_at + 2 && m_words[m_words.size() - 2] == "or" &&
+        m_words.back() == "so") {
         m_words.resize(m_words.size() - 2);
     }
     if (done()) {
@@ -387,7 +388,8 @@ std::optional<Cadence> CadenceReader::read()
     }
     const bool after_every = once ? accept("every") : accept("every") || accept("each");
     if (done()) {
-        throw usage_error(fmt::format("\"{}\" needs a length, e.g. \"every 2 weeks\"", m_text), k_examples);
+        throw usage_error(fmt::format("\"{}\" needs a length, e.g. \"every 2 weeks\"", m_text),
+                          k_examples);
     }
     if (const Named* adverb = named(k_adverbs, peek()); adverb && m_at + 1 == m_words.size()) {
         return single(adverb->length);
@@ -436,7 +438,8 @@ std::string length_words(const Interval& x)
 {
     std::vector<std::string> parts;
     if (x.months != 0) {
-        parts.push_back(x.months % 12 == 0 ? counted(x.months / 12, "year") : counted(x.months, "month"));
+        parts.push_back(x.months % 12 == 0 ? counted(x.months / 12, "year")
+                                           : counted(x.months, "month"));
     }
     if (x.days != 0) {
         parts.push_back(x.days % 7 == 0 ? counted(x.days / 7, "week") : counted(x.days, "day"));
@@ -464,8 +467,9 @@ std::string cadence_text(const Cadence& cadence)
                    : fmt::format("{}-{} months", a.months, b.months);
     }
     if (a.months == 0 && b.months == 0 && a.days > 0 && b.days > 0) {
-        return a.days % 7 == 0 && b.days % 7 == 0 ? fmt::format("{}-{} weeks", a.days / 7, b.days / 7)
-                                                  : fmt::format("{}-{} days", a.days, b.days);
+        return a.days % 7 == 0 && b.days % 7 == 0
+                   ? fmt::format("{}-{} weeks", a.days / 7, b.days / 7)
+                   : fmt::format("{}-{} days", a.days, b.days);
     }
     return length_words(a) + "-" + length_words(b);
 }

@@ -27,7 +27,10 @@ constexpr const char* k_gap_examples =
     "e.g. \"1 workday\", \"2 working days\", \"1 day\", \"4 hours\", \"90 minutes\" or \"none\"";
 
 // An own attempt to reach the contact; a reminder sent for a promise is none.
-bool counts_as_attempt(const Interaction& i) { return i.kind != "reminder" && is_own_attempt(i); }
+bool counts_as_attempt(const Interaction& i)
+{
+    return i.kind != "reminder" && is_own_attempt(i);
+}
 
 // An own attempt, or the contact reaching out: what says whether the contact is waiting on us.
 bool is_exchange(const Interaction& i)
@@ -35,7 +38,10 @@ bool is_exchange(const Interaction& i)
     return i.kind != "reminder" && is_attempt(i.kind) && (is_own_attempt(i) || is_inbound(i));
 }
 
-bool same_record(const Interaction& a, const Interaction& b) { return a.id != 0 && a.id == b.id; }
+bool same_record(const Interaction& a, const Interaction& b)
+{
+    return a.id != 0 && a.id == b.id;
+}
 
 date::local_days local_date(Instant t, const date::time_zone& zone)
 {
@@ -66,13 +72,17 @@ bool too_soon(Instant last, Instant next, const Settings& settings, const date::
         return false;
     }
     switch (gap.unit) {
-    case MinGap::Unit::none: return false;
-    case MinGap::Unit::minutes: return next - last < std::chrono::minutes{gap.count};
-    case MinGap::Unit::days: return local_date(next, zone) < local_date(last, zone) + date::days{gap.count};
+    case MinGap::Unit::none:
+        return false;
+    case MinGap::Unit::minutes:
+        return next - last < std::chrono::minutes{gap.count};
+    case MinGap::Unit::days:
+        return local_date(next, zone) < local_date(last, zone) + date::days{gap.count};
     case MinGap::Unit::workdays:
         try {
             const when::Calendar calendar(settings);
-            return local_date(next, zone) < calendar.add_workdays(local_date(last, zone), gap.count);
+            return local_date(next, zone) <
+                   calendar.add_workdays(local_date(last, zone), gap.count);
         } catch (const Error&) {
             return false; // no working days configured: nothing to measure by
         }
@@ -93,8 +103,9 @@ std::string elapsed_words(std::chrono::seconds elapsed)
         return plural(minutes, "minute");
     }
     if (minutes < 48 * 60) {
-        return minutes % 60 == 0 ? plural(minutes / 60, "hour")
-                                 : plural(minutes / 60, "hour") + " " + plural(minutes % 60, "minute");
+        return minutes % 60 == 0
+                   ? plural(minutes / 60, "hour")
+                   : plural(minutes / 60, "hour") + " " + plural(minutes % 60, "minute");
     }
     return plural(minutes / (24 * 60), "day");
 }
@@ -106,18 +117,23 @@ std::string gap_words(const MinGap& gap)
         return n == 1 ? std::string(one) : plural(n, unit);
     };
     switch (gap.unit) {
-    case MinGap::Unit::workdays: return one_or("a working day", "working day", gap.count);
-    case MinGap::Unit::days: return one_or("a day", "day", gap.count);
+    case MinGap::Unit::workdays:
+        return one_or("a working day", "working day", gap.count);
+    case MinGap::Unit::days:
+        return one_or("a day", "day", gap.count);
     case MinGap::Unit::minutes:
-        return gap.count % 60 == 0 ? one_or("an hour", "hour", gap.count / 60) : plural(gap.count, "minute");
-    case MinGap::Unit::none: break;
+        return gap.count % 60 == 0 ? one_or("an hour", "hour", gap.count / 60)
+                                   : plural(gap.count, "minute");
+    case MinGap::Unit::none:
+        break;
     }
     return "some time";
 }
 
 std::string with_article(std::string_view word)
 {
-    const bool vowel = !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos;
+    const bool vowel =
+        !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos;
     return fmt::format("{} {}", vowel ? "an" : "a", word);
 }
 
@@ -137,12 +153,14 @@ std::vector<std::string> gap_warnings(const Interaction* last, Instant next, std
         return {};
     }
     const auto elapsed = next - last->at;
-    const std::string when = elapsed < std::chrono::seconds{0}   ? "before"
-                             : elapsed < std::chrono::minutes{1} ? "right after"
-                                                                 : elapsed_words(elapsed) + " after";
-    return {fmt::format("{} {} an unanswered {} ({}); give {} {} between tries (min_gap = {})", what,
-                        when, last->kind, human_time(last->at, zone, next), contact_name(contact),
-                        gap_words(settings.min_gap), min_gap_text(settings.min_gap))};
+    const std::string when = elapsed < std::chrono::seconds{0} ? "before"
+                             : elapsed < std::chrono::minutes{1}
+                                 ? "right after"
+                                 : elapsed_words(elapsed) + " after";
+    return {fmt::format("{} {} an unanswered {} ({}); give {} {} between tries (min_gap = {})",
+                        what, when, last->kind, human_time(last->at, zone, next),
+                        contact_name(contact), gap_words(settings.min_gap),
+                        min_gap_text(settings.min_gap))};
 }
 
 std::string ordinal(long long n)
@@ -164,7 +182,8 @@ std::vector<std::string> gap_words_of(std::string_view text)
     for (const char c : ascii_lower(text) + " ") {
         const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
         if (std::isspace(static_cast<unsigned char>(c)) ||
-            (!word.empty() && (std::isdigit(static_cast<unsigned char>(word.back())) != 0) != digit)) {
+            (!word.empty() &&
+             (std::isdigit(static_cast<unsigned char>(word.back())) != 0) != digit)) {
             if (!word.empty()) {
                 words.push_back(word);
             }
@@ -194,7 +213,8 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
     const date::local_days day = local_date(attempt.at, user_zone);
     long long attempts_that_day = 1;
     for (const Interaction& i : history) {
-        if (counts_as_attempt(i) && !same_record(i, attempt) && local_date(i.at, user_zone) == day) {
+        if (counts_as_attempt(i) && !same_record(i, attempt) &&
+            local_date(i.at, user_zone) == day) {
             ++attempts_that_day;
         }
     }
@@ -202,8 +222,9 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
         warnings.push_back(fmt::format(
             "this is the {} attempt to reach {} on {}; more than {} a day can feel pushy "
             "(max_attempts_per_day = {})",
-            ordinal(attempts_that_day), contact_name(contact), human_date(attempt.at, user_zone, attempt.at),
-            settings.max_attempts_per_day, settings.max_attempts_per_day));
+            ordinal(attempts_that_day), contact_name(contact),
+            human_date(attempt.at, user_zone, attempt.at), settings.max_attempts_per_day,
+            settings.max_attempts_per_day));
     }
     return warnings;
 }
@@ -234,7 +255,8 @@ MinGap parse_min_gap(std::string_view text)
     long long count = 1;
     std::size_t at = 0;
     if (std::isdigit(static_cast<unsigned char>(words[0][0]))) {
-        if (std::from_chars(words[0].data(), words[0].data() + words[0].size(), count).ec != std::errc{}) {
+        if (std::from_chars(words[0].data(), words[0].data() + words[0].size(), count).ec !=
+            std::errc{}) {
             count = (k_longest_gap_days + 1) * 24 * 60;
         }
         count = std::min(count, (k_longest_gap_days + 1) * 24 * 60LL);
@@ -251,8 +273,9 @@ MinGap parse_min_gap(std::string_view text)
     }
     MinGap gap;
     long long days = count;
-    if (unit == "workday" || unit == "workdays" || unit == "working day" || unit == "working days" ||
-        unit == "business day" || unit == "business days" || unit == "weekday" || unit == "weekdays") {
+    if (unit == "workday" || unit == "workdays" || unit == "working day" ||
+        unit == "working days" || unit == "business day" || unit == "business days" ||
+        unit == "weekday" || unit == "weekdays") {
         gap.unit = MinGap::Unit::workdays;
     } else if (unit == "day" || unit == "days" || unit == "d") {
         gap.unit = MinGap::Unit::days;
@@ -260,15 +283,17 @@ MinGap parse_min_gap(std::string_view text)
         gap.unit = MinGap::Unit::minutes;
         days = count / 24;
         count *= 60;
-    } else if (unit == "minute" || unit == "minutes" || unit == "min" || unit == "mins" || unit == "m") {
+    } else if (unit == "minute" || unit == "minutes" || unit == "min" || unit == "mins" ||
+               unit == "m") {
         gap.unit = MinGap::Unit::minutes;
         days = count / (24 * 60);
     } else {
         throw refuse();
     }
     if (days > k_longest_gap_days) {
-        throw usage_error(fmt::format("min_gap \"{}\" is longer than {} days", trim(text), k_longest_gap_days),
-                          k_gap_examples);
+        throw usage_error(
+            fmt::format("min_gap \"{}\" is longer than {} days", trim(text), k_longest_gap_days),
+            k_gap_examples);
     }
     gap.count = static_cast<int>(count);
     return count == 0 ? MinGap{MinGap::Unit::none, 0} : gap;
@@ -277,9 +302,12 @@ MinGap parse_min_gap(std::string_view text)
 std::string min_gap_text(const MinGap& gap)
 {
     switch (gap.count <= 0 ? MinGap::Unit::none : gap.unit) {
-    case MinGap::Unit::none: return "none";
-    case MinGap::Unit::workdays: return plural(gap.count, "workday");
-    case MinGap::Unit::days: return plural(gap.count, "day");
+    case MinGap::Unit::none:
+        return "none";
+    case MinGap::Unit::workdays:
+        return plural(gap.count, "workday");
+    case MinGap::Unit::days:
+        return plural(gap.count, "day");
     case MinGap::Unit::minutes:
         return gap.count % 60 == 0 ? plural(gap.count / 60, "hour") : plural(gap.count, "minute");
     }

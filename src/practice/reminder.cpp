@@ -16,8 +16,8 @@ namespace {
 
 const std::vector<std::string>& placeholder_names()
 {
-    static const std::vector<std::string> names{"first", "name", "company", "via",   "when",
-                                                "day",   "from", "to",      "zone",  "about"};
+    static const std::vector<std::string> names{"first", "name", "company", "via",  "when",
+                                                "day",   "from", "to",      "zone", "about"};
     return names;
 }
 
@@ -51,14 +51,16 @@ std::vector<Piece> parse_template(std::string_view text)
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if ((c == '{' || c == '}' || c == '[' || c == ']') && i + 1 < text.size() && text[i + 1] == c) {
+        if ((c == '{' || c == '}' || c == '[' || c == ']') && i + 1 < text.size() &&
+            text[i + 1] == c) {
             literal(c); // "{{", "}}", "[[", "]]"
             ++i;
         } else if (c == '{') {
             const std::size_t close = text.find('}', i);
             if (close == std::string_view::npos || text.find_first_of("{[]", i + 1) < close) {
-                throw usage_error(fmt::format("unclosed {{ in the reminder template at \"{}\"", near(text, i)),
-                                  "close the placeholder with }, or write {{ for a literal brace");
+                throw usage_error(
+                    fmt::format("unclosed {{ in the reminder template at \"{}\"", near(text, i)),
+                    "close the placeholder with }, or write {{ for a literal brace");
             }
             const std::string name(text.substr(i + 1, close - i - 1));
             const auto& known = placeholder_names();
@@ -67,23 +69,27 @@ std::vector<Piece> parse_template(std::string_view text)
                 throw usage_error(
                     fmt::format("unknown placeholder {{{}}} in the reminder template{}", name,
                                 guess.empty() ? "" : fmt::format(" (did you mean {{{}}}?)", guess)),
-                    "placeholders: {first} {name} {company} {via} {when} {day} {from} {to} {zone} {about}");
+                    "placeholders: {first} {name} {company} {via} {when} {day} {from} {to} {zone} "
+                    "{about}");
             }
             pieces.push_back({name, true, section});
             i = close;
         } else if (c == '}') {
-            throw usage_error(fmt::format("a }} without {{ in the reminder template at \"{}\"", near(text, i)),
-                              "write }} for a literal brace");
+            throw usage_error(
+                fmt::format("a }} without {{ in the reminder template at \"{}\"", near(text, i)),
+                "write }} for a literal brace");
         } else if (c == '[') {
             if (section >= 0) {
-                throw usage_error(fmt::format("a [ inside [ ] in the reminder template at \"{}\"", near(text, i)),
-                                  "optional sections do not nest; write [[ for a literal bracket");
+                throw usage_error(
+                    fmt::format("a [ inside [ ] in the reminder template at \"{}\"", near(text, i)),
+                    "optional sections do not nest; write [[ for a literal bracket");
             }
             section = sections++;
         } else if (c == ']') {
             if (section < 0) {
-                throw usage_error(fmt::format("a ] without [ in the reminder template at \"{}\"", near(text, i)),
-                                  "write ]] for a literal bracket");
+                throw usage_error(
+                    fmt::format("a ] without [ in the reminder template at \"{}\"", near(text, i)),
+                    "write ]] for a literal bracket");
             }
             section = -1;
         } else {
@@ -114,7 +120,8 @@ std::string day_name(date::local_days day, date::local_days today)
     if (ahead == 0 || ahead == 1) {
         return ahead == 0 ? "today" : "tomorrow";
     }
-    const std::string weekday = capitalised(lexicon::k_weekday_long[date::weekday{day}.c_encoding()]);
+    const std::string weekday =
+        capitalised(lexicon::k_weekday_long[date::weekday{day}.c_encoding()]);
     if (ahead >= 2 && ahead <= 6) {
         return weekday;
     }
@@ -157,7 +164,8 @@ LocalWindow local_window(const Promise& promise, const date::time_zone& zone)
 {
     const LocalTime start = zone.to_local(promise.earliest);
     const LocalTime end = std::max(zone.to_local(promise.latest), start);
-    const date::local_days last = date::floor<date::days>(end > start ? end - std::chrono::seconds{1} : end);
+    const date::local_days last =
+        date::floor<date::days>(end > start ? end - std::chrono::seconds{1} : end);
     return {start, end, date::floor<date::days>(start), last, end == date::floor<date::days>(end)};
 }
 
@@ -169,7 +177,8 @@ std::string when_words(const LocalWindow& w, date::local_days today)
     if (whole_days) {
         return w.first_day == w.last_day
                    ? on_day(w.first_day, today)
-                   : fmt::format("between {} and {}", day_name(w.first_day, today), day_name(w.last_day, today));
+                   : fmt::format("between {} and {}", day_name(w.first_day, today),
+                                 day_name(w.last_day, today));
     }
     if (w.end - w.start <= std::chrono::minutes{30}) {
         return fmt::format("{} at {}", on_day(w.first_day, today), clock(w.start));
@@ -192,7 +201,10 @@ std::string first_word(std::string_view name)
 
 } // namespace
 
-void check_reminder_template(std::string_view text) { parse_template(text); }
+void check_reminder_template(std::string_view text)
+{
+    parse_template(text);
+}
 
 std::string render_reminder(std::string_view template_text, const Promise& promise,
                             const Contact& contact, Instant now,
@@ -215,7 +227,8 @@ std::string render_reminder(std::string_view template_text, const Promise& promi
     };
     std::string out;
     for (std::size_t i = 0; i < pieces.size();) {
-        // One piece outside a section, or a whole [section], left out when a placeholder in it is empty.
+        // One piece outside a section, or a whole [section], left out when a placeholder in it is
+        // empty.
         const int section = pieces[i].section;
         std::string part;
         bool complete = true;

@@ -9,8 +9,14 @@ using namespace fu;
 using fu::test::at;
 
 namespace {
-Cadence days(int ideal, int worst) { return {{0, ideal}, {0, worst}}; }
-Cadence months(int ideal, int worst) { return {{ideal, 0}, {worst, 0}}; }
+Cadence days(int ideal, int worst)
+{
+    return {{0, ideal}, {0, worst}};
+}
+Cadence months(int ideal, int worst)
+{
+    return {{ideal, 0}, {worst, 0}};
+}
 
 Cadence read(const std::string& text)
 {
@@ -34,7 +40,10 @@ std::string refusal(const std::string& text, std::string* hint = nullptr)
     return "";
 }
 
-const date::time_zone& london() { return *date::locate_zone("Europe/London"); }
+const date::time_zone& london()
+{
+    return *date::locate_zone("Europe/London");
+}
 } // namespace
 
 TEST_CASE("a single cadence length is due after it and overdue after half as much again")
@@ -71,10 +80,10 @@ TEST_CASE("a single cadence length is due after it and overdue after half as muc
 
 TEST_CASE("cadence ranges, in the many ways salespeople say them")
 {
-    for (const char* text : {"2-3 weeks", "2–3 weeks", "2 — 3 weeks", "2 to 3 weeks", "2 or 3 weeks",
-                             "2-3wks", "every 2-3 weeks", "EVERY  2-3  Weeks", "two to three weeks",
-                             "between 2 and 3 weeks", "2 weeks-3 weeks", "2 wk to 3 wk",
-                             "about every 2-3 weeks", "every 2-3 weeks or so"}) {
+    for (const char* text :
+         {"2-3 weeks", "2–3 weeks", "2 — 3 weeks", "2 to 3 weeks", "2 or 3 weeks", "2-3wks",
+          "every 2-3 weeks", "EVERY  2-3  Weeks", "two to three weeks", "between 2 and 3 weeks",
+          "2 weeks-3 weeks", "2 wk to 3 wk", "about every 2-3 weeks", "every 2-3 weeks or so"}) {
         CAPTURE(text);
         CHECK(read(text) == days(14, 21));
     }
@@ -92,7 +101,7 @@ TEST_CASE("cadence ranges, in the many ways salespeople say them")
     CHECK(read("a couple of weeks") == days(14, 21));
 }
 
-TEST_CASE("no cadence")
+TEST_CASE("no cadence at all")
 {
     for (const char* text : {"none", "off", "never", "no", " None "}) {
         CAPTURE(text);
@@ -103,9 +112,11 @@ TEST_CASE("no cadence")
 TEST_CASE("cadences that are refused with a reason")
 {
     std::string hint;
-    CHECK(refusal("biweekly", &hint) == "\"biweekly\" is ambiguous (every 2 weeks or twice a week?)");
+    CHECK(refusal("biweekly", &hint) ==
+          "\"biweekly\" is ambiguous (every 2 weeks or twice a week?)");
     CHECK(hint == "say \"every 2 weeks\" or \"twice a week\"");
-    CHECK(refusal("bimonthly", &hint) == "\"bimonthly\" is ambiguous (every 2 months or twice a month?)");
+    CHECK(refusal("bimonthly", &hint) ==
+          "\"bimonthly\" is ambiguous (every 2 months or twice a month?)");
     CHECK(hint == "say \"every 2 months\" or \"twice a month\"");
     CHECK(refusal("bi-weekly").find("ambiguous") != std::string::npos);
     CHECK(refusal("3-2 weeks", &hint) == "\"3-2 weeks\" runs backwards");
@@ -113,18 +124,21 @@ TEST_CASE("cadences that are refused with a reason")
     CHECK(refusal("0 days") == "\"0 days\" is no rhythm: a cadence needs a length");
     CHECK(refusal("0-2 weeks").find("no rhythm") != std::string::npos);
     CHECK(refusal("every 11 years") == "\"every 11 years\" is longer than 10 years");
-    CHECK(refusal("every 99999999999999999999 days").find("longer than 10 years") != std::string::npos);
+    CHECK(refusal("every 99999999999999999999 days").find("longer than 10 years") !=
+          std::string::npos);
     CHECK(refusal("every 10 years").empty());
     CHECK(refusal("tomorrow", &hint) == "\"tomorrow\" is a time, not a cadence");
     CHECK(hint == "a cadence is how often, e.g. \"every 2 weeks\"; for a date use fu promise");
     CHECK(refusal("in 2 weeks") == "\"in 2 weeks\" is a time, not a cadence");
     CHECK(refusal("every monday") == "\"every monday\" is a time, not a cadence");
     CHECK(refusal("next friday 3pm").find("is a time") != std::string::npos);
-    CHECK(refusal("every 2 weks", &hint) == "cannot read \"every 2 weks\" as a cadence (did you mean \"weeks\"?)");
+    CHECK(refusal("every 2 weks", &hint) ==
+          "cannot read \"every 2 weks\" as a cadence (did you mean \"weeks\"?)");
     CHECK(hint.find("\"2-3 weeks\"") != std::string::npos);
     CHECK(refusal("whenever I feel like it").find("too vague") != std::string::npos);
     CHECK(refusal("every few weeks") == "\"every few weeks\" is too vague for a cadence");
-    CHECK(refusal("every 4 hours").find("calendar days, weeks, months or years") != std::string::npos);
+    CHECK(refusal("every 4 hours").find("calendar days, weeks, months or years") !=
+          std::string::npos);
     CHECK(refusal("every 3 m") == "\"m\" could be minutes or months");
     CHECK(refusal("every 2") == "\"every 2\" needs a unit");
     CHECK(refusal("2-3") == "\"2-3\" needs a unit");
@@ -156,13 +170,33 @@ TEST_CASE("cadence words read back to the same cadence")
     CHECK(cadence_text(Cadence{{1, 15}, {1, 38}}) == "1 month 15 days");
     CHECK(cadence_text(Cadence{{1, 0}, {0, 42}}) == "1 month-6 weeks");
 
-    for (const char* text :
-         {"weekly", "every 2 weeks", "2-3 weeks", "every 10-14 days", "a month", "monthly",
-          "fortnightly", "every other week", "quarterly", "every 6 months", "yearly",
-          "every week or two", "1-2 months", "2 weeks to a month", "3 weeks-2 months",
-          "1 month 15 days", "twice a week", "daily", "every 18 months", "1 month-6 weeks",
-          "1 month 15 days-2 months", "1 year 2 weeks", "2-2 weeks", "4 weeks-1 month",
-          "every 10 years", "1-2 yrs", "every 3 days"}) {
+    for (const char* text : {"weekly",
+                             "every 2 weeks",
+                             "2-3 weeks",
+                             "every 10-14 days",
+                             "a month",
+                             "monthly",
+                             "fortnightly",
+                             "every other week",
+                             "quarterly",
+                             "every 6 months",
+                             "yearly",
+                             "every week or two",
+                             "1-2 months",
+                             "2 weeks to a month",
+                             "3 weeks-2 months",
+                             "1 month 15 days",
+                             "twice a week",
+                             "daily",
+                             "every 18 months",
+                             "1 month-6 weeks",
+                             "1 month 15 days-2 months",
+                             "1 year 2 weeks",
+                             "2-2 weeks",
+                             "4 weeks-1 month",
+                             "every 10 years",
+                             "1-2 yrs",
+                             "every 3 days"}) {
         CAPTURE(text);
         const Cadence cadence = read(text);
         CAPTURE(cadence_text(cadence));
@@ -170,7 +204,7 @@ TEST_CASE("cadence words read back to the same cadence")
     }
 }
 
-TEST_CASE("an interval is added on the local calendar, keeping the clock time")
+TEST_CASE("cadence: an interval is added on the local calendar, keeping the clock time")
 {
     const Instant noon = at("2026-12-01T12:00:00Z"); // 12:00 in London
     CHECK(add_interval(noon, {0, 14}, london()) == at("2026-12-15T12:00:00Z"));
@@ -178,14 +212,15 @@ TEST_CASE("an interval is added on the local calendar, keeping the clock time")
     // Months clip to the month's end.
     CHECK(add_interval(at("2026-01-31T09:00:00Z"), {1, 0}, london()) == at("2026-02-28T09:00:00Z"));
     // Across the spring clock change the local time stays 09:00 (08:00 UTC in summer).
-    CHECK(add_interval(at("2026-03-20T09:00:00Z"), {0, 14}, london()) == at("2026-04-03T08:00:00Z"));
+    CHECK(add_interval(at("2026-03-20T09:00:00Z"), {0, 14}, london()) ==
+          at("2026-04-03T08:00:00Z"));
     // A local time the clock change skips (01:30 on 29 March 2026) resolves without throwing.
     CHECK(add_interval(at("2026-03-28T01:30:00Z"), {0, 1}, london()) == at("2026-03-29T01:00:00Z"));
     // A repeated local time (01:30 on 25 October 2026) takes its earlier instant.
     CHECK(add_interval(at("2026-10-24T00:30:00Z"), {0, 1}, london()) == at("2026-10-25T00:30:00Z"));
 }
 
-TEST_CASE("the keep-in-touch window runs from ideal to worst")
+TEST_CASE("cadence: the keep-in-touch window runs from ideal to worst")
 {
     const Instant last = at("2026-12-01T10:00:00Z");
     const TouchWindow w = keep_in_touch_window(days(14, 21), last, london());
@@ -195,11 +230,12 @@ TEST_CASE("the keep-in-touch window runs from ideal to worst")
     CHECK(one_day.earliest == at("2026-12-15T10:00:00Z"));
     CHECK(one_day.latest == at("2026-12-16T10:00:00Z"));
     // 30 days to 1 month from 1 February: the month is shorter, still a day long at least.
-    const TouchWindow february = keep_in_touch_window(Cadence{{0, 30}, {1, 0}}, at("2026-02-01T10:00:00Z"), london());
+    const TouchWindow february =
+        keep_in_touch_window(Cadence{{0, 30}, {1, 0}}, at("2026-02-01T10:00:00Z"), london());
     CHECK(february.latest == add_interval(february.earliest, {0, 1}, london()));
 }
 
-TEST_CASE("interest levels and their rank")
+TEST_CASE("cadence: interest levels and their rank")
 {
     CHECK(interest_levels() == std::vector<std::string>{"hot", "warm", "cold"});
     CHECK(interest_rank("hot") == 0);

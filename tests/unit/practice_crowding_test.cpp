@@ -10,7 +10,10 @@ using fu::test::at;
 
 namespace {
 // 1 December 2026 is a Tuesday; London keeps UTC in winter.
-const date::time_zone& london() { return *date::locate_zone("Europe/London"); }
+const date::time_zone& london()
+{
+    return *date::locate_zone("Europe/London");
+}
 
 Contact ada()
 {
@@ -38,8 +41,8 @@ Interaction heard_from(Id id, const char* when, const char* kind)
     return i;
 }
 
-std::vector<std::string> warnings(const std::vector<Interaction>& history, const Interaction& attempt,
-                                  const Settings& settings = {})
+std::vector<std::string> warnings(const std::vector<Interaction>& history,
+                                  const Interaction& attempt, const Settings& settings = {})
 {
     return crowding_warnings_for_attempt(history, attempt, ada(), settings, london());
 }
@@ -52,30 +55,34 @@ Settings with_gap(const char* gap)
 }
 } // namespace
 
-TEST_CASE("a second attempt soon after an unanswered one is crowding")
+TEST_CASE("crowding: a second attempt soon after an unanswered one")
 {
-    const std::vector<Interaction> history{tried(1, "2026-12-01T10:00:00Z", "voicemail", "left-message")};
+    const std::vector<Interaction> history{
+        tried(1, "2026-12-01T10:00:00Z", "voicemail", "left-message")};
     const auto w = warnings(history, tried(2, "2026-12-01T10:30:00Z", "voicemail", "left-message"));
     REQUIRE(w.size() == 1);
-    CHECK(w[0] == "a voicemail 30 minutes after an unanswered voicemail (Tue 1 Dec 10:00); give Ada "
-                  "Lovelace a working day between tries (min_gap = 1 workday)");
+    CHECK(w[0] ==
+          "a voicemail 30 minutes after an unanswered voicemail (Tue 1 Dec 10:00); give Ada "
+          "Lovelace a working day between tries (min_gap = 1 workday)");
     const auto email = warnings(history, tried(2, "2026-12-01T15:05:00Z", "email", "sent"));
     REQUIRE(email.size() == 1);
     CHECK(email[0].rfind("an email 5 hours 5 minutes after an unanswered voicemail", 0) == 0);
 }
 
-TEST_CASE("min_gap in working days counts from the last attempt's local date")
+TEST_CASE("crowding: min_gap in working days counts from the last attempt's local date")
 {
     // Monday voicemail, Tuesday call.
     CHECK(warnings({tried(1, "2026-11-30T16:00:00Z", "voicemail", "left-message")},
                    tried(2, "2026-12-01T09:00:00Z", "call", "no-answer"))
               .empty());
     // Friday voicemail, Monday call: the weekend is no working day.
-    const std::vector<Interaction> friday{tried(1, "2026-12-04T16:00:00Z", "voicemail", "left-message")};
+    const std::vector<Interaction> friday{
+        tried(1, "2026-12-04T16:00:00Z", "voicemail", "left-message")};
     CHECK(warnings(friday, tried(2, "2026-12-07T09:00:00Z", "call", "no-answer")).empty());
     CHECK(warnings(friday, tried(2, "2026-12-05T09:00:00Z", "call", "no-answer")).size() == 1);
     // Saturday voicemail: the next working day is Monday; Sunday is too soon.
-    const std::vector<Interaction> saturday{tried(1, "2026-12-05T11:00:00Z", "voicemail", "left-message")};
+    const std::vector<Interaction> saturday{
+        tried(1, "2026-12-05T11:00:00Z", "voicemail", "left-message")};
     CHECK(warnings(saturday, tried(2, "2026-12-07T09:00:00Z", "call", "no-answer")).empty());
     CHECK(warnings(saturday, tried(2, "2026-12-06T09:00:00Z", "call", "no-answer")).size() == 1);
     // Two working days from Friday: Tuesday.
@@ -85,28 +92,33 @@ TEST_CASE("min_gap in working days counts from the last attempt's local date")
     // The user's local date: 23:30 in New York on Monday is Tuesday in UTC.
     const auto& ny = *date::locate_zone("America/New_York");
     CHECK(crowding_warnings_for_attempt({tried(1, "2026-12-01T04:30:00Z", "call", "no-answer")},
-                                        tried(2, "2026-12-01T14:00:00Z", "call", "no-answer"), ada(),
-                                        Settings{}, ny)
+                                        tried(2, "2026-12-01T14:00:00Z", "call", "no-answer"),
+                                        ada(), Settings{}, ny)
               .empty());
 }
 
-TEST_CASE("calendar days, hours and minutes as min_gap")
+TEST_CASE("crowding: calendar days, hours and minutes as min_gap")
 {
     const std::vector<Interaction> history{tried(1, "2026-12-01T10:00:00Z", "call", "no-answer")};
     const Settings hours = with_gap("4 hours");
-    CHECK(warnings(history, tried(2, "2026-12-01T13:59:00Z", "call", "no-answer"), hours).size() == 1);
+    CHECK(warnings(history, tried(2, "2026-12-01T13:59:00Z", "call", "no-answer"), hours).size() ==
+          1);
     CHECK(warnings(history, tried(2, "2026-12-01T14:00:00Z", "call", "no-answer"), hours).empty());
     const Settings days = with_gap("2 days");
-    CHECK(warnings(history, tried(2, "2026-12-02T23:59:00Z", "call", "no-answer"), days).size() == 1);
+    CHECK(warnings(history, tried(2, "2026-12-02T23:59:00Z", "call", "no-answer"), days).size() ==
+          1);
     CHECK(warnings(history, tried(2, "2026-12-03T00:01:00Z", "call", "no-answer"), days).empty());
-    const auto w = warnings(history, tried(2, "2026-12-01T10:45:00Z", "text", "sent"), with_gap("90 min"));
+    const auto w =
+        warnings(history, tried(2, "2026-12-01T10:45:00Z", "text", "sent"), with_gap("90 min"));
     REQUIRE(w.size() == 1);
-    CHECK(w[0] == "a text 45 minutes after an unanswered call (Tue 1 Dec 10:00); give Ada Lovelace 90 "
-                  "minutes between tries (min_gap = 90 minutes)");
-    CHECK(warnings(history, tried(2, "2026-12-01T10:01:00Z", "call", "no-answer"), with_gap("none")).empty());
+    CHECK(w[0] ==
+          "a text 45 minutes after an unanswered call (Tue 1 Dec 10:00); give Ada Lovelace 90 "
+          "minutes between tries (min_gap = 90 minutes)");
+    CHECK(warnings(history, tried(2, "2026-12-01T10:01:00Z", "call", "no-answer"), with_gap("none"))
+              .empty());
 }
 
-TEST_CASE("only an unanswered own attempt, with nothing heard since, sets the gap")
+TEST_CASE("crowding: only an unanswered own attempt, with nothing heard since, sets the gap")
 {
     // Reached: the contact answered, so calling again is fine.
     CHECK(warnings({tried(1, "2026-12-01T10:00:00Z", "call", "reached")},
@@ -141,23 +153,27 @@ TEST_CASE("only an unanswered own attempt, with nothing heard since, sets the ga
               .empty());
 }
 
-TEST_CASE("too many attempts on one local day")
+TEST_CASE("crowding: too many attempts on one local day")
 {
     const std::vector<Interaction> history{tried(1, "2026-12-01T10:00:00Z", "call", "reached"),
                                            tried(2, "2026-12-01T10:00:00Z", "call", "reached")};
     const auto w = warnings(history, tried(3, "2026-12-01T10:00:00Z", "call", "reached"));
     REQUIRE(w.size() == 1);
-    CHECK(w[0] == "this is the 3rd attempt to reach Ada Lovelace on Tue 1 Dec; more than 2 a day can "
-                  "feel pushy (max_attempts_per_day = 2)");
+    CHECK(w[0] ==
+          "this is the 3rd attempt to reach Ada Lovelace on Tue 1 Dec; more than 2 a day can "
+          "feel pushy (max_attempts_per_day = 2)");
     // Three unanswered calls in the same minute: both warnings.
-    const std::vector<Interaction> unanswered{tried(1, "2026-12-01T10:00:00Z", "call", "no-answer"),
-                                              tried(2, "2026-12-01T10:00:00Z", "call", "no-answer")};
+    const std::vector<Interaction> unanswered{
+        tried(1, "2026-12-01T10:00:00Z", "call", "no-answer"),
+        tried(2, "2026-12-01T10:00:00Z", "call", "no-answer")};
     const auto both = warnings(unanswered, tried(3, "2026-12-01T10:00:00Z", "call", "no-answer"));
     REQUIRE(both.size() == 2);
     CHECK(both[0].rfind("a call right after an unanswered call", 0) == 0);
     // The day before, inbound calls and notes do not count.
-    CHECK(warnings({tried(1, "2026-11-30T23:00:00Z", "call", "reached"), heard_from(2, "2026-12-01T09:00:00Z", "call"),
-                    tried(3, "2026-12-01T09:30:00Z", "note", ""), tried(4, "2026-12-01T10:00:00Z", "call", "reached")},
+    CHECK(warnings({tried(1, "2026-11-30T23:00:00Z", "call", "reached"),
+                    heard_from(2, "2026-12-01T09:00:00Z", "call"),
+                    tried(3, "2026-12-01T09:30:00Z", "note", ""),
+                    tried(4, "2026-12-01T10:00:00Z", "call", "reached")},
                    tried(5, "2026-12-01T11:00:00Z", "call", "reached"))
               .empty());
     Settings no_limit;
@@ -165,26 +181,35 @@ TEST_CASE("too many attempts on one local day")
     CHECK(warnings(history, tried(3, "2026-12-01T10:00:00Z", "call", "reached"), no_limit).empty());
 }
 
-TEST_CASE("a promised window crowding the last unanswered attempt")
+TEST_CASE("crowding: a promised window close after the last unanswered attempt")
 {
-    const std::vector<Interaction> history{tried(1, "2026-12-01T10:00:00Z", "voicemail", "left-message")};
-    const auto w = crowding_warnings_for_window(history, at("2026-12-01T14:00:00Z"), ada(), Settings{}, london());
+    const std::vector<Interaction> history{
+        tried(1, "2026-12-01T10:00:00Z", "voicemail", "left-message")};
+    const auto w = crowding_warnings_for_window(history, at("2026-12-01T14:00:00Z"), ada(),
+                                                Settings{}, london());
     REQUIRE(w.size() == 1);
-    CHECK(w[0] == "a promised window opening 4 hours after an unanswered voicemail (Tue 1 Dec 10:00); "
-                  "give Ada Lovelace a working day between tries (min_gap = 1 workday)");
-    CHECK(crowding_warnings_for_window(history, at("2026-12-02T09:00:00Z"), ada(), Settings{}, london()).empty());
-    CHECK(crowding_warnings_for_window(history, at("2026-12-01T09:00:00Z"), ada(), Settings{}, london())
+    CHECK(w[0] ==
+          "a promised window opening 4 hours after an unanswered voicemail (Tue 1 Dec 10:00); "
+          "give Ada Lovelace a working day between tries (min_gap = 1 workday)");
+    CHECK(crowding_warnings_for_window(history, at("2026-12-02T09:00:00Z"), ada(), Settings{},
+                                       london())
+              .empty());
+    CHECK(crowding_warnings_for_window(history, at("2026-12-01T09:00:00Z"), ada(), Settings{},
+                                       london())
               .at(0)
               .rfind("a promised window opening before an unanswered voicemail", 0) == 0);
     // The latest own attempt was answered.
-    CHECK(crowding_warnings_for_window({history[0], tried(2, "2026-12-01T11:00:00Z", "call", "reached")},
-                                       at("2026-12-01T14:00:00Z"), ada(), Settings{}, london())
+    CHECK(crowding_warnings_for_window(
+              {history[0], tried(2, "2026-12-01T11:00:00Z", "call", "reached")},
+              at("2026-12-01T14:00:00Z"), ada(), Settings{}, london())
               .empty());
-    CHECK(crowding_warnings_for_window({}, at("2026-12-01T14:00:00Z"), ada(), Settings{}, london()).empty());
+    CHECK(crowding_warnings_for_window({}, at("2026-12-01T14:00:00Z"), ada(), Settings{}, london())
+              .empty());
     // No working days configured: nothing to measure by, and no error.
     Settings idle;
     idle.workdays.fill(false);
-    CHECK(crowding_warnings_for_window(history, at("2026-12-01T14:00:00Z"), ada(), idle, london()).empty());
+    CHECK(crowding_warnings_for_window(history, at("2026-12-01T14:00:00Z"), ada(), idle, london())
+              .empty());
 }
 
 TEST_CASE("min_gap words")
