@@ -1,4 +1,5 @@
 #include "fu/agenda.hpp"
+#include "fu/practice.hpp"
 
 #include <algorithm>
 #include <map>
@@ -96,6 +97,11 @@ void order_agenda(std::vector<AgendaItem>& items)
         if (a.state != b.state) {
             return static_cast<int>(a.state) < static_cast<int>(b.state);
         }
+        const int a_interest = interest_rank(a.contact.interest);
+        const int b_interest = interest_rank(b.contact.interest);
+        if (a_interest != b_interest) {
+            return a_interest < b_interest;
+        }
         const Promise& p = a.promise;
         const Promise& q = b.promise;
         switch (a.state) {
@@ -112,9 +118,55 @@ void order_agenda(std::vector<AgendaItem>& items)
             }
             break;
         }
-        return p.id < q.id;
+        if (a.kind != b.kind) {
+            return a.kind == AgendaKind::promise;
+        }
+        return p.id != q.id ? p.id < q.id : a.contact.id < b.contact.id;
     });
 }
+
+namespace {
+
+bool matches(const Contact& contact, const AgendaQuery& query)
+{
+    const auto& tags = contact.tags;
+    if (!query.tag.empty() && std::find(tags.begin(), tags.end(), query.tag) == tags.end()) {
+        return false;
+    }
+    return query.interest.empty() || contact.interest == query.interest;
+}
+
+// Contacts with a cadence and no open promise, as rows whose window is the cadence's.
+void add_keep_in_touch(const Store& store, const AgendaQuery& query, Instant now,
+                       std::vector<AgendaItem>& items)
+{
+    for (auto& [contact, last] : store.contacts_to_keep_in_touch()) {
+        const auto cadence = parse_cadence(contact.every);
+        if (!cadence || !matches(contact, query)) {
+            continue;
+        }
+        const TouchWindow window = keep_in_touch_window(*cadence, last, *query.keep_in_touch_zone);
+        AgendaItem item;
+        item.kind = AgendaKind::keep_in_touch;
+        item.promise.contact_id = contact.id;
+        item.promise.made_at = last;
+        item.promise.earliest = window.earliest;
+        item.promise.latest = window.latest;
+        item.promise.text = contact.every;
+        item.promise.about = "keep in touch";
+        item.promise.via = "call";
+        item.promise.zone = std::string(query.keep_in_touch_zone->name());
+        item.state = classify(item.promise, now);
+        if (item.state == DueState::upcoming && query.until && window.earliest >= *query.until) {
+            continue;
+        }
+        item.last_contact = last;
+        item.contact = std::move(contact);
+        items.push_back(std::move(item));
+    }
+}
+
+} // namespace
 
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
@@ -153,8 +205,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
         if (contact == contacts.end()) {
             continue;
         }
-        const auto& tags = contact->second.tags;
-        if (!query.tag.empty() && std::find(tags.begin(), tags.end(), query.tag) == tags.end()) {
+        if (!matches(contact->second, query)) {
             continue;
         }
         const auto& history = interactions[promise.contact_id];
@@ -166,14 +217,17 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
         item.promise = std::move(promise);
         agenda.items.push_back(std::move(item));
     }
+    if (query.keep_in_touch_zone && !query.agreed_only) {
+        add_keep_in_touch(store, query, now, agenda.items);
+    }
     order_agenda(agenda.items);
     if (query.limit > 0 && agenda.items.size() > static_cast<std::size_t>(query.limit)) {
         agenda.items.resize(static_cast<std::size_t>(query.limit));
     }
     if (!query.agreed_only) {
         for (Contact& contact : store.contacts_without_next_step(outcomes_needing_no_next_step())) {
-            if (query.tag.empty() ||
-                std::find(contact.tags.begin(), contact.tags.end(), query.tag) != contact.tags.end()) {
+            // A contact with a cadence is kept in touch by it (a keep-in-touch row when due).
+            if (matches(contact, query) && contact.every.empty()) {
                 agenda.no_next_step.push_back(std::move(contact));
             }
         }

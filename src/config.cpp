@@ -276,7 +276,7 @@ bool is_playbook_name(std::string_view name)
 
 // The first Monday of 2026 at the start of the working day (or the first working day after it): the
 // moment a playbook's time phrases are tried against, so that a phrase that only reads at some times
-// of day (\"by end of day\") is not refused for the hour of the check.
+// of day ("by end of day") is not refused for the hour of the check.
 Instant playbook_reference(const Settings& settings)
 {
     date::local_days day{date::year{2026} / date::January / 5};

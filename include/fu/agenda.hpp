@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <date/tz.h>
+
 #include "fu/clock.hpp"
 #include "fu/model.hpp"
 #include "fu/store.hpp"
@@ -52,13 +54,22 @@ int count_attempts(const std::vector<Interaction>& interactions, Instant after,
 // All of a contact's interactions, oldest first.
 std::vector<Interaction> interactions_of(const Store& store, Id contact_id);
 
-// One row of the agenda.
+// What a row of the agenda is.
+enum class AgendaKind {
+    promise,       // an open promise
+    keep_in_touch, // a contact with a cadence and no open promise: its window is the cadence's
+};
+
+// One row of the agenda. A keep-in-touch row has a promise with id 0 whose window is
+// [last contact + ideal, last contact + at worst) and whose text is the cadence's words.
 struct AgendaItem {
+    AgendaKind kind = AgendaKind::promise;
     Promise promise;
     Contact contact;
     DueState state = DueState::upcoming;
     int attempts = 0;   // attempts since the promise was made
     int unanswered = 0; // the contact's current run of unanswered attempts
+    std::optional<Instant> last_contact; // keep-in-touch: the last interaction (or when added)
 };
 
 // What `fu due` and the digest show.
@@ -74,10 +85,14 @@ struct AgendaQuery {
     std::string tag;              // only contacts with this tag
     bool agreed_only = false;
     int limit = 0;                // at most this many promise rows (0: all)
+    std::string interest;         // only contacts this interested (hot, warm, cold)
+    // The zone keep-in-touch windows are counted in (the user's); none: no keep-in-touch rows.
+    const date::time_zone* keep_in_touch_zone = nullptr;
 };
 
-// Orders items: overdue (longest overdue first), due now (closing soonest first), upcoming
-// (opening soonest first); ties by id.
+// Orders items: overdue, then due now, then upcoming; within a state hot before warm before
+// unknown before cold; then overdue longest overdue first, due now closing soonest first,
+// upcoming opening soonest first; ties by id (promises before keep-in-touch rows).
 void order_agenda(std::vector<AgendaItem>& items);
 
 // Builds the agenda at `now` from the store.

@@ -25,9 +25,11 @@ struct Config {
 // Every key the file may hold, in documentation order.
 const std::vector<std::string>& config_keys();
 
-// Parses config text: TOML, with the keys at the top or in an optional [fu] table. `source` names the
-// file in errors and origins. Throws fu::Error (2) "FILE:LINE: …" for text that is not TOML (a key set
-// twice included), an unknown key or a bad value.
+// Parses config text: TOML, with the keys at the top or in an optional [fu] table, and named
+// playbooks in a [playbooks] table (they follow the built-in ones; one of the same name replaces it).
+// `source` names the file in errors and origins. Throws fu::Error (2) "FILE:LINE: …" for text that is
+// not TOML (a key set twice included), an unknown key or a bad value; a playbook step's time phrase and
+// on_won are checked once the whole file is read.
 Config parse_config(const std::string& text, const std::string& source);
 
 // Reads and parses the file; a missing file is an error only when `required`.

@@ -13,7 +13,7 @@ namespace {
 
 struct AddOptions {
     std::vector<std::string> name_words;
-    std::string company, phone, email, note, tz;
+    std::string company, phone, email, note, tz, every, interest;
     std::vector<std::string> tags;
 };
 
@@ -27,6 +27,8 @@ int run_add(const AddOptions& opt, Env& env)
     fields.note = opt.note;
     fields.tz = opt.tz;
     fields.add_tags = opt.tags;
+    fields.every = opt.every;
+    fields.interest = opt.interest;
     validate(fields); // before the file is opened: a bad field must not create the database
     Store store = Store::open_for_writing(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
@@ -55,6 +57,8 @@ Handler setup_add(CLI::App& command)
     command.add_option("--tag", opt->tags, "A tag (repeatable)")->take_all();
     command.add_option("--note", opt->note, "A note");
     command.add_option("--tz", opt->tz, "The contact's IANA time zone, e.g. Europe/Berlin");
+    command.add_option("--every", opt->every, "Keep in touch this often, e.g. \"2-3 weeks\", monthly");
+    command.add_option("--interest", opt->interest, "How interested: hot, warm or cold");
     return [opt](Env& env) { return run_add(*opt, env); };
 }
 

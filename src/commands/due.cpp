@@ -8,6 +8,7 @@
 #include "fu/refs.hpp"
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
+#include "fu/practice.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 #include "fu/timefmt.hpp"
@@ -23,7 +24,15 @@ struct DueOptions {
     bool agreed = false;
     int limit = 0;
     bool check = false;
+    std::string interest;
 };
+
+// "keep in touch (every 2-3 weeks; last 19d ago)"
+std::string touch_text(const AgendaItem& item, Instant now)
+{
+    return fmt::format("keep in touch (every {}; last {} ago)", item.promise.text,
+                       short_duration(now - item.last_contact.value_or(now)));
+}
 
 const char* section_title(DueState state)
 {
@@ -55,7 +64,9 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
                                        [](const AgendaItem& item) { return item.state == DueState::upcoming; });
         if (next != later.items.end()) {
             out << fmt::format("Next: {} {}  [{}]  (fu due --all)\n", next->contact.name,
-                               window_text(next->promise, next->contact, env), promise_ref(next->promise.id));
+                               window_text(next->promise, next->contact, env),
+                               next->kind == AgendaKind::keep_in_touch ? "keep in touch"
+                                                                       : promise_ref(next->promise.id));
         }
     } else {
         Table table;
@@ -71,11 +82,18 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
                                             styled(section_title(item.state), section_style(item.state),
                                                    env.output.color));
             }
+            if (item.kind == AgendaKind::keep_in_touch) {
+                table.rows.push_back({"", item.contact.name, item.contact.company, item.contact.phone,
+                                      window_text(item.promise, item.contact, env),
+                                      relative_hint(item.promise, env.now), item.contact.interest,
+                                      touch_text(item, env.now), "", ""});
+                continue;
+            }
             table.rows.push_back({promise_ref(item.promise.id), item.contact.name,
                                   item.contact.company, item.contact.phone,
                                   window_text(item.promise, item.contact, env),
                                   relative_hint(item.promise, env.now),
-                                  item.promise.agreed ? "agreed" : "", item.promise.about,
+                                  item.promise.agreed ? "agreed" : item.contact.interest, item.promise.about,
                                   item.attempts > 0 ? std::to_string(item.attempts) : "",
                                   item.unanswered > 0 ? fmt::format("{} unanswered in a row", item.unanswered) : ""});
         }
@@ -94,16 +112,19 @@ void print_rows(const Agenda& agenda, const Env& env)
 {
     Table table;
     table.keys = {"id",    "state", "contact_id", "contact", "company", "phone", "email", "earliest",
-                  "latest", "text", "about",      "agreed",  "via",     "attempts", "unanswered"};
+                  "latest", "text", "about",      "agreed",  "via",     "attempts", "unanswered",
+                  "type",  "interest"};
     table.headings = table.keys;
     const auto& zone = env.user_zone();
     for (const AgendaItem& item : agenda.items) {
         const Promise& p = item.promise;
-        table.rows.push_back({std::to_string(p.id), std::string(to_string(item.state)),
+        const bool touch = item.kind == AgendaKind::keep_in_touch;
+        table.rows.push_back({touch ? "" : std::to_string(p.id), std::string(to_string(item.state)),
                               std::to_string(item.contact.id), item.contact.name, item.contact.company,
                               item.contact.phone, item.contact.email, iso8601(p.earliest, zone),
                               iso8601(p.latest, zone), p.text, p.about, p.agreed ? "true" : "false",
-                              p.via, std::to_string(item.attempts), std::to_string(item.unanswered)});
+                              p.via, std::to_string(item.attempts), std::to_string(item.unanswered),
+                              touch ? "keep-in-touch" : "promise", item.contact.interest});
     }
     print_table(env.out, table, env.output);
 }
@@ -114,6 +135,10 @@ int run_due(const DueOptions& opt, Env& env)
         throw usage_error(fmt::format("--limit must be 0 or more, not {}", opt.limit));
     }
     AgendaQuery query;
+    query.keep_in_touch_zone = &env.user_zone();
+    if (!opt.interest.empty()) {
+        query.interest = known_word(ascii_lower(trim(opt.interest)), interest_levels(), "interest");
+    }
     query.tag = opt.tag;
     query.agreed_only = opt.agreed;
     query.limit = opt.limit;
@@ -128,7 +153,9 @@ int run_due(const DueOptions& opt, Env& env)
     if (env.json()) {
         Json list = Json::array();
         for (const AgendaItem& item : agenda.items) {
-            list.push(promise_json(item.promise, item.contact, env, item.attempts, item.unanswered));
+            list.push(item.kind == AgendaKind::keep_in_touch
+                          ? keep_in_touch_json(item, env)
+                          : promise_json(item.promise, item.contact, env, item.attempts, item.unanswered));
         }
         list.write(env.out);
     } else if (env.human()) {
@@ -164,6 +191,7 @@ Handler setup_due(CLI::App& command)
     command.add_flag("--agreed", opt->agreed, "Only times the customer agreed to");
     command.add_option("--limit", opt->limit, "At most N promises");
     command.add_flag("--check", opt->check, "Exit 1 when something is overdue or due now");
+    command.add_option("--interest", opt->interest, "Only contacts this interested: hot, warm or cold");
     return [opt](Env& env) { return run_due(*opt, env); };
 }
 

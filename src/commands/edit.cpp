@@ -13,7 +13,7 @@ namespace {
 
 struct EditOptions {
     std::string contact;
-    std::optional<std::string> name, company, phone, email, note, tz;
+    std::optional<std::string> name, company, phone, email, note, tz, every, interest;
     std::vector<std::string> tags, untags;
 };
 
@@ -28,11 +28,13 @@ int run_edit(const EditOptions& opt, Env& env)
     changes.tz = opt.tz;
     changes.add_tags = opt.tags;
     changes.remove_tags = opt.untags;
+    changes.every = opt.every;
+    changes.interest = opt.interest;
     const bool nothing = !changes.name && !changes.company && !changes.phone && !changes.email &&
-                         !changes.note && !changes.tz && changes.add_tags.empty() &&
-                         changes.remove_tags.empty();
+                         !changes.note && !changes.tz && !changes.every && !changes.interest &&
+                         changes.add_tags.empty() && changes.remove_tags.empty();
     if (nothing) {
-        throw usage_error("nothing to change", "give e.g. --phone, --email, --tag or --name");
+        throw usage_error("nothing to change", "give e.g. --phone, --email, --tag, --every or --name");
     }
     refuse_record_ref(opt.contact, "edit");
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
@@ -59,6 +61,8 @@ Handler setup_edit(CLI::App& command)
     command.add_option("--email", opt->email, "Email address (\"\" clears)");
     command.add_option("--note", opt->note, "Note (\"\" clears)");
     command.add_option("--tz", opt->tz, "IANA time zone (\"\" clears)");
+    command.add_option("--every", opt->every, "Keep in touch this often, e.g. \"2-3 weeks\" (none removes it)");
+    command.add_option("--interest", opt->interest, "How interested: hot, warm or cold (none clears)");
     command.add_option("--tag", opt->tags, "Add a tag (repeatable)")->take_all();
     command.add_option("--untag", opt->untags, "Remove a tag (repeatable)")->take_all();
     return [opt](Env& env) { return run_edit(*opt, env); };

@@ -44,18 +44,7 @@ void print_progress(const PlanProgress& progress, const Contact& contact, const 
     const Plan& plan = progress.plan;
     env.out << fmt::format("{}: playbook {}, started {}\n", name_and_company(contact), plan.playbook,
                            human_date(plan.started_at, env.user_zone(), env.now));
-    int number = 0;
-    for (const PlaybookStep& step : plan.steps) {
-        ++number;
-        if (number < progress.current_step) {
-            env.out << fmt::format("  {}. {}  (done)\n", number, step.about);
-        } else if (number == progress.current_step && progress.current) {
-            env.out << fmt::format("  {}. {} — {} {}  [{}]\n", number, step.about, channel_phrase(step.via),
-                                   window_text(*progress.current, contact, env), promise_ref(progress.current->id));
-        } else {
-            env.out << fmt::format("  {}. {} — {} after the step before\n", number, step.about, step.when);
-        }
-    }
+    print_plan_steps(progress, contact, env);
 }
 
 int show_plan(const PlanOptions& opt, Env& env)

@@ -48,7 +48,9 @@ Json contact_json(const Contact& contact, const Env& env)
         .set("note", json_or_null(contact.note))
         .set("created", iso8601(contact.created_at, env.user_zone()))
         .set("archived", optional_time(contact.archived_at))
-        .set("closed", optional_time(contact.closed_at));
+        .set("closed", optional_time(contact.closed_at))
+        .set("every", json_or_null(contact.every))
+        .set("interest", json_or_null(contact.interest));
 }
 
 Json promise_json(const Promise& promise, const Contact& contact, const Env& env, int attempts,
@@ -72,7 +74,26 @@ Json promise_json(const Promise& promise, const Contact& contact, const Env& env
         .set("resolved", promise.resolved_at ? Json(iso8601(*promise.resolved_at, zone)) : Json())
         .set("reason", json_or_null(promise.reason))
         .set("rescheduled_from", promise.rescheduled_from ? Json(*promise.rescheduled_from) : Json())
-        .set("replaced_by", promise.replaced_by ? Json(*promise.replaced_by) : Json());
+        .set("replaced_by", promise.replaced_by ? Json(*promise.replaced_by) : Json())
+        .set("type", "promise")
+        .set("plan_id", promise.plan_id ? Json(*promise.plan_id) : Json())
+        .set("plan_step", promise.plan_id ? Json(promise.plan_step) : Json());
+}
+
+Json keep_in_touch_json(const AgendaItem& item, const Env& env)
+{
+    const auto& zone = env.user_zone();
+    return Json::object()
+        .set("type", "keep-in-touch")
+        .set("id", Json())
+        .set("contact", contact_ref_json(item.contact))
+        .set("state", std::string(to_string(item.state)))
+        .set("earliest", iso8601(item.promise.earliest, zone))
+        .set("latest", iso8601(item.promise.latest, zone))
+        .set("every", item.promise.text)
+        .set("last_contact", item.last_contact ? Json(iso8601(*item.last_contact, zone)) : Json())
+        .set("about", item.promise.about)
+        .set("interest", json_or_null(item.contact.interest));
 }
 
 Json promise_json(const Promise& promise, const Contact& contact, const std::vector<Interaction>& history,
@@ -99,7 +120,8 @@ Json interaction_json(const Interaction& interaction, const Contact& contact, co
         .set("note", json_or_null(interaction.note))
         .set("promise", interaction.promise_id ? Json(*interaction.promise_id) : Json())
         .set("inbound", is_inbound(interaction))
-        .set("keeps", std::string(to_string(interaction.keeps)));
+        .set("keeps", std::string(to_string(interaction.keeps)))
+        .set("reminds", interaction.reminds ? Json(*interaction.reminds) : Json());
 }
 
 std::string both_clocks(Instant earliest, Instant latest, const date::time_zone& theirs, const Env& env,

@@ -25,6 +25,9 @@ Json promise_json(const Promise& promise, const Contact& contact, const std::vec
                   const Env& env);
 // The same, reading the contact's history from the store (for the commands that print one promise).
 Json promise_json(const Store& store, const Promise& promise, const Contact& contact, const Env& env);
+// A keep-in-touch row of the agenda: type "keep-in-touch", id null, contact, state, earliest,
+// latest, every, last_contact, about, interest.
+Json keep_in_touch_json(const AgendaItem& item, const Env& env);
 // The stable JSON shape of an interaction.
 Json interaction_json(const Interaction& interaction, const Contact& contact, const Env& env);
 

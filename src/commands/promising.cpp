@@ -51,6 +51,22 @@ void print_plan_advanced(const PlanAdvanced& advanced, const Contact& contact, c
     }
 }
 
+void print_plan_steps(const PlanProgress& progress, const Contact& contact, const Env& env)
+{
+    int number = 0;
+    for (const PlaybookStep& step : progress.plan.steps) {
+        ++number;
+        if (number < progress.current_step) {
+            env.out << fmt::format("  {}. {}  (done)\n", number, step.about);
+        } else if (number == progress.current_step && progress.current) {
+            env.out << fmt::format("  {}. {} — {} {}  [{}]\n", number, step.about, channel_phrase(step.via),
+                                   window_text(*progress.current, contact, env), promise_ref(progress.current->id));
+        } else {
+            env.out << fmt::format("  {}. {} — {} after the step before\n", number, step.about, step.when);
+        }
+    }
+}
+
 Json plan_json(const Plan& plan, int current_step, const Env& env)
 {
     const auto& zone = env.user_zone();

@@ -33,6 +33,10 @@ void print_warnings(const Env& env, const std::vector<std::string>& warnings);
 // What keeping (or skipping) a playbook step did: the next step, or the playbook done.
 void print_plan_advanced(const PlanAdvanced& advanced, const Contact& contact, const Env& env);
 
+// The steps of a running playbook, one line each: done, the current one with its window, and
+// those ahead with their words.
+void print_plan_steps(const PlanProgress& progress, const Contact& contact, const Env& env);
+
 // A plan as JSON: id, contact_id, playbook, started, from, ended, end_reason, current_step (0:
 // none open), steps [{step, about, when, via}].
 Json plan_json(const Plan& plan, int current_step, const Env& env);

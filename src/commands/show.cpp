@@ -7,6 +7,9 @@
 #include "fu/agenda.hpp"
 #include "fu/refs.hpp"
 #include "fu/contacts.hpp"
+#include "fu/followup.hpp"
+#include "fu/practice.hpp"
+#include "commands/promising.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 #include "fu/timefmt.hpp"
@@ -22,9 +25,20 @@ struct HistoryLine {
 };
 
 std::vector<HistoryLine> history(const Contact& contact, const std::vector<Promise>& promises,
-                                 const std::vector<Interaction>& interactions, const Env& env)
+                                 const std::vector<Interaction>& interactions,
+                                 const std::vector<Plan>& plans, const Env& env)
 {
     std::vector<HistoryLine> lines;
+    for (const Plan& plan : plans) {
+        lines.push_back({plan.started_at, 0, fmt::format("started playbook {}", plan.playbook)});
+        if (plan.ended_at) {
+            lines.push_back({*plan.ended_at, 2, fmt::format("playbook {} {}", plan.playbook,
+                                                            plan.end_reason == "done" ? "done"
+                                                            : plan.end_reason == "stopped"
+                                                                ? "stopped"
+                                                                : "ended: " + plan.end_reason)});
+        }
+    }
     for (const Promise& p : promises) {
         std::string made = fmt::format("promised {} {} — \"{}\"", channel_phrase(p.via),
                                        window_text(p, contact, env), p.text);
@@ -91,6 +105,7 @@ int run_show(const std::string& ref, Env& env)
     const auto promises = store.promises_of(contact.id);
     const auto interactions = interactions_of(store, contact.id);
     const AttemptSummary attempts = summarize_attempts(interactions);
+    const auto progress = plan_progress(store, contact.id);
     std::vector<Promise> open;
     std::copy_if(promises.begin(), promises.end(), std::back_inserter(open),
                  [](const Promise& p) { return p.status == PromiseStatus::open; });
@@ -116,6 +131,7 @@ int run_show(const std::string& ref, Env& env)
             .set("open_promises", std::move(open_json))
             .set("promises", std::move(promises_json))
             .set("interactions", std::move(interactions_json))
+            .set("plan", progress ? plan_json(progress->plan, progress->current_step, env) : Json())
             .write(env.out);
         return k_exit_ok;
     }
@@ -163,6 +179,14 @@ int run_show(const std::string& ref, Env& env)
     if (attempts.unanswered_run > 0) {
         field("tries", fmt::format("{} unanswered in a row", attempts.unanswered_run));
     }
+    field("interest", contact.interest);
+    if (const auto cadence = contact.every.empty() ? std::nullopt : parse_cadence(contact.every)) {
+        const Instant last = attempts.last_interaction.value_or(contact.created_at);
+        const TouchWindow window = keep_in_touch_window(*cadence, last, env.user_zone());
+        field("touch", fmt::format("every {} — due {}, overdue {}", contact.every,
+                                   human_date(window.earliest, env.user_zone(), env.now),
+                                   human_date(window.latest, env.user_zone(), env.now)));
+    }
 
     out << '\n' << styled("Open promises", Style::bold, color) << '\n';
     if (open.empty()) {
@@ -179,8 +203,14 @@ int run_show(const std::string& ref, Env& env)
         out << line << '\n';
     }
 
+    if (progress) {
+        out << '\n'
+            << styled(fmt::format("Playbook {}", progress->plan.playbook), Style::bold, color) << '\n';
+        print_plan_steps(*progress, contact, env);
+    }
+
     out << '\n' << styled("History", Style::bold, color) << '\n';
-    const auto lines = history(contact, promises, interactions, env);
+    const auto lines = history(contact, promises, interactions, store.plans_of(contact.id), env);
     if (lines.empty()) {
         out << "  nothing yet\n";
     }

@@ -8,6 +8,7 @@
 #include "fu/refs.hpp"
 #include "fu/text.hpp"
 #include "fu/practice.hpp"
+#include "fu/timefmt.hpp"
 #include "fu/when.hpp"
 #include "followup/internal.hpp"
 
@@ -302,7 +303,9 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     if (interaction.keeps == KeepChoice::chosen) {
         interaction.chosen_promise = interaction.promise_id;
     }
-    if (is_own_attempt(interaction)) {
+    // Crowding is advice for today: an attempt logged for an earlier day is history.
+    if (is_own_attempt(interaction) &&
+        interaction.at >= start_of_local_day(context.now, context.user_zone)) {
         result.crowding = crowding_warnings_for_attempt(interactions_of(store, contact.id),
                                                         interaction, contact, context.settings,
                                                         context.user_zone);

@@ -23,7 +23,7 @@ namespace fu {
 namespace {
 
 constexpr long long k_month_days = 30;     // a month, when two lengths are compared
-constexpr long long k_longest_days = 3653; // ten years
+constexpr long long k_longest_days = 5479; // fifteen years (the at-worst of ten)
 constexpr const char* k_examples =
     "try \"2-3 weeks\", \"monthly\", \"every 10-14 days\", \"a week or two\" or \"none\"";
 
@@ -250,8 +250,8 @@ std::optional<long long> CadenceReader::count(bool after_every)
 Interval CadenceReader::times(long long n, const Interval& unit) const
 {
     if (n > k_longest_days || n * approx_days(unit) > k_longest_days) {
-        throw usage_error(fmt::format("\"{}\" is longer than 10 years", m_text),
-                          "a cadence is at most 10 years");
+        throw usage_error(fmt::format("\"{}\" is longer than 15 years", m_text),
+                          "a cadence is at most 15 years");
     }
     return {static_cast<int>(n * unit.months), static_cast<int>(n * unit.days)};
 }
@@ -358,7 +358,7 @@ void CadenceReader::refuse_here() const
     for (const Named& entry : k_adverbs) {
         known += " " + std::string(entry.words);
     }
-    std::string guess = word.size() > 2 ? nearest(word, words_of(known)) : std::string{};
+    std::string guess = word.size() > 3 ? nearest(word, words_of(known)) : std::string{};
     guess = guess == word ? std::string{} : guess; // a known word in the wrong place
     throw usage_error(
         fmt::format("cannot read \"{}\" as a cadence{}", m_text,
@@ -458,7 +458,11 @@ std::string cadence_text(const Cadence& cadence)
 {
     const Interval& a = cadence.ideal;
     const Interval& b = cadence.worst;
-    if (b == with_half_more(a)) {
+    // A range in one unit says both ends ("2-3 weeks", even where a single length would mean the
+    // same); the default at-worst of a length in months is no such range ("1 month").
+    const bool one_unit = (a.days == 0 && b.days == 0 && a.months > 0 && b.months > 0) ||
+                          (a.months == 0 && b.months == 0 && a.days > 0 && b.days > 0);
+    if (b == with_half_more(a) && !one_unit) {
         return length_words(a);
     }
     if (a.days == 0 && b.days == 0 && a.months > 0 && b.months > 0) {

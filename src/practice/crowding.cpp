@@ -113,7 +113,7 @@ std::string elapsed_words(std::chrono::seconds elapsed)
 // "a working day", "2 days", "an hour", "90 minutes".
 std::string gap_words(const MinGap& gap)
 {
-    const auto one_or = [&](const char* one, std::string_view unit, long long n) {
+    const auto one_or = [](const char* one, std::string_view unit, long long n) {
         return n == 1 ? std::string(one) : plural(n, unit);
     };
     switch (gap.unit) {
@@ -153,12 +153,12 @@ std::vector<std::string> gap_warnings(const Interaction* last, Instant next, std
         return {};
     }
     const auto elapsed = next - last->at;
-    const std::string when = elapsed < std::chrono::seconds{0} ? "before"
-                             : elapsed < std::chrono::minutes{1}
-                                 ? "right after"
-                                 : elapsed_words(elapsed) + " after";
+    const std::string how_soon = elapsed < std::chrono::seconds{0} ? "before"
+                                 : elapsed < std::chrono::minutes{1}
+                                     ? "right after"
+                                     : elapsed_words(elapsed) + " after";
     return {fmt::format("{} {} an unanswered {} ({}); give {} {} between tries (min_gap = {})",
-                        what, when, last->kind, human_time(last->at, zone, next),
+                        what, how_soon, last->kind, human_time(last->at, zone, next),
                         contact_name(contact), gap_words(settings.min_gap),
                         min_gap_text(settings.min_gap))};
 }

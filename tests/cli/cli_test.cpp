@@ -143,7 +143,7 @@ TEST_CASE("global options work before or after the command, and FU_NOW/FU_DB are
     Cli fu;
     const auto db = (fu.dir.path / "x.db").string();
     CHECK(fu({"--db", db, k_now, "add", "Ada"}).status == 0);
-    CHECK(fu({"contacts", "--db", db, "--format", "tsv", k_now}).out == "id\tname\tcompany\tphone\temail\ttags\ttz\n1\tAda\t\t\t\t\t\n");
+    CHECK(fu({"contacts", "--db", db, "--format", "tsv", k_now}).out == "id\tname\tcompany\tphone\temail\ttags\ttz\tinterest\tevery\n1\tAda\t\t\t\t\t\t\t\n");
     fu.environment["FU_DB"] = db;
     fu.environment["FU_NOW"] = "2026-06-15T09:30";
     CHECK(fu({"contacts", "--json"}).out.find("\"created\": \"2026-06-15T09:30:00-04:00\"") != std::string::npos);

@@ -19,7 +19,7 @@ FU_BIN = os.environ.get("FU_BIN") or str(
 
 DEFAULT_TZ = "America/New_York"
 DEFAULT_NOW = "2026-06-15T09:30"  # a Monday
-STDERR_PREFIXES = ("fu: ", "hint: ", "note: ")
+STDERR_PREFIXES = ("fu: ", "hint: ", "note: ", "warning: ")
 
 
 @dataclass

@@ -13,7 +13,25 @@ from fu_harness import FuSandbox
 NOW = "2026-06-15T07:00"  # Monday, America/New_York
 FRIDAY = "2026-06-19T10:00"
 KEYS = ["db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch", "afternoon",
-        "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms"]
+        "evening", "appointment", "cold_after", "give_up_after", "min_gap", "max_attempts_per_day",
+        "reminder_template", "playbooks", "on_won", "busy_timeout_ms"]
+DEFAULT_TEMPLATE = "Hi {first} — looking forward to our {via} {when} (your time)[ about {about}]."
+ONBOARDING = """# my playbooks
+on_won = "onboarding"
+min_gap = "4 hours"
+max_attempts_per_day = 3
+reminder_template = "Hello {first}, talk {when}."
+
+[playbooks]
+onboarding = [
+  { about = "welcome call", when = "tomorrow" },
+  { about = "training check", when = "in a week", via = "email" },
+]
+
+[[playbooks.post-sale]]
+about = "thank them"
+when = "in 2 days"
+"""
 
 
 def xdg_config(fu):
@@ -274,6 +292,114 @@ class ConfigCommand(unittest.TestCase):
         # the default database path follows XDG_DATA_HOME
         out = fu.ok("config", globals_=False)
         self.assertEqual(config_lines(out)["db"][0], f'"{fu.root / "xdg-data" / "fu" / "fu.db"}"')
+
+
+class PracticeKeys(unittest.TestCase):
+    """The follow-up practice keys: playbooks, on_won, reminder_template, min_gap, max_attempts_per_day."""
+
+    def setUp(self):
+        self.fu = FuSandbox(self, now=NOW)
+
+    def test_defaults(self):
+        settings = config_lines(self.fu.ok("config"))
+        self.assertEqual(settings["min_gap"], ('"1 workday"', "default"))
+        self.assertEqual(settings["max_attempts_per_day"], ("2", "default"))
+        self.assertEqual(settings["reminder_template"], (f'"{DEFAULT_TEMPLATE}"', "default"))
+        self.assertEqual(settings["playbooks"], ('["post-sale"]', "default"))
+        self.assertEqual(settings["on_won"], ('"post-sale"', "default"))
+        doc = self.fu.json("config")["settings"]
+        self.assertEqual(doc["playbooks"], {"value": ["post-sale"], "origin": "default"})
+        self.assertEqual(doc["max_attempts_per_day"], {"value": 2, "origin": "default"})
+        self.assertEqual(doc["reminder_template"], {"value": DEFAULT_TEMPLATE, "origin": "default"})
+
+    def test_fu_config_shows_the_new_keys(self):
+        path = write(xdg_config(self.fu), ONBOARDING)
+        settings = config_lines(self.fu.ok("config"))
+        self.assertEqual(list(settings), KEYS)
+        self.assertEqual(settings["on_won"], ('"onboarding"', f"{path}:2"))
+        self.assertEqual(settings["min_gap"], ('"4 hours"', f"{path}:3"))
+        self.assertEqual(settings["max_attempts_per_day"], ("3", f"{path}:4"))
+        self.assertEqual(settings["reminder_template"], ('"Hello {first}, talk {when}."', f"{path}:5"))
+        # post-sale is replaced by the file's, which comes after the built-in ones
+        self.assertEqual(settings["playbooks"], ('["onboarding", "post-sale"]', f"{path}:7"))
+        doc = self.fu.json("config")["settings"]
+        self.assertEqual(list(doc), KEYS)
+        self.assertEqual(doc["playbooks"], {"value": ["onboarding", "post-sale"], "origin": f"{path}:7"})
+        self.assertEqual(doc["on_won"], {"value": "onboarding", "origin": f"{path}:2"})
+        self.assertEqual(doc["max_attempts_per_day"], {"value": 3, "origin": f"{path}:4"})
+        tsv = {line.split("\t")[0]: line.split("\t")[1:] for line in self.fu.ok("config", fmt="tsv").splitlines()}
+        self.assertEqual(tsv["playbooks"], ["onboarding,post-sale", f"{path}:7"])
+        # the settings are in effect for other commands too
+        self.fu.ok("add", "Ada")
+
+    def test_on_won_none(self):
+        path = write(xdg_config(self.fu), '[fu]\non_won = "none"\n')
+        self.assertEqual(config_lines(self.fu.ok("config"))["on_won"], ('"none"', f"{path}:2"))
+        self.assertEqual(self.fu.json("config")["settings"]["on_won"], {"value": "none", "origin": f"{path}:2"})
+
+    def test_a_template_with_quotes_is_shown_as_toml(self):
+        write(xdg_config(self.fu), 'reminder_template = \'Hi {first}, "see" you {when}\\.\'\n')
+        self.assertEqual(config_lines(self.fu.ok("config"))["reminder_template"][0],
+                         '"Hi {first}, \\"see\\" you {when}\\\\."')
+        self.assertEqual(self.fu.json("config")["settings"]["reminder_template"]["value"],
+                         'Hi {first}, "see" you {when}\\.')
+
+
+class PracticeKeyErrors(unittest.TestCase):
+    def setUp(self):
+        self.fu = FuSandbox(self, now=NOW)
+
+    def check(self, text, line, *words, hint=None):
+        """Exit 2, exactly one `fu: FILE:LINE: …` line (and at most a hint) on stderr, nothing written."""
+        path = write(xdg_config(self.fu), text)
+        for args in (("add", "Ada"), ("config",), ("due",)):
+            r = self.fu.fail(2, *args)
+            lines = r.err.splitlines()
+            self.assertEqual(len(self.fu.error_lines(r)), 1, str(r))
+            self.assertTrue(lines[0].startswith(f"fu: {path}:{line}: "), str(r))
+            self.assertLessEqual(len(lines), 2, str(r))
+            if len(lines) == 2:
+                self.assertTrue(lines[1].startswith("hint: "), str(r))
+            for word in words:
+                self.assertIn(word, lines[0])
+            if hint is not None:
+                self.assertEqual(lines[1:], [f"hint: {hint}"] if hint else [], str(r))
+        self.assertFalse(self.fu.db.exists(), "a bad configuration must change nothing")
+        return r
+
+    def test_a_bad_step_in_the_middle_of_an_array(self):
+        self.check('[playbooks]\nonboarding = [\n  { about = "welcome call", when = "tomorrow" },\n'
+                   '  { about = "training check", when = "in a weak" },\n  { about = "last", when = "in a month" },\n]\n',
+                   4, "playbook onboarding step 2: when: ", '"weak"')
+        self.check('[playbooks]\nonboarding = [\n  { about = "welcome call", when = "tomorrow" },\n'
+                   '  { about = "training check", when = "in a week", via = "fax" },\n]\n',
+                   4, "playbook onboarding step 2: via must be one of call, email, text, visit")
+
+    def test_a_bad_step_of_an_array_of_tables(self):
+        self.check('[[playbooks.onboarding]]\nabout = "welcome call"\nwhen = "tomorrow"\n\n'
+                   '[[playbooks.onboarding]]\nabout = "training check"\nwen = "in a week"\n',
+                   7, 'playbook onboarding step 2: unknown key "wen" (did you mean "when"?)')
+        self.check('[[playbooks.onboarding]]\nabout = "welcome call"\nwhen = "tomorrow"\n\n'
+                   '[[playbooks.onboarding]]\nabout = "training check"\n',
+                   5, "playbook onboarding step 2: when is missing")
+
+    def test_bad_names_and_shapes(self):
+        self.check('[playbooks]\nOnboarding = [{ about = "a", when = "tomorrow" }]\n', 2,
+                   '"Onboarding" is not a playbook name')
+        self.check('[playbooks]\nnone = [{ about = "a", when = "tomorrow" }]\n', 2, '"none"')
+        self.check('[playbooks]\nempty = []\n', 2, "playbook empty has no steps")
+        self.check('playbooks = "post-sale"\n', 1, "playbooks must be a table")
+        self.check('[playbook]\nx = []\n', 1, "unknown table [playbook]", "[playbooks]")
+
+    def test_on_won_names_no_playbook(self):
+        self.check('# deals\non_won = "onbording"\n[playbooks]\nonboarding = [{ about = "a", when = "tomorrow" }]\n',
+                   2, 'on_won: there is no playbook "onbording" (did you mean "onboarding"?)',
+                   hint='the playbooks are: post-sale, onboarding; on_won = "none" offers none')
+
+    def test_other_practice_keys(self):
+        self.check('min_gap = "soon"\n', 1, "min_gap: ", '"soon"')
+        self.check('[fu]\nreminder_template = "Hi {nope}"\n', 2, "reminder_template: ", "{nope}")
+        self.check('max_attempts_per_day = 0\n', 1, "max_attempts_per_day must be a whole number from 1 to 100")
 
 
 class Holidays(unittest.TestCase):

@@ -21,20 +21,22 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z
 NOTE = 'a, "quoted" word\nsecond line\twith a tab and a \\ backslash'
 FORMULAS = ['=HYPERLINK("http://x","click")', "+1+1", "@SUM(A1)", "-2"]
 CONTACT_REF_KEYS = {"id", "name", "company", "phone", "email", "tz"}
-CONTACT_KEYS = CONTACT_REF_KEYS | {"tags", "note", "created", "archived", "closed"}
+CONTACT_KEYS = CONTACT_REF_KEYS | {"tags", "note", "created", "archived", "closed", "every", "interest"}
 PROMISE_KEYS = {"id", "contact", "earliest", "latest", "state", "text", "zone", "about", "agreed", "via",
-                "attempts", "unanswered", "made", "resolved", "reason", "rescheduled_from", "replaced_by"}
+                "attempts", "unanswered", "made", "resolved", "reason", "rescheduled_from", "replaced_by",
+                "type", "plan_id", "plan_step"}
 INTERACTION_KEYS = {"id", "contact", "at", "kind", "outcome", "note", "promise"}
 STATS_KEYS = {"since", "made", "on_time", "late", "renegotiated_in_time", "broken", "cancelled", "overdue",
               "open", "on_time_rate", "median_lateness_seconds", "attempts", "reached", "attempts_per_reach"}
 CONFIG_KEYS = {"db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch",
-               "afternoon", "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms"}
+               "afternoon", "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms",
+               "min_gap", "max_attempts_per_day", "reminder_template", "playbooks", "on_won"}
 DIGEST_KEYS = {"date", "actionable", "overdue", "due_today", "agreed_tomorrow", "no_next_step", "going_cold",
                "yesterday"}
 
 DUE_COLUMNS = ["id", "state", "contact_id", "contact", "company", "phone", "email", "earliest", "latest", "text",
-               "about", "agreed", "via", "attempts", "unanswered"]
-CONTACTS_COLUMNS = ["id", "name", "company", "phone", "email", "tags", "tz"]
+               "about", "agreed", "via", "attempts", "unanswered", "type", "interest"]
+CONTACTS_COLUMNS = ["id", "name", "company", "phone", "email", "tags", "tz", "interest", "every"]
 LOG_COLUMNS = ["id", "at", "contact_id", "contact", "kind", "outcome", "note", "promise"]
 STATS_COLUMNS = ["since", "made", "on_time", "late", "renegotiated_in_time", "broken", "cancelled", "overdue", "open",
                  "on_time_rate", "median_lateness_seconds", "attempts", "reached", "attempts_per_reach"]
