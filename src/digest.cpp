@@ -7,7 +7,8 @@
 
 namespace fu {
 
-Digest build_digest(const Store& store, Instant now, const date::time_zone& zone, const Settings& settings)
+Digest build_digest(const Store& store, Instant now, const date::time_zone& zone, const Settings& settings,
+                    const std::string& interest)
 {
     Digest digest;
     const Instant end_of_today = end_of_local_day(now, zone);
@@ -25,8 +26,23 @@ Digest build_digest(const Store& store, Instant now, const date::time_zone& zone
 
     AgendaQuery query;
     query.until = end_of_next_workday;
+    query.interest = interest;
+    query.keep_in_touch_zone = &zone;
     Agenda agenda = build_agenda(store, query, now);
+    std::vector<Id> ids;
+    for (const AgendaItem& item : agenda.items) {
+        ids.push_back(item.promise.id);
+    }
+    const std::vector<Id> reminded = store.reminded_promises(ids);
     for (AgendaItem& item : agenda.items) {
+        if (item.kind == AgendaKind::keep_in_touch) {
+            // A cadence's ideal interval has passed: going cold (due) or gone cold (overdue).
+            if (item.state != DueState::upcoming) {
+                digest.going_cold.push_back({item.contact, item.last_contact.value_or(item.promise.made_at),
+                                             item.state == DueState::overdue});
+            }
+            continue;
+        }
         if (item.state == DueState::overdue) {
             digest.overdue.push_back(item);
         } else if (item.state == DueState::due || item.promise.earliest < end_of_today) {
@@ -35,13 +51,21 @@ Digest build_digest(const Store& store, Instant now, const date::time_zone& zone
             if (item.promise.earliest < end_of_tomorrow) {
                 digest.agreed_tomorrow.push_back(item);
             }
-            digest.remind_next_workday.push_back(item);
+            if (!std::binary_search(reminded.begin(), reminded.end(), item.promise.id)) {
+                digest.remind_next_workday.push_back(item);
+            }
         }
     }
     const Instant cold_before = now - std::chrono::hours{24} * settings.cold_after_days;
     for (auto& [contact, last] : store.contacts_silent_since(cold_before)) {
-        digest.going_cold.push_back({contact, last});
+        if (contact.every.empty() && (interest.empty() || contact.interest == interest)) {
+            digest.going_cold.push_back({contact, last, true}); // a cadence decides for the others
+        }
     }
+    std::stable_sort(digest.going_cold.begin(), digest.going_cold.end(),
+                     [](const SilentContact& a, const SilentContact& b) {
+                         return a.last_interaction < b.last_interaction;
+                     });
     for (Contact& contact : agenda.no_next_step) {
         const bool cold = std::any_of(digest.going_cold.begin(), digest.going_cold.end(),
                                       [&](const SilentContact& s) { return s.contact.id == contact.id; });

@@ -7,7 +7,9 @@
 #include "fu/digest.hpp"
 #include "fu/refs.hpp"
 #include "fu/error.hpp"
+#include "fu/practice.hpp"
 #include "fu/store.hpp"
+#include "fu/text.hpp"
 #include "fu/timefmt.hpp"
 
 namespace fu::commands {
@@ -15,6 +17,7 @@ namespace {
 
 struct DigestOptions {
     bool if_any = false;
+    std::string interest;
 };
 
 // Writes sections as plain text (titles underlined by their own line) or Markdown.
@@ -98,9 +101,9 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
         w.section(reminder_title(digest, env), digest.remind_next_workday.size());
         for (const auto& item : digest.remind_next_workday) {
             std::string reach = item.contact.email.empty() ? item.contact.phone : item.contact.email;
-            w.item(fmt::format("{} — {}{}{}  [{}]", window_text(item.promise, item.contact, env),
+            w.item(fmt::format("{} — {}{}{}  [{}]  fu remind {}", window_text(item.promise, item.contact, env),
                                name_and_company(item.contact), reach.empty() ? "" : ", " + reach,
-                               purpose(item.promise), promise_ref(item.promise.id)));
+                               purpose(item.promise), promise_ref(item.promise.id), promise_ref(item.promise.id)));
         }
     }
     if (!digest.no_next_step.empty()) {
@@ -112,8 +115,10 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
     if (!digest.going_cold.empty()) {
         w.section("Going cold", digest.going_cold.size());
         for (const auto& silent : digest.going_cold) {
-            w.item(fmt::format("{} — last contact {} ago", who(silent.contact),
-                               short_duration(env.now - silent.last_interaction)));
+            w.item(fmt::format("{} — last contact {} ago{}", who(silent.contact),
+                               short_duration(env.now - silent.last_interaction),
+                               silent.contact.every.empty() ? ""
+                                                            : fmt::format(" (every {})", silent.contact.every)));
         }
     }
     if (!digest.yesterday.empty()) {
@@ -149,7 +154,11 @@ int run_digest(const DigestOptions& opt, Env& env)
         format = OutputFormat::human; // a configured default for listings does not apply to a mail
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
-    const Digest digest = build_digest(store, env.now, env.user_zone(), env.settings);
+    std::string interest;
+    if (!opt.interest.empty()) {
+        interest = known_word(ascii_lower(trim(opt.interest)), interest_levels(), "interest");
+    }
+    const Digest digest = build_digest(store, env.now, env.user_zone(), env.settings, interest);
     if (opt.if_any && !digest.actionable()) {
         return k_exit_ok;
     }
@@ -160,7 +169,10 @@ int run_digest(const DigestOptions& opt, Env& env)
         }
         Json cold = Json::array();
         for (const auto& silent : digest.going_cold) {
-            cold.push(contact_ref_json(silent.contact).set("last_interaction", iso8601(silent.last_interaction, env.user_zone())));
+            cold.push(contact_ref_json(silent.contact)
+                          .set("last_interaction", iso8601(silent.last_interaction, env.user_zone()))
+                          .set("every", json_or_null(silent.contact.every))
+                          .set("overdue", silent.overdue));
         }
         Json yesterday = Json::array();
         for (const auto& ended : digest.yesterday) {
@@ -191,6 +203,7 @@ Handler setup_digest(CLI::App& command)
 {
     auto opt = std::make_shared<DigestOptions>();
     command.add_flag("--if-any", opt->if_any, "Print nothing (and exit 0) when nothing needs doing: for cron");
+    command.add_option("--interest", opt->interest, "Only contacts this interested: hot, warm or cold");
     command.footer("Sections: Overdue, Due today, Agreed for tomorrow (or through the next\n"
                    "working day) — send a reminder today, No next step, Going cold, Yesterday.\n"
                    "Formats: human (default), markdown, json.\n"

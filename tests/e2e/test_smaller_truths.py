@@ -85,7 +85,7 @@ class StatsHasOneFieldList(unittest.TestCase):
         fu.ok("add", "Bob")
         fu.ok("promise", "bob", "today")
         fu.ok("log", "bob", "voicemail", now="2026-06-16T09:00")
-        fu.ok("log", "bob", now="2026-06-16T10:00")  # kept late
+        fu.run("log", "bob", now="2026-06-16T10:00")  # kept late (and warned: an hour after a voicemail)
         fu.ok("add", "Cy")
         fu.ok("promise", "cy", "friday")  # still open
 
