@@ -144,8 +144,10 @@ struct PlanStarted {
 // Starts `playbook` for the contact: its first step is read from `from` (default now) and made
 // an open promise. Throws fu::Error (5) when the contact is on a playbook already, (2) when it is
 // closed or a step's words cannot be read.
+// `made_with`: the interaction that started it (log --plan), which keeps none of its steps.
 PlanStarted start_plan(Store& store, const Contact& contact, const Playbook& playbook,
-                       std::optional<Instant> from, const ChangeContext& context);
+                       std::optional<Instant> from, const ChangeContext& context,
+                       std::optional<Id> made_with = std::nullopt);
 
 struct PlanStopped {
     Plan plan;

@@ -221,6 +221,7 @@ PromiseCorrected correct_promise(Store& store, const Promise& promise,
     store.update_promise(p);
     if (p.agreed != promise.agreed || p.via != promise.via) {
         result.verdicts = recompute_verdicts(store, p.contact_id, context);
+        reconcile_plan(store, p.contact_id, context);
     }
     result.promise = *store.promise(p.id);
     return result;
@@ -345,7 +346,7 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
                                   "set on_won in the config file, or use fu plan CONTACT NAME");
             }
             result.started = start_plan(store, *store.contact(contact.id), *on_won,
-                                        interaction.at, context);
+                                        interaction.at, context, interaction.id);
         } else if (on_won && !running) {
             result.offer_playbook = on_won->name;
         }
@@ -456,8 +457,10 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
     }
     if (keeping_changed) {
         refresh_closed(store, interaction.contact_id);
+        reconcile_plan(store, interaction.contact_id, context);
         if (i.contact_id != interaction.contact_id) {
             refresh_closed(store, i.contact_id);
+            reconcile_plan(store, i.contact_id, context);
         }
     }
     result.interaction = *store.interaction(i.id);
@@ -474,6 +477,7 @@ InteractionCorrected delete_interaction(Store& store, const Interaction& interac
     store.delete_interaction(interaction.id);
     refresh_closed(store, interaction.contact_id);
     result.verdicts = recompute_verdicts(store, interaction.contact_id, context);
+    reconcile_plan(store, interaction.contact_id, context);
     return result;
 }
 

@@ -32,4 +32,9 @@ std::optional<PlanAdvanced> advance_plan(Store& store, const Promise& step, Inst
 std::optional<Plan> end_plan_on_no(Store& store, Id contact_id, const std::string& outcome,
                                    Instant at);
 
+// After verdicts were worked out again (fix, delete): a playbook whose kept step was reopened
+// keeps only its earliest open step (later ones are cancelled); one whose open step was kept by
+// the correction moves on. Returns the steps made.
+std::vector<Promise> reconcile_plan(Store& store, Id contact_id, const ChangeContext& context);
+
 } // namespace fu::followup_internal

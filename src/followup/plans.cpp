@@ -66,7 +66,8 @@ PromiseMade make_step(Store& store, const Contact& contact, const Plan& plan, in
 } // namespace
 
 PlanStarted start_plan(Store& store, const Contact& contact, const Playbook& playbook,
-                       std::optional<Instant> from, const ChangeContext& context)
+                       std::optional<Instant> from, const ChangeContext& context,
+                       std::optional<Id> made_with)
 {
     if (playbook.steps.empty()) {
         throw usage_error(fmt::format("playbook {} has no steps", playbook.name));
@@ -92,7 +93,7 @@ PlanStarted start_plan(Store& store, const Contact& contact, const Playbook& pla
     plan.from = from.value_or(context.now);
     plan.id = store.add_plan(plan);
     PlanStarted started;
-    started.first = make_step(store, contact, plan, 1, plan.from, std::nullopt, context);
+    started.first = make_step(store, contact, plan, 1, plan.from, made_with, context);
     started.plan = *store.plan(plan.id);
     return started;
 }
@@ -174,6 +175,59 @@ std::optional<Plan> followup_internal::end_plan_on_no(Store& store, Id contact_i
     }
     store.end_plan(plan->id, at, outcome);
     return store.plan(plan->id);
+}
+
+std::vector<Promise> followup_internal::reconcile_plan(Store& store, Id contact_id,
+                                                      const ChangeContext& context)
+{
+    std::vector<Promise> made;
+    const auto plan = store.active_plan(contact_id);
+    if (!plan) {
+        return made;
+    }
+    std::vector<Promise> steps; // the plan's promises, in step order
+    for (const Promise& p : store.promises_of(contact_id)) {
+        if (p.plan_id == plan->id) {
+            steps.push_back(p);
+        }
+    }
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const Promise& a, const Promise& b) { return a.plan_step < b.plan_step; });
+    const auto first_open = std::find_if(steps.begin(), steps.end(), [](const Promise& p) {
+        return p.status == PromiseStatus::open;
+    });
+    if (first_open != steps.end()) {
+        for (auto later = std::next(first_open); later != steps.end(); ++later) {
+            if (later->status == PromiseStatus::open && later->plan_step > first_open->plan_step) {
+                store.resolve_promise(later->id, PromiseStatus::cancelled, context.now,
+                                      fmt::format("step {} is open again", first_open->plan_step));
+            }
+        }
+        return made;
+    }
+    // The furthest step kept: when the correction kept it, the playbook moves on from it.
+    const auto kept = std::find_if(steps.rbegin(), steps.rend(), [](const Promise& p) {
+        return p.status == PromiseStatus::kept || p.status == PromiseStatus::late;
+    });
+    if (kept == steps.rend()) {
+        return made;
+    }
+    const Promise& last = *kept;
+    {
+        // The correction kept the open step: move on from when it was kept.
+        const auto at = last.resolved_at.value_or(context.now);
+        std::optional<Id> keeper;
+        for (const Interaction& i : interactions_of(store, contact_id)) {
+            if (i.promise_id == last.id) {
+                keeper = i.id;
+            }
+        }
+        if (const auto advanced = advance_plan(store, last, at, keeper, context);
+            advanced && advanced->next) {
+            made.push_back(advanced->next->promise);
+        }
+    }
+    return made;
 }
 
 Reopened reopen_contact(Store& store, const Contact& contact, const ChangeContext& context)
