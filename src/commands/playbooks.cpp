@@ -3,6 +3,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/present.hpp"
+#include "commands/promising.hpp"
 #include "fu/format.hpp"
 #include "fu/practice.hpp"
 
@@ -31,17 +32,7 @@ int run_playbooks(Env& env)
             item.set("name", playbook->name);
             item.set("origin", playbook->origin);
             item.set("on_won", playbook->name == env.settings.on_won);
-            Json steps = Json::array();
-            int number = 0;
-            for (const PlaybookStep& step : playbook->steps) {
-                Json s = Json::object();
-                s.set("step", ++number);
-                s.set("about", step.about);
-                s.set("when", step.when);
-                s.set("via", step.via);
-                steps.push(std::move(s));
-            }
-            item.set("steps", std::move(steps));
+            item.set("steps", steps_json(playbook->steps));
             list.push(std::move(item));
         }
         list.write(env.out);

@@ -79,18 +79,23 @@ Json plan_json(const Plan& plan, int current_step, const Env& env)
     json.set("ended", plan.ended_at ? Json(iso8601(*plan.ended_at, zone)) : Json());
     json.set("end_reason", plan.end_reason);
     json.set("current_step", current_step);
-    Json steps = Json::array();
+    json.set("steps", steps_json(plan.steps));
+    return json;
+}
+
+Json steps_json(const std::vector<PlaybookStep>& steps)
+{
+    Json list = Json::array();
     int number = 0;
-    for (const PlaybookStep& step : plan.steps) {
+    for (const PlaybookStep& step : steps) {
         Json item = Json::object();
         item.set("step", ++number);
         item.set("about", step.about);
         item.set("when", step.when);
         item.set("via", step.via);
-        steps.push(std::move(item));
+        list.push(std::move(item));
     }
-    json.set("steps", std::move(steps));
-    return json;
+    return list;
 }
 
 } // namespace fu::commands

@@ -40,5 +40,7 @@ void print_plan_steps(const PlanProgress& progress, const Contact& contact, cons
 // A plan as JSON: id, contact_id, playbook, started, from, ended, end_reason, current_step (0:
 // none open), steps [{step, about, when, via}].
 Json plan_json(const Plan& plan, int current_step, const Env& env);
+// A playbook's steps as JSON: [{step, about, when, via}].
+Json steps_json(const std::vector<PlaybookStep>& steps);
 
 } // namespace fu::commands

@@ -90,6 +90,19 @@ std::string checked_outcome(const std::string& outcome)
 
 } // namespace
 
+const Promise& followup_internal::open_promise_named(const std::vector<Promise>& open, Id id,
+                                                     const Contact& contact)
+{
+    const auto named =
+        std::find_if(open.begin(), open.end(), [&](const Promise& p) { return p.id == id; });
+    if (named == open.end()) {
+        throw not_found_error(
+            fmt::format("{} has no open promise {}", contact.name, promise_ref(id)),
+            fmt::format("see its promises: fu show {}", contact.id));
+    }
+    return *named;
+}
+
 PromiseMade followup_internal::store_promise(Store& store, const Contact& contact,
                                              const PromiseRequest& request,
                                              const ChangeContext& context,
@@ -278,13 +291,7 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
 
     const std::vector<Promise> open = store.open_promises(contact.id);
     if (request.promise) {
-        const auto named = std::find_if(open.begin(), open.end(),
-                                        [&](const Promise& p) { return p.id == *request.promise; });
-        if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise {}", contact.name,
-                                              promise_ref(*request.promise)),
-                                  fmt::format("see its promises: fu show {}", contact.id));
-        }
+        const Promise* named = &open_promise_named(open, *request.promise, contact);
         if (named->made_at > interaction.at) {
             throw usage_error(
                 fmt::format("{} was made after this interaction", promise_ref(named->id)));

@@ -32,6 +32,10 @@ std::optional<PlanAdvanced> advance_plan(Store& store, const Promise& step, Inst
 std::optional<Plan> end_plan_on_no(Store& store, Id contact_id, const std::string& outcome,
                                    Instant at);
 
+// The open promise `id` among the contact's `open` ones; fu::Error (3) naming the contact when it
+// is not one of them.
+const Promise& open_promise_named(const std::vector<Promise>& open, Id id, const Contact& contact);
+
 // After verdicts were worked out again (fix, delete): a playbook whose kept step was reopened
 // keeps only its earliest open step (later ones are cancelled); one whose open step was kept by
 // the correction moves on. Returns the steps made.

@@ -245,13 +245,7 @@ Reminded remind_customer(Store& store, const Contact& contact, const ReminderReq
     const std::vector<Promise> open = store.open_promises(PromiseFilter{contact.id, true});
     std::optional<Promise> chosen;
     if (request.promise) {
-        const auto named = std::find_if(open.begin(), open.end(),
-                                        [&](const Promise& p) { return p.id == *request.promise; });
-        if (named == open.end()) {
-            throw not_found_error(fmt::format("{} has no open promise {}", contact.name,
-                                              promise_ref(*request.promise)),
-                                  fmt::format("see its promises: fu show {}", contact.id));
-        }
+        const Promise* named = &open_promise_named(open, *request.promise, contact);
         if (!named->agreed) {
             throw usage_error(
                 fmt::format("{} was not agreed with {}: there is no time to remind them of",

@@ -102,6 +102,15 @@ class FuSandbox:
         self.test.assertNotIn("\x1b", r.out, "colour escapes on a pipe\n" + str(r))
         return r.out
 
+    def warned(self, *args, **kw) -> str:
+        """Runs fu, expects exit 0 and only `warning:` lines (not pushy, …) on stderr; returns stdout."""
+        r = self.run(*args, **kw)
+        self.test.assertEqual(r.status, 0, str(r))
+        self.test.assertTrue(r.err, "expected a warning\n" + str(r))
+        for line in r.err.splitlines():
+            self.test.assertTrue(line.startswith("warning: "), f"unexpected stderr line {line!r}\n{r}")
+        return r.out
+
     def json(self, *args, **kw):
         """Runs fu with --format json, expects success, parses stdout as one JSON document."""
         out = self.ok(*args, fmt="json", **kw)

@@ -273,7 +273,7 @@ class ReferencesTest(Bookkeeping):
         self.assertEqual(lines(out)[0], "Logged voicemail with Sarah Connor (left-message)  [i1]")
         self.assertIn("It kept p1 on time", out)
         self.fu.ok("log", "sarah", "note", "--note", "prefers email", now=TUE)  # i2
-        self.fu.ok("log", "sarah", "email", "--aside", now=TUE)                 # i3
+        self.fu.warned("log", "sarah", "email", "--aside", now=TUE)                 # i3
         show = self.fu.ok("show", "sarah", now=TUE)
         self.assertIn("[p1]", show)
         self.assertIn("[p2]", show)
@@ -329,7 +329,7 @@ class ExplicitAndEarlyKeepsTest(Bookkeeping):
         self.fu.fail(3, "log", "ann", "--promise", "p2", now=TUE_2PM)  # already kept
         self.assertEqual(len(self.show("ann", TUE_2PM)["interactions"]), 2)
         # Without a choice, the next call keeps p1 by the rules.
-        self.assertIn("It kept p1 on time", self.fu.ok("log", "ann", now=TUE_2PM))
+        self.assertIn("It kept p1 on time", self.fu.warned("log", "ann", now=TUE_2PM))
 
     def test_explicit_promise_sticks_through_a_correction(self):
         self.fu.ok("add", "Ann Early")
@@ -387,9 +387,9 @@ class ExplicitAndEarlyKeepsTest(Bookkeeping):
         self.fu.ok("promise", "val", "tomorrow", "--about", "the call")                       # p3
         out = self.fu.ok("log", "val", "voicemail", now=TUE)
         self.assertIn("It kept p3 on time", out)
-        out = self.fu.ok("log", "val", "call", now=TUE)
+        out = self.fu.warned("log", "val", "call", now=TUE)
         self.assertIn("It kept no promise", out)
-        self.assertIn("It kept p2 on time", self.fu.ok("log", "val", "text", now=TUE))
+        self.assertIn("It kept p2 on time", self.fu.warned("log", "val", "text", now=TUE))
         self.assertIn("It kept p1 on time", self.fu.ok("log", "val", "meeting", now=TUE))
         self.assertEqual(self.links("val", TUE), [(1, 3), (2, None), (3, 2), (4, 1)])
 
@@ -500,7 +500,7 @@ class ReviewFindingsTest(Bookkeeping):
         self.assertIn("It kept p2 on time", out)
         # But a conversation a minute after `fu promise` is the one that made the promise.
         self.fu.ok("promise", "grace", "thursday", now="2026-11-16T11:00")                        # p3
-        out = self.fu.ok("log", "grace", "--note", "agreed thursday", now="2026-11-16T11:01")
+        out = self.fu.warned("log", "grace", "--note", "agreed thursday", now="2026-11-16T11:01")
         self.assertIn("It kept no promise (p3 was made less than an hour before and its window opens later)", out)
 
     def test_write_commands_print_a_promise_with_its_real_counts(self):
