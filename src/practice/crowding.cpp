@@ -4,7 +4,7 @@
 // An attempt crowds a contact when it comes less than min_gap after the last own attempt, and
 // that attempt went unanswered with nothing heard from the contact since; or when it is one
 // too many own attempts on its local day (max_attempts_per_day; 0 or less: no limit). Notes and
-// reminders are never attempts.
+// reminders are never attempts; a meeting or a visit (an appointment) draws no warning itself.
 #include "fu/practice.hpp"
 
 #include <algorithm>
@@ -204,7 +204,8 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
                                                        const Settings& settings,
                                                        const date::time_zone& user_zone)
 {
-    if (!counts_as_attempt(attempt)) {
+    // A meeting or a visit is an appointment kept, not one more try to get through.
+    if (!counts_as_attempt(attempt) || attempt.kind == "meeting" || attempt.kind == "visit") {
         return {};
     }
     const Interaction* last = last_exchange(history, attempt.at, &attempt);
