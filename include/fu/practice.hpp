@@ -99,7 +99,7 @@ void check_reminder_template(std::string_view text);
 // The reminder of `promise` for `contact`, on the customer's clock (`customer_zone`), from the
 // template: e.g. "Hi Ada — looking forward to our call tomorrow between 12:00 and 17:00 (your
 // time) about the quote." {when} is {day} plus the times ("tomorrow between 12:00 and 17:00",
-// "on Friday 4 December at 14:00", "tomorrow" for a whole day); {day} is "today", "tomorrow",
+// "on Friday 4 December at 14:00", "tomorrow" for a window of whole local days); {day} is "today", "tomorrow",
 // "on Friday" (within a week), else "on Friday 11 December"; {first} is the first word of the name.
 std::string render_reminder(std::string_view template_text, const Promise& promise,
                             const Contact& contact, Instant now,

@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "commands/open_promise.hpp"
 #include "commands/present.hpp"
+#include "commands/promising.hpp"
 #include "fu/contacts.hpp"
 #include "fu/store.hpp"
 #include "fu/followup.hpp"
@@ -26,13 +27,17 @@ int run_cancel(const CancelOptions& opt, Env& env)
     auto transaction = store.begin_write(env.change_label());
     const Contact contact = find_contact(store, opt.contact);
     const Promise open = choose_open_promise(store, contact, named, env, "cancel");
-    const Promise promise = cancel_promise(store, open, opt.reason, env.change_context()).promise;
+    const Cancelled cancelled = cancel_promise(store, open, opt.reason, env.change_context());
+    const Promise& promise = cancelled.promise;
     transaction.commit();
 
     if (!print_json_if_asked(env, promise_json(store, *store.promise(promise.id), contact, env)) &&
         !env.output.quiet) {
         env.out << fmt::format("Cancelled {} for {} ({})\n", promise_ref(promise.id), name_and_company(contact),
                                window_text(promise, contact, env));
+        if (cancelled.plan) {
+            print_plan_advanced(*cancelled.plan, contact, env);
+        }
     }
     return k_exit_ok;
 }

@@ -29,7 +29,7 @@ int run_contacts(ContactsOptions opt, Env& env)
     // A contact who said no has left the lists; a search still finds them, --closed lists them.
     if (opt.closed) {
         opt.filter.closed = true;
-    } else if (opt.filter.search.empty()) {
+    } else if (opt.filter.search.empty() && !opt.filter.archived) {
         opt.filter.closed = false;
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
@@ -50,6 +50,8 @@ int run_contacts(ContactsOptions opt, Env& env)
             env.out << "No archived contacts.\n";
         } else if (opt.closed) {
             env.out << "No contacts have said no.\n";
+        } else if (store.has_contacts()) {
+            env.out << "No contacts in follow-up. Those who said no: fu contacts --closed\n";
         } else {
             env.out << "No contacts yet. Add one: fu add \"Ada Lovelace\" --phone \"+1 555 0100\"\n";
         }

@@ -30,7 +30,9 @@ struct DueOptions {
 // "keep in touch (every 2-3 weeks; last 19d ago)"
 std::string touch_text(const AgendaItem& item, Instant now)
 {
-    return fmt::format("keep in touch (every {}; last {} ago)", item.promise.text,
+    const std::string& every = item.promise.text;
+    return fmt::format("keep in touch (every {}; last {} ago)",
+                       every.rfind("1 ", 0) == 0 ? every.substr(2) : every,
                        short_duration(now - item.last_contact.value_or(now)));
 }
 

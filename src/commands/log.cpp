@@ -143,7 +143,9 @@ void print_logged(const Logged& logged, const Contact& contact, Env& env)
     if (logged.keep_it_friendly) {
         env.out << fmt::format("{} unanswered in a row — keep it friendly.\n", logged.attempts.unanswered_run);
     }
-    if (!logged.cancelled.empty()) {
+    if (!logged.cancelled.empty() && !logged.out_of_follow_up) {
+        env.out << fmt::format("Cancelled {} (the playbook's open step).\n", promise_ref(logged.cancelled.front().id));
+    } else if (!logged.cancelled.empty()) {
         std::vector<std::string> refs;
         for (const Promise& p : logged.cancelled) {
             refs.push_back(promise_ref(p.id));
@@ -210,8 +212,9 @@ int record_interaction(const LogOptions& opt, Env& env)
     }
     if (logged.time_to_decide) {
         env.err << fmt::format("note: {} unanswered attempts in a row; decide: keep trying cheerfully, "
-                               "or stop (fu log {} note --outcome lost)\n",
-                               logged.attempts.unanswered_run, contact.id);
+                               "park it (fu promise {} in 3 months), or stop "
+                               "(fu log {} note --outcome lost)\n",
+                               logged.attempts.unanswered_run, contact.id, contact.id);
     }
     if (env.json()) {
         const Contact after = store.contact(contact.id).value_or(contact);

@@ -102,8 +102,8 @@ int run_plan(const PlanOptions& opt, Env& env)
         env.err << fmt::format("note: {} had said no; this puts them back in follow-up\n", contact.name);
     }
     if (!print_json_if_asked(env, plan_json(started.plan, 1, env)) && !env.output.quiet) {
-        env.out << fmt::format("Started {} for {} ({} steps)\n", playbook.name, name_and_company(contact),
-                               playbook.steps.size());
+        env.out << fmt::format("Started {} for {} ({} step{})\n", playbook.name, name_and_company(contact),
+                               playbook.steps.size(), playbook.steps.size() == 1 ? "" : "s");
         env.out << step_line(started.first.promise, started.plan, contact, env) << '\n';
     }
     return k_exit_ok;

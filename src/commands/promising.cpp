@@ -77,7 +77,7 @@ Json plan_json(const Plan& plan, int current_step, const Env& env)
     json.set("started", iso8601(plan.started_at, zone));
     json.set("from", iso8601(plan.from, zone));
     json.set("ended", plan.ended_at ? Json(iso8601(*plan.ended_at, zone)) : Json());
-    json.set("end_reason", plan.end_reason);
+    json.set("end_reason", json_or_null(plan.end_reason));
     json.set("current_step", current_step);
     json.set("steps", steps_json(plan.steps));
     return json;

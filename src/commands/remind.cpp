@@ -46,7 +46,7 @@ int run_remind(const RemindOptions& opt, Env& env)
         json.set("message", reminded.message);
         json.set("promise", promise_json(store, reminded.promise, contact, env));
         json.set("interaction_id", reminded.recorded ? Json(reminded.recorded->id) : Json());
-        json.set("to", contact.email.empty() ? contact.phone : contact.email);
+        json.set("to", json_or_null(contact.email.empty() ? contact.phone : contact.email));
         json.write(env.out);
         return k_exit_ok;
     }

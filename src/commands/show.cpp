@@ -179,7 +179,7 @@ int run_show(const std::string& ref, Env& env)
     if (attempts.unanswered_run > 0) {
         field("tries", fmt::format("{} unanswered in a row", attempts.unanswered_run));
     }
-    field("interest", contact.interest);
+    field("lead", contact.interest.empty() ? "" : contact.interest + " (interest)");
     if (const auto cadence = contact.every.empty() ? std::nullopt : parse_cadence(contact.every)) {
         const Instant last = attempts.last_interaction.value_or(contact.created_at);
         const TouchWindow window = keep_in_touch_window(*cadence, last, env.user_zone());

@@ -118,7 +118,10 @@ PromiseMade followup_internal::store_promise(Store& store, const Contact& contac
     made.notices = window.notices;
     Promise& p = made.promise;
     p.contact_id = contact.id;
-    p.made_at = context.now;
+    // A playbook step is made when the step before was kept (or the playbook started), which a
+    // log --at may put in the past.
+    p.made_at = origin.plan_id ? std::min(origin.read_from.value_or(context.now), context.now)
+                               : context.now;
     p.earliest = window.earliest;
     p.latest = window.latest;
     p.text = request.when;
@@ -324,6 +327,19 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
                                interaction.at, "");
         result.plan = advance_plan(store, *result.kept, interaction.at, interaction.id, context);
     }
+    if (interaction.outcome == "not-now") {
+        // "Not now" parks the contact until --next: a running playbook stops with its open step.
+        result.plan_ended = end_plan_on_no(store, contact.id, interaction.outcome, interaction.at);
+        if (result.plan_ended) {
+            result.plan.reset();
+            for (const Promise& p : store.open_promises(PromiseFilter{contact.id, true})) {
+                if (p.plan_id == result.plan_ended->id) {
+                    result.cancelled.push_back(resolved(store, p, PromiseStatus::cancelled,
+                                                        interaction.at, "not now"));
+                }
+            }
+        }
+    }
     if (says_no) {
         result.plan_ended = end_plan_on_no(store, contact.id, interaction.outcome, interaction.at);
         result.cancelled = end_follow_up(store, contact.id, interaction.outcome, interaction.at);
@@ -368,6 +384,7 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     const auto& settled = outcomes_needing_no_next_step();
     result.needs_next_step =
         !result.out_of_follow_up && !result.has_open_promise && is_attempt(interaction.kind) &&
+        contact.every.empty() && // a cadence keeps the contact in touch
         std::find(settled.begin(), settled.end(), interaction.outcome) == settled.end();
     return result;
 }

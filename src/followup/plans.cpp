@@ -185,6 +185,16 @@ std::vector<Promise> followup_internal::reconcile_plan(Store& store, Id contact_
     if (!plan) {
         return made;
     }
+    // A "no" the correction made ends the playbook (its steps were cancelled with the rest).
+    if (const auto contact = store.contact(contact_id); contact && contact->closed_at) {
+        for (const Promise& p : store.open_promises(PromiseFilter{contact_id, true})) {
+            if (p.plan_id == plan->id) {
+                store.resolve_promise(p.id, PromiseStatus::cancelled, *contact->closed_at, "said no");
+            }
+        }
+        store.end_plan(plan->id, *contact->closed_at, "said no");
+        return made;
+    }
     std::vector<Promise> steps; // the plan's promises, in step order
     for (const Promise& p : store.promises_of(contact_id)) {
         if (p.plan_id == plan->id) {
