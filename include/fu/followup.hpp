@@ -29,10 +29,11 @@ struct ChangeContext {
 // Why an interaction does or does not keep an open promise by itself.
 enum class KeepFit {
     keeps,             // it keeps it
-    not_an_attempt,    // a note keeps nothing
+    not_an_attempt,    // a note or a reminder keeps nothing
     inbound,           // the contact reached out; only --promise makes that keep a promise
     wrong_channel,     // e.g. an email for a promised call
     early_agreed,      // before an agreed window: the customer expects the agreed time
+    early_step,        // before a playbook step's window: "2-3 days after" is after
     too_early,         // more than three working days before the window opens
     not_yet_made,      // the promise was made after the interaction (or by it, with --next)
     same_conversation, // early, and within the hour the promise was made: the call that made it

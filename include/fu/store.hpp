@@ -197,6 +197,8 @@ public:
     // Every plan of the contact, oldest first.
     std::vector<Plan> plans_of(Id contact_id) const;
     void end_plan(Id id, Instant at, const std::string& reason);
+    // Runs an ended plan again (the "no" that ended it was taken back).
+    void resume_plan(Id id);
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;

@@ -135,8 +135,12 @@ void print_logged(const Logged& logged, const Contact& contact, Env& env)
         const std::string why = logged.not_kept_because == KeepFit::early_agreed
                                     ? fmt::format("you agreed {}; this was early", window_text(open, contact, env))
                                     : keep_fit_reason(logged.not_kept_because, open, i);
-        env.out << fmt::format("It kept no promise ({}); {} is still open. If it did: fu fix {} --promise {}\n",
-                               why, promise_ref(open.id), interaction_ref(i.id), promise_ref(open.id));
+        if (logged.not_kept_because == KeepFit::not_an_attempt) {
+            env.out << fmt::format("It kept no promise ({}); {} is still open.\n", why, promise_ref(open.id));
+        } else {
+            env.out << fmt::format("It kept no promise ({}); {} is still open. If it did: fu fix {} --promise {}\n",
+                                   why, promise_ref(open.id), interaction_ref(i.id), promise_ref(open.id));
+        }
     } else if (i.keeps == KeepChoice::aside) {
         env.out << "It kept no promise (--aside).\n";
     }

@@ -93,7 +93,7 @@ int run_plan(const PlanOptions& opt, Env& env)
     const Playbook& playbook = known_playbook(trim(opt.playbook), env);
     std::optional<Instant> from;
     if (!opt.from.empty()) {
-        from = happened_at(opt.from, env);
+        from = happened_at(opt.from, env, "reading the playbook from");
     }
     const PlanStarted started = start_plan(store, contact, playbook, from, env.change_context());
     transaction.commit();

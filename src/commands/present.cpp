@@ -200,7 +200,7 @@ bool print_json_if_asked(const Env& env, const Json& json)
 
 // When something happened (--at). A whole day ("yesterday") names no moment: fu takes the start of
 // that day's working window (or now, if that is later) and says so.
-Instant happened_at(const std::vector<std::string>& words, const Env& env)
+Instant happened_at(const std::vector<std::string>& words, const Env& env, const char* doing)
 {
     const auto& zone = env.user_zone();
     const Window window = resolve(join(words, " "), env.now, zone, env.settings, TimeDirection::past);
@@ -216,7 +216,7 @@ Instant happened_at(const std::vector<std::string>& words, const Env& env)
     } catch (const std::exception&) { // the start of the day does not exist: keep midnight
     }
     at = std::min(at, env.now);
-    env.err << fmt::format("note: no time given; logging it at {}\n", human_time(at, zone, env.now));
+    env.err << fmt::format("note: no time given; {} {}\n", doing, human_time(at, zone, env.now));
     return at;
 }
 

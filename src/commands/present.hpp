@@ -62,6 +62,8 @@ void refuse_record_ref(const std::string& ref, const char* command);
 // When something happened (log --at, fix --at): the start of what the words name, looking back.
 // A whole day ("yesterday") names no moment: fu takes the start of that day's working window (or
 // now, if that is later) and says so on env.err.
-Instant happened_at(const std::vector<std::string>& words, const Env& env);
+// `doing` says what the moment is for in that note ("logging it at").
+Instant happened_at(const std::vector<std::string>& words, const Env& env,
+                    const char* doing = "logging it at");
 
 } // namespace fu::commands

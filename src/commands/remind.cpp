@@ -53,8 +53,10 @@ int run_remind(const RemindOptions& opt, Env& env)
     env.out << reminded.message << '\n';
     if (!env.output.quiet && env.human()) {
         const std::string to = contact.email.empty() ? contact.phone : contact.email;
-        env.err << fmt::format("{} {} for {}{}\n", reminded.recorded ? "Recorded as sent:" : "Not recorded (--dry-run):",
-                               reminded.recorded ? interaction_ref(reminded.recorded->id) : "reminder",
+        env.err << fmt::format("note: {} for {}{}\n",
+                               reminded.recorded
+                                   ? fmt::format("recorded as sent ({})", interaction_ref(reminded.recorded->id))
+                                   : std::string("not recorded (--dry-run)"),
                                promise_ref(reminded.promise.id), to.empty() ? "" : "; send it to " + to);
     }
     return k_exit_ok;

@@ -120,8 +120,7 @@ PromiseMade followup_internal::store_promise(Store& store, const Contact& contac
     p.contact_id = contact.id;
     // A playbook step is made when the step before was kept (or the playbook started), which a
     // log --at may put in the past.
-    p.made_at = origin.plan_id ? std::min(origin.read_from.value_or(context.now), context.now)
-                               : context.now;
+    p.made_at = std::min(origin.made_at.value_or(context.now), context.now);
     p.earliest = window.earliest;
     p.latest = window.latest;
     p.text = request.when;
@@ -325,13 +324,14 @@ Logged log_interaction(Store& store, const Contact& contact, const LogRequest& r
     if (result.kept) {
         result.kept = resolved(store, *result.kept, keeping_status(*result.kept, interaction.at),
                                interaction.at, "");
-        result.plan = advance_plan(store, *result.kept, interaction.at, interaction.id, context);
+        if (interaction.outcome != "not-now") { // "not now" parks the playbook instead
+            result.plan = advance_plan(store, *result.kept, interaction.at, interaction.id, context);
+        }
     }
     if (interaction.outcome == "not-now") {
         // "Not now" parks the contact until --next: a running playbook stops with its open step.
         result.plan_ended = end_plan_on_no(store, contact.id, interaction.outcome, interaction.at);
         if (result.plan_ended) {
-            result.plan.reset();
             for (const Promise& p : store.open_promises(PromiseFilter{contact.id, true})) {
                 if (p.plan_id == result.plan_ended->id) {
                     result.cancelled.push_back(resolved(store, p, PromiseStatus::cancelled,
@@ -440,7 +440,7 @@ InteractionCorrected correct_interaction(Store& store, const Interaction& intera
         }
         if (!is_attempt(i.kind) || is_no) {
             throw usage_error(
-                fmt::format("{} keeps no promise", !is_attempt(i.kind) ? "a note" : i.outcome));
+                fmt::format("{} keeps no promise", !is_attempt(i.kind) ? "a " + i.kind : i.outcome));
         }
         if (named->made_at > i.at) {
             throw usage_error(

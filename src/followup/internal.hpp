@@ -15,6 +15,7 @@ struct PromiseOrigin {
     std::optional<Id> plan_id;        // a playbook step: its plan and step number
     int plan_step = 0;
     std::optional<Instant> read_from; // read the words from this moment instead of now
+    std::optional<Instant> made_at;   // a playbook step: when the step before was kept
 };
 
 // Resolves the words on the user's and the contact's clocks and stores an open promise (a

@@ -60,6 +60,9 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
     if (promise.agreed) {
         return KeepFit::early_agreed;
     }
+    if (promise.plan_id) {
+        return KeepFit::early_step; // "2-3 days after it arrived" is after
+    }
     if (!promise.made_with && interaction.outcome == "reached" &&
         interaction.at - promise.made_at < k_same_conversation) {
         return KeepFit::same_conversation;
@@ -96,7 +99,9 @@ std::string keep_fit_reason(KeepFit fit, const Promise& promise, const Interacti
     case KeepFit::keeps:
         return {};
     case KeepFit::not_an_attempt:
-        return "a note keeps no promise";
+        return fmt::format("a {} keeps no promise", interaction.kind);
+    case KeepFit::early_step:
+        return fmt::format("{} is a playbook step; its window opens later", ref);
     case KeepFit::inbound:
         return "they reached out; that keeps no promise of yours";
     case KeepFit::wrong_channel:

@@ -44,6 +44,7 @@ PromiseMade make_step(Store& store, const Contact& contact, const Plan& plan, in
     origin.plan_id = plan.id;
     origin.plan_step = number;
     origin.read_from = from;
+    origin.made_at = from;
     const PromiseRequest request{step.when, step.about, false, step.via};
     try {
         return store_promise(store, contact, request, context, origin);
@@ -61,6 +62,18 @@ PromiseMade make_step(Store& store, const Contact& contact, const Plan& plan, in
             throw first;
         }
     }
+}
+
+// The outcome of the contact's latest "no" ("not-interested" or "lost").
+std::string last_no_outcome(const Store& store, Id contact_id)
+{
+    std::string outcome = "lost";
+    for (const Interaction& i : interactions_of(store, contact_id)) {
+        if (closes_contact(i.outcome)) {
+            outcome = i.outcome;
+        }
+    }
+    return outcome;
 }
 
 } // namespace
@@ -181,18 +194,28 @@ std::vector<Promise> followup_internal::reconcile_plan(Store& store, Id contact_
                                                       const ChangeContext& context)
 {
     std::vector<Promise> made;
-    const auto plan = store.active_plan(contact_id);
+    auto plan = store.active_plan(contact_id);
+    const auto contact = store.contact(contact_id);
+    if (!plan && contact && !contact->closed_at) {
+        // The "no" that ended the latest playbook was taken back: it runs again.
+        const auto plans = store.plans_of(contact_id);
+        if (!plans.empty() && plans.back().ended_at && closes_contact(plans.back().end_reason)) {
+            store.resume_plan(plans.back().id);
+            plan = store.plan(plans.back().id);
+        }
+    }
     if (!plan) {
         return made;
     }
     // A "no" the correction made ends the playbook (its steps were cancelled with the rest).
-    if (const auto contact = store.contact(contact_id); contact && contact->closed_at) {
+    if (contact && contact->closed_at) {
         for (const Promise& p : store.open_promises(PromiseFilter{contact_id, true})) {
             if (p.plan_id == plan->id) {
-                store.resolve_promise(p.id, PromiseStatus::cancelled, *contact->closed_at, "said no");
+                store.resolve_promise(p.id, PromiseStatus::cancelled, *contact->closed_at,
+                                      last_no_outcome(store, contact_id));
             }
         }
-        store.end_plan(plan->id, *contact->closed_at, "said no");
+        store.end_plan(plan->id, *contact->closed_at, last_no_outcome(store, contact_id));
         return made;
     }
     std::vector<Promise> steps; // the plan's promises, in step order

@@ -114,6 +114,13 @@ void Store::end_plan(Id id, Instant at, const std::string& reason)
     q.exec();
 }
 
+void Store::resume_plan(Id id)
+{
+    SQLite::Statement q(*m_db, "UPDATE plans SET ended_at = NULL, end_reason = '' WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+}
+
 std::vector<Id> Store::reminded_promises(const std::vector<Id>& promise_ids) const
 {
     SQLite::Statement q(*m_db, "SELECT DISTINCT reminds FROM interactions WHERE reminds IN "

@@ -352,3 +352,87 @@ TEST_CASE("every committed write is journaled under its label; an uncommitted on
     REQUIRE(store.journal(true).size() == 1);
     CHECK(store.journal(true).front().undone_at == at("2026-06-15T13:00:00Z"));
 }
+
+TEST_CASE("version 2 to 3: records are kept, the new columns take their defaults, plans are "
+          "journaled")
+{
+    TempDir dir;
+    const auto path = dir.path / "v2.db";
+    {
+        Store old = Store::create_at_version(path, 2);
+        CHECK(old.schema_version() == 2);
+    }
+    raw_sql(path, "INSERT INTO contacts (id, name, name_folded, created_at, closed_at) VALUES "
+                  "(1, 'Ada', 'ada', 0, NULL), (2, 'Bob', 'bob', 0, 70);"
+                  "INSERT INTO promises (id, contact_id, made_at, earliest, latest, text, zone, "
+                  "about, status, resolved_at, made_with) VALUES "
+                  "(1, 1, 0, 100, 200, 'soon', 'UTC', 'the quote', 'kept', 50, NULL),"
+                  "(2, 1, 50, 300, 400, 'later', 'UTC', 'the demo', 'open', NULL, 1);"
+                  "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, promise_id, "
+                  "direction, keeps, chosen_promise) VALUES "
+                  "(1, 1, 50, 'call', 'reached', 'agreed the demo', 1, 'out', 'auto', NULL),"
+                  "(2, 2, 70, 'call', 'not-interested', '', NULL, 'out', 'auto', NULL);");
+    Store store = Store::open_for_writing(path);
+    CHECK(store.schema_version() == 3);
+    const auto ada = store.contact(1);
+    REQUIRE(ada);
+    CHECK(ada->name == "Ada");
+    CHECK(ada->every.empty());
+    CHECK(ada->interest.empty());
+    CHECK_FALSE(ada->reopened_at);
+    CHECK_FALSE(ada->closed_at);
+    const auto bob = store.contact(2);
+    REQUIRE(bob);
+    CHECK(bob->closed_at == at("1970-01-01T00:01:10Z"));
+    const auto kept = store.promise(1);
+    REQUIRE(kept);
+    CHECK(kept->status == PromiseStatus::kept);
+    CHECK(kept->about == "the quote");
+    CHECK_FALSE(kept->plan_id);
+    CHECK(kept->plan_step == 0);
+    const auto open = store.promise(2);
+    REQUIRE(open);
+    CHECK(open->status == PromiseStatus::open);
+    CHECK(open->made_with == Id{1});
+    const auto call = store.interaction(1);
+    REQUIRE(call);
+    CHECK(call->promise_id == Id{1});
+    CHECK(call->keeps == KeepChoice::automatic);
+    CHECK_FALSE(call->reminds);
+    CHECK(store.plans_of(1).empty());
+    CHECK_FALSE(store.active_plan(1));
+    CHECK(store.reminded_promises({1, 2}).empty());
+
+    // The plans table is there, and a plan written is journaled with its contact and undone.
+    const Instant now = at("2026-06-15T10:00:00Z");
+    Plan plan;
+    plan.contact_id = 1;
+    plan.playbook = "post-sale";
+    plan.steps = {{"confirm the order", "by end of day", "call"},
+                  {"check in", "in a week", "call"}};
+    plan.started_at = now;
+    plan.from = now;
+    Id plan_id = 0;
+    {
+        auto tx = store.begin_write({"fu plan Ada post-sale", now, true});
+        plan_id = store.add_plan(plan);
+        tx.commit();
+    }
+    const auto stored = store.plan(plan_id);
+    REQUIRE(stored);
+    CHECK(stored->steps.size() == 2);
+    CHECK(stored->steps[1].when == "in a week");
+    CHECK(store.active_plan(1));
+    const auto journal = store.journal();
+    REQUIRE_FALSE(journal.empty());
+    CHECK(journal.front().command == "fu plan Ada post-sale");
+    CHECK(journal.front().contacts == std::vector<Id>{1});
+    {
+        auto tx = store.begin_write({"fu undo", now, false});
+        store.revert(journal.front(), now);
+        tx.commit();
+    }
+    CHECK_FALSE(store.plan(plan_id));
+    CHECK(store.plans_of(1).empty());
+    CHECK(store.contact(1)); // the contact stays
+}
