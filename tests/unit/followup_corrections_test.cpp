@@ -13,17 +13,7 @@
 #include "fu/store.hpp"
 
 using namespace fu;
-using fu::test::at;
-using fu::test::Book;
-using fu::test::ids_of;
-using fu::test::k_start;
-using fu::test::status_of;
-using fu::test::summary;
-using fu::test::attempt;
-using fu::test::k_monday;
-using fu::test::monday_closes;
-using fu::test::monday_opens;
-using fu::test::monday_promise;
+using namespace fu::test; // the Book and its helpers
 
 TEST_CASE("followup: correcting an interaction's kind recomputes what it keeps")
 {

@@ -19,12 +19,7 @@
 #include "fu/when.hpp"
 
 using namespace fu;
-using fu::test::at;
-using fu::test::Book;
-using fu::test::ids_of;
-using fu::test::k_start;
-using fu::test::status_of;
-using fu::test::summary;
+using namespace fu::test; // the Book and its helpers
 using std::chrono::hours;
 
 namespace {
