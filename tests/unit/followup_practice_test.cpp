@@ -727,7 +727,8 @@ TEST_CASE("practice: the digest holds a contact going cold by its cadence, and d
     CHECK(entry->last_interaction == t);
     CHECK_FALSE(entry->overdue);
     CHECK_FALSE(has_contact(going.no_next_step, ada));
-    const SilentContact* gone = cold_entry(digest(t + 22 * k_day), ada);
+    const Digest later = digest(t + 22 * k_day); // cold_entry points into it
+    const SilentContact* gone = cold_entry(later, ada);
     REQUIRE(gone);
     CHECK(gone->overdue);
     // Past cold_after (30 days): the contact without a cadence is cold, the six-monthly one is not.
