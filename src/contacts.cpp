@@ -262,7 +262,7 @@ void validate(ContactChanges& changes)
         const std::string level = ascii_lower(trim(*changes.interest));
         *changes.interest = level == "none" || level.empty()
                                 ? ""
-                                : known_word(level, interest_levels(), "interest");
+                                : interest_level(level);
     }
     for (auto* tags : {&changes.add_tags, &changes.remove_tags}) {
         for (auto& tag : *tags) {

@@ -60,6 +60,9 @@ TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const dat
 
 // "hot", "warm", "cold"; "" is unknown.
 const std::vector<std::string>& interest_levels();
+// The level a user typed ("Hot", " warm "), lower-cased; fu::Error (2) with the levels for any
+// other word.
+std::string interest_level(std::string_view word);
 // Sort rank within one agenda state: hot 0, warm 1, unknown 2, cold 3.
 int interest_rank(std::string_view interest);
 

@@ -24,7 +24,7 @@ int run_contacts(ContactsOptions opt, Env& env)
     }
     check_text("the search", opt.filter.search, 500);
     if (!opt.interest.empty()) {
-        opt.filter.interest = known_word(ascii_lower(trim(opt.interest)), interest_levels(), "interest");
+        opt.filter.interest = interest_level(opt.interest);
     }
     // A contact who said no has left the lists; a search still finds them, --closed lists them.
     if (opt.closed) {

@@ -156,7 +156,7 @@ int run_digest(const DigestOptions& opt, Env& env)
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     std::string interest;
     if (!opt.interest.empty()) {
-        interest = known_word(ascii_lower(trim(opt.interest)), interest_levels(), "interest");
+        interest = interest_level(opt.interest);
     }
     const Digest digest = build_digest(store, env.now, env.user_zone(), env.settings, interest);
     if (opt.if_any && !digest.actionable()) {

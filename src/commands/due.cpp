@@ -139,7 +139,7 @@ int run_due(const DueOptions& opt, Env& env)
     AgendaQuery query;
     query.keep_in_touch_zone = &env.user_zone();
     if (!opt.interest.empty()) {
-        query.interest = known_word(ascii_lower(trim(opt.interest)), interest_levels(), "interest");
+        query.interest = interest_level(opt.interest);
     }
     query.tag = opt.tag;
     query.agreed_only = opt.agreed;

@@ -10,21 +10,13 @@
 namespace fu::commands {
 namespace {
 
-// The playbooks in effect: a config playbook replaces a built-in one of the same name.
-std::vector<const Playbook*> effective_playbooks(const Settings& settings)
-{
-    std::vector<const Playbook*> list;
-    for (const Playbook& playbook : settings.playbooks) {
-        if (find_playbook(settings, playbook.name) == &playbook) {
-            list.push_back(&playbook);
-        }
-    }
-    return list;
-}
-
 int run_playbooks(Env& env)
 {
-    const auto playbooks = effective_playbooks(env.settings);
+    // The config file replaces a built-in playbook of the same name: each name appears once.
+    std::vector<const Playbook*> playbooks;
+    for (const Playbook& playbook : env.settings.playbooks) {
+        playbooks.push_back(&playbook);
+    }
     if (env.json()) {
         Json list = Json::array();
         for (const Playbook* playbook : playbooks) {

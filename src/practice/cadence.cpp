@@ -505,6 +505,11 @@ const std::vector<std::string>& interest_levels()
     return levels;
 }
 
+std::string interest_level(std::string_view word)
+{
+    return known_word(ascii_lower(trim(word)), interest_levels(), "interest");
+}
+
 int interest_rank(std::string_view interest)
 {
     if (interest == "hot" || interest == "warm") {
