@@ -111,10 +111,16 @@ void order_agenda(std::vector<AgendaItem>& items)
             if (p.latest != q.latest) {
                 return p.latest < q.latest;
             }
+            if (p.earliest != q.earliest) {
+                return p.earliest < q.earliest;
+            }
             break;
         case DueState::upcoming:
             if (p.earliest != q.earliest) {
                 return p.earliest < q.earliest;
+            }
+            if (p.latest != q.latest) {
+                return p.latest < q.latest;
             }
             break;
         }
@@ -136,11 +142,59 @@ bool matches(const Contact& contact, const AgendaQuery& query)
     return query.interest.empty() || contact.interest == query.interest;
 }
 
-// Contacts with a cadence and no open promise, as rows whose window is the cadence's.
-void add_keep_in_touch(const Store& store, const AgendaQuery& query, Instant now,
-                       std::vector<AgendaItem>& items)
+constexpr DueState k_states[] = {DueState::overdue, DueState::due, DueState::upcoming};
+
+// The interest levels in agenda order (hot, warm, unknown, cold), or just the query's.
+std::vector<std::string> interests_in_order(const AgendaQuery& query)
 {
-    for (auto& [contact, last] : store.contacts_to_keep_in_touch()) {
+    if (!query.interest.empty()) {
+        return {query.interest};
+    }
+    std::vector<std::string> levels = interest_levels();
+    levels.push_back("");
+    std::stable_sort(levels.begin(), levels.end(), [](const std::string& a, const std::string& b) {
+        return interest_rank(a) < interest_rank(b);
+    });
+    return levels;
+}
+
+// The store's query for the open windows in `state` at `now`.
+WindowQuery window_query(const AgendaQuery& query, DueState state, Instant now)
+{
+    WindowQuery w;
+    w.tag = query.tag;
+    w.agreed_only = query.agreed_only;
+    w.not_reminded = query.not_reminded;
+    w.earliest_from = query.opening_from;
+    switch (state) {
+    case DueState::overdue: w.latest_until = now; break;
+    case DueState::due:
+        w.latest_after = now;
+        w.earliest_until = now;
+        break;
+    case DueState::upcoming:
+        w.earliest_after = now;
+        w.earliest_before = query.until;
+        w.by_opening = true;
+        break;
+    }
+    return w;
+}
+
+// Contacts with a cadence and no open promise, as rows whose window is the cadence's: only those
+// whose cadence can have come due before `until` are read.
+std::vector<AgendaItem> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now)
+{
+    std::vector<AgendaItem> items;
+    if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from) {
+        return items;
+    }
+    // Overdue and due rows have opened already; upcoming ones must open before `until`.
+    std::optional<Instant> due_before;
+    if (query.until) {
+        due_before = std::max(*query.until, now + std::chrono::seconds{1});
+    }
+    for (auto& [contact, last] : store.contacts_to_keep_in_touch(due_before)) {
         const auto cadence = parse_cadence(contact.every);
         if (!cadence || !matches(contact, query)) {
             continue;
@@ -164,6 +218,103 @@ void add_keep_in_touch(const Store& store, const AgendaQuery& query, Instant now
         item.contact = std::move(contact);
         items.push_back(std::move(item));
     }
+    order_agenda(items);
+    return items;
+}
+
+// A promise row with its contact and the contact's attempts.
+AgendaItem promise_row(const Store& store, Promise& promise, DueState state)
+{
+    AgendaItem item;
+    item.state = state;
+    if (auto contact = store.contact(promise.contact_id)) {
+        item.contact = std::move(*contact);
+    }
+    const std::vector<Interaction> history = store.interactions_of_contact(promise.contact_id);
+    item.attempts = count_attempts(history, promise.made_at);
+    item.unanswered = summarize_attempts(history).unanswered_run;
+    item.promise = std::move(promise);
+    return item;
+}
+
+// Whether `a` comes before `b` of the same state and interest (order_agenda's order).
+bool before(const AgendaItem& a, const AgendaItem& b)
+{
+    const Promise& p = a.promise;
+    const Promise& q = b.promise;
+    const bool by_opening = a.state == DueState::upcoming;
+    const auto key = [by_opening](const Promise& x) {
+        return by_opening ? std::pair(x.earliest, x.latest) : std::pair(x.latest, x.earliest);
+    };
+    if (key(p) != key(q)) {
+        return key(p) < key(q);
+    }
+    if (a.kind != b.kind) {
+        return a.kind == AgendaKind::promise;
+    }
+    return p.id != q.id ? p.id < q.id : a.contact.id < b.contact.id;
+}
+
+// Walks the agenda in order: for each state and interest level, one range of an index merged
+// with the keep-in-touch rows of that state and level; stops after `limit` rows (0: all).
+void walk_agenda(const Store& store, const AgendaQuery& query, Instant now, int limit,
+                 const std::vector<AgendaItem>& touch, const std::function<void(AgendaItem&)>& sink)
+{
+    std::int64_t left = limit > 0 ? limit : -1;
+    auto next_touch = touch.begin();
+    for (const DueState state : k_states) {
+        if (query.limit_each_state) {
+            left = limit > 0 ? limit : -1;
+            while (next_touch != touch.end() && static_cast<int>(next_touch->state) < static_cast<int>(state)) {
+                ++next_touch; // rows of an earlier state past its limit
+            }
+        }
+        for (const std::string& interest : interests_in_order(query)) {
+            if (left == 0) {
+                break;
+            }
+            WindowQuery w = window_query(query, state, now);
+            w.interest = interest;
+            w.limit = left > 0 ? static_cast<int>(left) : 0;
+            const auto touch_here = [&] {
+                return next_touch != touch.end() && next_touch->state == state &&
+                       next_touch->contact.interest == interest;
+            };
+            const auto emit_touch = [&] {
+                AgendaItem item = *next_touch++;
+                if (left != 0) {
+                    sink(item);
+                    left -= left > 0 ? 1 : 0;
+                }
+            };
+            store.each_open_window(w, [&](Promise& promise) {
+                if (left == 0) {
+                    return;
+                }
+                AgendaItem item = promise_row(store, promise, state);
+                while (touch_here() && left != 0 && before(*next_touch, item)) {
+                    emit_touch();
+                }
+                if (left != 0) {
+                    sink(item);
+                    left -= left > 0 ? 1 : 0;
+                }
+            });
+            while (touch_here() && left != 0) {
+                emit_touch();
+            }
+        }
+    }
+}
+
+NextStepQuery next_step_query(const AgendaQuery& query)
+{
+    NextStepQuery q;
+    q.settled_outcomes = outcomes_needing_no_next_step();
+    q.active_since = query.no_next_step_active_since;
+    q.tag = query.tag;
+    q.interest = query.interest;
+    return q;
 }
 
 } // namespace
@@ -171,94 +322,65 @@ void add_keep_in_touch(const Store& store, const AgendaQuery& query, Instant now
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
-    // Overdue and due windows have opened already; upcoming ones must open before `until`.
-    std::optional<Instant> opening_before;
-    if (query.until) {
-        opening_before = std::max(*query.until, now + std::chrono::seconds{1});
-    }
-    auto promises = store.open_promises_opening_before(opening_before);
-    if (query.agreed_only) {
-        promises.erase(std::remove_if(promises.begin(), promises.end(), [](const Promise& p) { return !p.agreed; }),
-                       promises.end());
-    }
-    // Two queries for all rows, not two per row.
-    std::vector<Id> ids;
-    for (const Promise& p : promises) {
-        ids.push_back(p.contact_id);
-    }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::map<Id, Contact> contacts;
-    for (Contact& c : store.contacts_with_ids(ids)) {
-        contacts.emplace(c.id, std::move(c));
-    }
-    std::map<Id, std::vector<Interaction>> interactions;
-    for (Interaction& i : store.interactions_of_contacts(ids)) {
-        interactions[i.contact_id].push_back(std::move(i));
-    }
-    for (Promise& promise : promises) {
-        const DueState state = classify(promise, now);
-        if (state == DueState::upcoming && query.until && promise.earliest >= *query.until) {
-            continue;
-        }
-        const auto contact = contacts.find(promise.contact_id);
-        if (contact == contacts.end()) {
-            continue;
-        }
-        if (!matches(contact->second, query)) {
-            continue;
-        }
-        const auto& history = interactions[promise.contact_id];
-        AgendaItem item;
-        item.state = state;
-        item.attempts = count_attempts(history, promise.made_at);
-        item.unanswered = summarize_attempts(history).unanswered_run;
-        item.contact = contact->second;
-        item.promise = std::move(promise);
-        agenda.items.push_back(std::move(item));
-    }
-    if (query.keep_in_touch_zone && !query.agreed_only) {
-        add_keep_in_touch(store, query, now, agenda.items);
-    }
-    order_agenda(agenda.items);
-    if (query.limit > 0 && agenda.items.size() > static_cast<std::size_t>(query.limit)) {
-        agenda.items.resize(static_cast<std::size_t>(query.limit));
-    }
-    if (!query.agreed_only) {
-        for (Contact& contact : store.contacts_without_next_step(outcomes_needing_no_next_step())) {
-            // A contact with a cadence is kept in touch by it (a keep-in-touch row when due).
-            if (matches(contact, query) && contact.every.empty()) {
-                agenda.no_next_step.push_back(std::move(contact));
+    const std::vector<AgendaItem> touch = keep_in_touch_rows(store, query, now);
+    walk_agenda(store, query, now, query.limit, touch,
+                [&](AgendaItem& item) { agenda.items.push_back(std::move(item)); });
+    if (query.count) {
+        for (const DueState state : k_states) {
+            WindowQuery w = window_query(query, state, now);
+            if (!query.interest.empty()) {
+                w.interest = query.interest;
             }
+            agenda.totals[static_cast<std::size_t>(state)] =
+                store.count_open_windows(w) +
+                std::count_if(touch.begin(), touch.end(), [&](const AgendaItem& t) { return t.state == state; });
         }
+    }
+    if (!query.agreed_only && query.no_next_step_limit != 0) {
+        NextStepQuery q = next_step_query(query);
+        q.limit = std::max(query.no_next_step_limit, 0);
+        agenda.no_next_step = store.contacts_without_next_step(q);
+        agenda.no_next_step_total =
+            query.no_next_step_limit > 0 && agenda.no_next_step.size() == static_cast<std::size_t>(q.limit)
+                ? store.count_without_next_step(q)
+                : static_cast<std::int64_t>(agenda.no_next_step.size());
     }
     return agenda;
 }
 
-PromiseStats compute_stats(const std::vector<Promise>& promises,
-                           const std::vector<Interaction>& interactions, Instant now)
+std::vector<AgendaItem> keep_in_touch_agenda(const Store& store, const AgendaQuery& query, Instant now)
+{
+    return keep_in_touch_rows(store, query, now);
+}
+
+void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
+                      const std::function<void(const AgendaItem&)>& sink)
+{
+    const std::vector<AgendaItem> touch = keep_in_touch_rows(store, query, now);
+    walk_agenda(store, query, now, query.limit, touch, [&](AgendaItem& item) { sink(item); });
+}
+
+void each_without_next_step(const Store& store, const AgendaQuery& query,
+                            const std::function<void(Contact&)>& sink)
+{
+    store.each_without_next_step(next_step_query(query), sink);
+}
+
+PromiseStats compute_stats(const RecordCounts& counts)
 {
     PromiseStats stats;
-    std::vector<std::chrono::seconds> lateness;
-    for (const Promise& p : promises) {
-        ++stats.made;
-        switch (p.status) {
-        case PromiseStatus::kept: ++stats.on_time; break;
-        case PromiseStatus::late:
-            ++stats.late;
-            if (p.resolved_at) {
-                lateness.push_back(*p.resolved_at - p.latest);
-            }
-            break;
-        case PromiseStatus::renegotiated: ++stats.renegotiated_in_time; break;
-        case PromiseStatus::broken: ++stats.broken; break;
-        case PromiseStatus::cancelled: ++stats.cancelled; break;
+    for (const auto& [status, n] : counts.promises_by_status) {
+        const int count = static_cast<int>(n);
+        stats.made += count;
+        switch (status) {
+        case PromiseStatus::kept: stats.on_time += count; break;
+        case PromiseStatus::late: stats.late += count; break;
+        case PromiseStatus::renegotiated: stats.renegotiated_in_time += count; break;
+        case PromiseStatus::broken: stats.broken += count; break;
+        case PromiseStatus::cancelled: stats.cancelled += count; break;
         case PromiseStatus::open:
-            if (now >= p.latest) {
-                ++stats.overdue;
-            } else {
-                ++stats.open;
-            }
+            stats.overdue += static_cast<int>(counts.open_closed_by_now);
+            stats.open += count - static_cast<int>(counts.open_closed_by_now);
             break;
         }
     }
@@ -266,20 +388,18 @@ PromiseStats compute_stats(const std::vector<Promise>& promises,
     if (came_due > 0) {
         stats.on_time_rate = static_cast<double>(stats.on_time + stats.renegotiated_in_time) / came_due;
     }
-    if (!lateness.empty()) {
-        std::sort(lateness.begin(), lateness.end());
-        const std::size_t middle = lateness.size() / 2;
-        stats.median_lateness = lateness.size() % 2 == 1
-                                    ? lateness[middle]
-                                    : (lateness[middle - 1] + lateness[middle]) / 2;
-    }
-    for (const Interaction& i : interactions) {
+    stats.median_lateness = counts.median_lateness;
+    for (const auto& group : counts.interactions) {
+        Interaction i;
+        i.kind = group.kind;
+        i.outcome = group.outcome;
+        i.inbound = group.inbound;
         if (!is_own_attempt(i)) {
             continue;
         }
-        ++stats.attempts;
+        stats.attempts += static_cast<int>(group.count);
         if (is_answered(i.outcome)) {
-            ++stats.reached;
+            stats.reached += static_cast<int>(group.count);
         }
     }
     // (summarize_attempts and compute_stats share is_own_attempt/is_answered: one definition of a reach)

@@ -257,6 +257,7 @@ void validate(ContactChanges& changes)
         const std::string words = trim(*changes.every);
         const auto cadence = words.empty() ? std::nullopt : parse_cadence(words);
         *changes.every = cadence ? cadence_text(*cadence) : "";
+        changes.every_after = cadence ? soonest_seconds(cadence->ideal) : 0;
     }
     if (changes.interest) {
         const std::string level = ascii_lower(trim(*changes.interest));

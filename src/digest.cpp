@@ -24,63 +24,91 @@ Digest build_digest(const Store& store, Instant now, const date::time_zone& zone
     const Instant start_of_today = start_of_local_day(now, zone);
     const Instant start_of_yesterday = start_of_local_day(start_of_today - std::chrono::hours{1}, zone);
 
-    AgendaQuery query;
-    query.until = end_of_next_workday;
-    query.interest = interest;
-    query.keep_in_touch_zone = &zone;
-    Agenda agenda = build_agenda(store, query, now);
-    std::vector<Id> ids;
-    for (const AgendaItem& item : agenda.items) {
-        ids.push_back(item.promise.id);
-    }
-    const std::vector<Id> reminded = store.reminded_promises(ids);
+    const int rows = k_digest_section_rows;
+
+    // Overdue, and due today: open now or opening before the end of today.
+    AgendaQuery for_today;
+    for_today.until = end_of_today;
+    for_today.interest = interest;
+    for_today.limit = rows;
+    for_today.limit_each_state = true;
+    Agenda agenda = build_agenda(store, for_today, now);
     for (AgendaItem& item : agenda.items) {
-        if (item.kind == AgendaKind::keep_in_touch) {
-            // A cadence's ideal interval has passed: going cold (due) or gone cold (overdue).
-            if (item.state != DueState::upcoming) {
-                digest.going_cold.push_back({item.contact, item.last_contact.value_or(item.promise.made_at),
-                                             item.state == DueState::overdue});
-            }
-            continue;
+        auto& section = item.state == DueState::overdue ? digest.overdue : digest.due_today;
+        if (section.size() < static_cast<std::size_t>(rows)) {
+            section.push_back(std::move(item));
         }
-        if (item.state == DueState::overdue) {
-            digest.overdue.push_back(item);
-        } else if (item.state == DueState::due || item.promise.earliest < end_of_today) {
-            digest.due_today.push_back(item);
-        } else if (item.promise.agreed) {
-            if (item.promise.earliest < end_of_tomorrow) {
-                digest.agreed_tomorrow.push_back(item);
-            }
-            if (!std::binary_search(reminded.begin(), reminded.end(), item.promise.id)) {
-                digest.remind_next_workday.push_back(item);
-            }
+    }
+    digest.totals.overdue = agenda.total(DueState::overdue);
+    digest.totals.due_today = agenda.total(DueState::due) + agenda.total(DueState::upcoming);
+
+    // Agreed times after today: by the end of the next working day (remind them), and tomorrow.
+    AgendaQuery agreed;
+    agreed.until = end_of_next_workday;
+    agreed.opening_from = end_of_today;
+    agreed.agreed_only = true;
+    agreed.interest = interest;
+    agreed.limit = rows;
+    {
+        AgendaQuery remind = agreed;
+        remind.not_reminded = true; // a reminder recorded with fu remind is done
+        Agenda to_remind = build_agenda(store, remind, now);
+        digest.remind_next_workday = std::move(to_remind.items);
+        digest.totals.remind_next_workday = to_remind.total();
+    }
+    AgendaQuery tomorrow = agreed;
+    tomorrow.until = end_of_tomorrow;
+    {
+        Agenda agreed_tomorrow = build_agenda(store, tomorrow, now);
+        digest.agreed_tomorrow = std::move(agreed_tomorrow.items);
+        digest.totals.agreed_tomorrow = agreed_tomorrow.total();
+    }
+
+    // Going cold: cadences past their ideal interval, and contacts without one silent too long.
+    AgendaQuery touch;
+    touch.until = end_of_next_workday;
+    touch.interest = interest;
+    touch.keep_in_touch_zone = &zone;
+    for (AgendaItem& item : keep_in_touch_agenda(store, touch, now)) {
+        // A cadence's ideal interval has passed: going cold (due) or gone cold (overdue).
+        if (item.state != DueState::upcoming) {
+            digest.going_cold.push_back({item.contact, item.last_contact.value_or(item.promise.made_at),
+                                         item.state == DueState::overdue});
         }
     }
     const Instant cold_before = now - std::chrono::hours{24} * settings.cold_after_days;
-    for (auto& [contact, last] : store.contacts_silent_since(cold_before)) {
-        if (contact.every.empty() && (interest.empty() || contact.interest == interest)) {
-            digest.going_cold.push_back({contact, last, true}); // a cadence decides for the others
-        }
+    SilenceQuery silence{cold_before, interest, rows};
+    digest.totals.going_cold = static_cast<std::int64_t>(digest.going_cold.size()) + store.count_silent_since(silence);
+    for (auto& [contact, last] : store.contacts_silent_since(silence)) {
+        digest.going_cold.push_back({contact, last, true}); // a cadence decides for the others
     }
     std::stable_sort(digest.going_cold.begin(), digest.going_cold.end(),
                      [](const SilentContact& a, const SilentContact& b) {
                          return a.last_interaction < b.last_interaction;
                      });
-    for (Contact& contact : agenda.no_next_step) {
-        const bool cold = std::any_of(digest.going_cold.begin(), digest.going_cold.end(),
-                                      [&](const SilentContact& s) { return s.contact.id == contact.id; });
-        if (!cold) {
-            digest.no_next_step.push_back(std::move(contact));
-        }
+    if (digest.going_cold.size() > static_cast<std::size_t>(rows)) {
+        digest.going_cold.resize(static_cast<std::size_t>(rows));
     }
-    for (Promise& promise : store.promises_resolved_between(start_of_yesterday, start_of_today)) {
-        if (promise.status == PromiseStatus::cancelled) {
-            continue;
-        }
+
+    // No next step, leaving out those already going cold.
+    NextStepQuery next;
+    next.settled_outcomes = outcomes_needing_no_next_step();
+    next.active_since = cold_before;
+    next.interest = interest;
+    next.limit = rows;
+    digest.no_next_step = store.contacts_without_next_step(next);
+    digest.totals.no_next_step = store.count_without_next_step(next);
+
+    for (Promise& promise : store.promises_resolved_between(start_of_yesterday, start_of_today, true, rows)) {
         if (auto contact = store.contact(promise.contact_id)) {
-            digest.yesterday.push_back({std::move(promise), std::move(*contact)});
+            if (interest.empty() || contact->interest == interest) {
+                digest.yesterday.push_back({std::move(promise), std::move(*contact)});
+            }
         }
     }
+    digest.totals.yesterday = interest.empty()
+                                  ? store.count_resolved_between(start_of_yesterday, start_of_today, true)
+                                  : static_cast<std::int64_t>(digest.yesterday.size());
     return digest;
 }
 

@@ -297,6 +297,34 @@ void print_human(std::ostream& out, const Table& table, const OutputOptions& opt
 }
 } // namespace
 
+void JsonArrayStream::push(const Json& element)
+{
+    m_out << (m_any ? ",\n  " : "[\n  ");
+    element.write(m_out, 2);
+    m_any = true;
+}
+
+void JsonArrayStream::finish()
+{
+    m_out << (m_any ? "\n]" : "[]");
+}
+
+DelimitedStream::DelimitedStream(std::ostream& out, std::vector<std::string> keys, OutputFormat format)
+    : m_out(out), m_columns(keys.size()), m_csv(format == OutputFormat::csv)
+{
+    row(keys);
+}
+
+void DelimitedStream::row(const std::vector<std::string>& cells)
+{
+    std::string line;
+    for (std::size_t c = 0; c < m_columns; ++c) {
+        const std::string_view cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+        line += (c ? (m_csv ? "," : "\t") : "") + (m_csv ? csv_field(cell) : tsv_field(cell));
+    }
+    m_out << line << (m_csv ? "\r\n" : "\n");
+}
+
 void print_table(std::ostream& out, const Table& table, const OutputOptions& options)
 {
     switch (options.format) {
@@ -307,21 +335,9 @@ void print_table(std::ostream& out, const Table& table, const OutputOptions& opt
         return;
     case OutputFormat::tsv:
     case OutputFormat::csv: {
-        const bool csv = options.format == OutputFormat::csv;
-        const auto field = [&](const std::string& s) { return csv ? csv_field(s) : tsv_field(s); };
-        const char* separator = csv ? "," : "\t";
-        const char* end = csv ? "\r\n" : "\n";
-        std::string line;
-        for (std::size_t c = 0; c < table.keys.size(); ++c) {
-            line += (c ? separator : "") + field(table.keys[c]);
-        }
-        out << line << end;
+        DelimitedStream stream(out, table.keys, options.format);
         for (const auto& row : table.rows) {
-            line.clear();
-            for (std::size_t c = 0; c < table.keys.size(); ++c) {
-                line += (c ? separator : "") + field(c < row.size() ? row[c] : "");
-            }
-            out << line << end;
+            stream.row(row);
         }
         return;
     }

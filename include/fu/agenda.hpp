@@ -1,7 +1,10 @@
 // fu/agenda.hpp — what is overdue, due now and coming; how promises end; honest statistics.
 #pragma once
 
+#include <array>
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,11 +75,15 @@ struct AgendaItem {
     std::optional<Instant> last_contact; // keep-in-touch: the last interaction (or when added)
 };
 
-// What `fu due` and the digest show.
+// What `fu due` and the digest show: the first rows of the agenda, and how many there are.
 struct Agenda {
-    std::vector<AgendaItem> items;      // overdue, then due now, then upcoming, each in its order
-    std::vector<Contact> no_next_step;  // live prospects without an open promise
-    bool empty() const { return items.empty() && no_next_step.empty(); }
+    std::vector<AgendaItem> items;     // overdue, then due now, then upcoming, each in its order
+    std::array<std::int64_t, 3> totals{}; // every row of each state (by DueState), shown or not
+    std::vector<Contact> no_next_step; // live prospects without an open promise, most recent first
+    std::int64_t no_next_step_total = 0;
+    std::int64_t total() const { return totals[0] + totals[1] + totals[2]; }
+    std::int64_t total(DueState state) const { return totals[static_cast<std::size_t>(state)]; }
+    bool empty() const { return total() == 0 && no_next_step_total == 0; }
 };
 
 // Which promises the agenda holds.
@@ -84,19 +91,42 @@ struct AgendaQuery {
     std::optional<Instant> until; // upcoming windows opening before this; none: every open promise
     std::string tag;              // only contacts with this tag
     bool agreed_only = false;
-    int limit = 0;                // at most this many promise rows (0: all)
+    bool not_reminded = false;    // only windows no reminder was recorded for
+    int limit = 0;                // at most this many rows (0: all)
+    bool limit_each_state = false; // the limit applies to each state's rows, not to all
+    std::optional<Instant> opening_from; // only windows opening at or after this
     std::string interest;         // only contacts this interested (hot, warm, cold)
     // The zone keep-in-touch windows are counted in (the user's); none: no keep-in-touch rows.
     const date::time_zone* keep_in_touch_zone = nullptr;
+    // The contacts without a next step: at most this many (0: none; -1: all), and their count.
+    int no_next_step_limit = -1;
+    // Only those last in touch at or after this (or never).
+    std::optional<Instant> no_next_step_active_since;
+    bool count = true; // fill the totals
 };
 
 // Orders items: overdue, then due now, then upcoming; within a state hot before warm before
-// unknown before cold; then overdue longest overdue first, due now closing soonest first,
-// upcoming opening soonest first; ties by id (promises before keep-in-touch rows).
+// unknown before cold; then overdue longest overdue first, due now closing soonest first (both by
+// latest, then earliest), upcoming opening soonest first (by earliest, then latest); then promises
+// before keep-in-touch rows; ties by id.
 void order_agenda(std::vector<AgendaItem>& items);
 
-// Builds the agenda at `now` from the store.
+// Builds the agenda at `now` from the store: reads only the rows it keeps, from the indexes.
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now);
+
+// The keep-in-touch rows of the query at `now` (all of them: one per contact with a cadence that
+// has come due, or comes due before the query's `until`), in agenda order.
+std::vector<AgendaItem> keep_in_touch_agenda(const Store& store, const AgendaQuery& query, Instant now);
+
+// Streams every row of the agenda at `now` in order (the query's limit applies), one at a time:
+// memory stays flat however many there are.
+void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
+                      const std::function<void(const AgendaItem&)>& sink);
+
+// Streams the contacts without a next step of the query (its tag and interest), most recently
+// active first.
+void each_without_next_step(const Store& store, const AgendaQuery& query,
+                            const std::function<void(Contact&)>& sink);
 
 // The numbers of `fu stats`: each promise window counts once.
 struct PromiseStats {
@@ -115,8 +145,8 @@ struct PromiseStats {
     std::optional<double> attempts_per_reach;
 };
 
-// Computes the statistics of promises made and interactions logged since `since` (all when empty).
-PromiseStats compute_stats(const std::vector<Promise>& promises,
-                           const std::vector<Interaction>& interactions, Instant now);
+// Computes the statistics from the store's counts of promises made and interactions logged since a
+// moment: this is where the groups are classified (what counts as an attempt, a reach, on time).
+PromiseStats compute_stats(const RecordCounts& counts);
 
 } // namespace fu

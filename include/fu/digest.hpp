@@ -24,8 +24,21 @@ struct EndedPromise {
     Contact contact;
 };
 
-// The digest's sections, each possibly empty.
+// How many rows each section of the digest lists at most; its count says how many there are.
+inline constexpr int k_digest_section_rows = 25;
+
+// The digest's sections, each possibly empty, each at most k_digest_section_rows long, with the
+// number of rows each would have in full.
 struct Digest {
+    struct Totals {
+        std::int64_t overdue = 0;
+        std::int64_t due_today = 0;
+        std::int64_t remind_next_workday = 0;
+        std::int64_t agreed_tomorrow = 0;
+        std::int64_t no_next_step = 0;
+        std::int64_t going_cold = 0;
+        std::int64_t yesterday = 0;
+    } totals;
     std::vector<AgendaItem> overdue;
     std::vector<AgendaItem> due_today;       // open now, or opening before the end of today
     // Agreed times opening after today and by the end of the next working day (settings' workdays
@@ -42,8 +55,9 @@ struct Digest {
     // Whether anything calls for action (yesterday's results alone do not).
     bool actionable() const
     {
-        return !overdue.empty() || !due_today.empty() || !remind_next_workday.empty() ||
-               !no_next_step.empty() || !going_cold.empty();
+        return totals.overdue + totals.due_today + totals.remind_next_workday + totals.no_next_step +
+                   totals.going_cold >
+               0;
     }
 };
 

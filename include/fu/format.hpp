@@ -84,6 +84,31 @@ struct Table {
 // Prints a table as an aligned human table (fitting options.width when set), TSV or CSV.
 void print_table(std::ostream& out, const Table& table, const OutputOptions& options);
 
+// Writes a JSON array one element at a time, exactly as Json::write writes a whole array, so a
+// listing of any length is printed in constant memory. finish() closes it.
+class JsonArrayStream {
+public:
+    explicit JsonArrayStream(std::ostream& out) : m_out(out) {}
+    void push(const Json& element);
+    void finish();
+
+private:
+    std::ostream& m_out;
+    bool m_any = false;
+};
+
+// Writes TSV or CSV rows one at a time (the header first), as print_table writes a whole table.
+class DelimitedStream {
+public:
+    DelimitedStream(std::ostream& out, std::vector<std::string> keys, OutputFormat format);
+    void row(const std::vector<std::string>& cells);
+
+private:
+    std::ostream& m_out;
+    std::size_t m_columns;
+    bool m_csv;
+};
+
 // One CSV field per RFC 4180, with formula injection neutralised (a leading = + - @ TAB CR gets ').
 std::string csv_field(std::string_view value);
 // One TSV field: backslash, TAB, CR and newline escaped as \\ \t \r \n.

@@ -42,6 +42,8 @@ struct ContactChanges {
     std::optional<std::string> note;
     std::optional<std::string> tz;
     std::optional<std::string> every;    // a cadence's words ("" removes it)
+    std::optional<std::int64_t> every_after; // with `every`: the shortest its ideal interval can
+                                             // be, in seconds (a bound for the store's queries)
     std::optional<std::string> interest; // hot, warm, cold ("" clears)
     std::vector<std::string> add_tags;
     std::vector<std::string> remove_tags;

@@ -47,6 +47,9 @@ std::string cadence_text(const Cadence& cadence);
 // `from` plus `interval` on the local calendar of `zone` (months clipped to the month's end; the
 // local clock time kept, DST-correct).
 Instant add_interval(Instant from, const Interval& interval, const date::time_zone& zone);
+// The fewest seconds `interval` can span in any zone (months of 28 days, days of 23 hours less a
+// margin): a lower bound that lets a query skip cadences that cannot have come due.
+std::int64_t soonest_seconds(const Interval& interval);
 
 // The keep-in-touch window of a contact last in touch at `last`: [last + ideal, last + worst).
 // When ideal == worst the window is one day long.

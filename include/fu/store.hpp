@@ -2,7 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace fu {
@@ -45,6 +48,57 @@ struct PromiseFilter {
     bool include_archived = false; // promises of archived contacts too
 };
 
+// Which open windows (promises of live contacts) a page of the agenda reads. The bounds combine;
+// windows are half-open [earliest, latest).
+struct WindowQuery {
+    std::optional<Instant> latest_until;    // latest <= this: closed by then (overdue)
+    std::optional<Instant> latest_after;    // latest > this: still open then
+    std::optional<Instant> earliest_until;  // earliest <= this: opened by then
+    std::optional<Instant> earliest_after;  // earliest > this: not yet open then (upcoming)
+    std::optional<Instant> earliest_before; // earliest < this
+    std::optional<Instant> earliest_from;   // earliest >= this
+    std::optional<std::string> interest;    // exactly this interest ("" = unknown); none: any
+    std::string tag;                        // only contacts with this tag, when not empty
+    bool agreed_only = false;
+    bool not_reminded = false;              // only windows no reminder was recorded for
+    bool by_opening = false;                // order by earliest, latest, id (else latest, earliest, id)
+    int limit = 0;                          // at most this many (0: all)
+};
+
+// Which live contacts in follow-up without a next step a query reads: a history (a promise or an
+// interaction), no open promise, no keep-in-touch cadence, and a last interaction whose outcome
+// is not one of `settled_outcomes`. Most recently active first.
+struct NextStepQuery {
+    std::vector<std::string> settled_outcomes;
+    std::optional<Instant> active_since; // only those last in touch at or after this (or never)
+    std::string tag;
+    std::string interest; // only this interest, when not empty
+    int limit = 0;        // at most this many (0: all)
+};
+
+// Contacts without a cadence whose silence a query reads: live, in follow-up, last interaction
+// before `before`, longest silent first.
+struct SilenceQuery {
+    Instant before{};
+    std::string interest; // only this interest, when not empty
+    int limit = 0;        // at most this many (0: all)
+};
+
+// What `fu stats` counts, grouped in SQL: the rules that classify the groups stay in the domain.
+struct RecordCounts {
+    std::vector<std::pair<PromiseStatus, std::int64_t>> promises_by_status; // made since
+    std::int64_t open_closed_by_now = 0; // open promises made since whose window has closed
+    std::int64_t late_count = 0;
+    std::optional<std::chrono::seconds> median_lateness; // of promises made since and kept late
+    struct InteractionGroup {
+        std::string kind;
+        std::string outcome;
+        bool inbound = false;
+        std::int64_t count = 0;
+    };
+    std::vector<InteractionGroup> interactions; // logged since, by kind, outcome and direction
+};
+
 // One write command as the undo journal holds it.
 struct JournalEntry {
     Id id = 0;
@@ -62,7 +116,7 @@ struct ChangeLabel {
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 // How many write commands the undo journal keeps.
 inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.
@@ -145,17 +199,22 @@ public:
     void set_reopened(Id id, std::optional<Instant> reopened_at);
     // Erases the contact and every promise and interaction of it.
     void purge_contact(Id id);
-    // Live, not closed contacts that have a history (a promise or an interaction) but no open promise,
-    // leaving out those whose latest interaction has one of `settled_outcomes`.
-    std::vector<Contact> contacts_without_next_step(const std::vector<std::string>& settled_outcomes) const;
-    // Live, not closed contacts whose last interaction is before `before`, oldest silence first,
-    // with the time of that last interaction.
-    std::vector<std::pair<Contact, Instant>> contacts_silent_since(Instant before) const;
+    // Contacts without a next step (see NextStepQuery), streamed in order, and how many there are.
+    void each_without_next_step(const NextStepQuery& query, const std::function<void(Contact&)>& sink) const;
+    std::vector<Contact> contacts_without_next_step(const NextStepQuery& query) const;
+    std::int64_t count_without_next_step(const NextStepQuery& query) const;
+    // Contacts silent since `query.before` (see SilenceQuery), with the time of their last
+    // interaction, and how many there are.
+    std::vector<std::pair<Contact, Instant>> contacts_silent_since(const SilenceQuery& query) const;
+    std::int64_t count_silent_since(const SilenceQuery& query) const;
     // Live contacts in follow-up with a keep-in-touch cadence and no open promise, each with the
-    // time of its last interaction (of any kind), or when it was added when it has none.
-    std::vector<std::pair<Contact, Instant>> contacts_to_keep_in_touch() const;
-    // Every contact name, for shell completion.
-    std::vector<std::string> contact_names() const;
+    // time of its last interaction (of any kind), or when it was added when it has none. With
+    // `due_before`, only those whose cadence can have come due before it (by `every_after`).
+    std::vector<std::pair<Contact, Instant>>
+    contacts_to_keep_in_touch(std::optional<Instant> due_before = std::nullopt) const;
+    // Names of live contacts whose case-folded name starts with `folded_prefix`, for shell
+    // completion, in name order, at most `limit`.
+    std::vector<std::string> contact_names(const std::string& folded_prefix = "", int limit = 0) const;
     bool has_contacts() const;
 
     // Promises.
@@ -164,13 +223,21 @@ public:
     // Open promises of live contacts, soonest-closing first; all of them, or one contact's.
     std::vector<Promise> open_promises(std::optional<Id> contact_id = std::nullopt) const;
     std::vector<Promise> open_promises(const PromiseFilter& filter) const;
-    // Open promises of live contacts whose window opens before `opening_before` (all when empty).
-    std::vector<Promise> open_promises_opening_before(std::optional<Instant> opening_before) const;
+    // Open windows of live contacts (see WindowQuery), streamed in order, and how many there are.
+    void each_open_window(const WindowQuery& query, const std::function<void(Promise&)>& sink) const;
+    std::vector<Promise> open_windows(const WindowQuery& query) const;
+    std::int64_t count_open_windows(const WindowQuery& query) const;
     std::vector<Promise> promises_of(Id contact_id) const;
     // Promises made at or after `since` (all when empty), in the order made.
     std::vector<Promise> promises_made_since(std::optional<Instant> since) const;
-    // Promises that ended (kept, late, renegotiated, broken, cancelled) in [from, to), in that order.
-    std::vector<Promise> promises_resolved_between(Instant from, Instant to) const;
+    // Promises of live contacts that ended (kept, late, renegotiated, broken, cancelled, but not
+    // cancelled when `without_cancelled`) in [from, to), in that order; at most `limit` (0: all).
+    std::vector<Promise> promises_resolved_between(Instant from, Instant to, bool without_cancelled = false,
+                                                   int limit = 0) const;
+    std::int64_t count_resolved_between(Instant from, Instant to, bool without_cancelled = false) const;
+    // The counts of `fu stats` for promises made and interactions logged since `since` (all when
+    // empty); an open promise counts as closed when its window closed by `now`.
+    RecordCounts count_record(std::optional<Instant> since, Instant now) const;
     void resolve_promise(Id id, PromiseStatus status, Instant at, const std::string& reason,
                          std::optional<Id> replaced_by = std::nullopt);
     // Writes every field of an existing promise (corrections, recomputed verdicts).
@@ -185,6 +252,8 @@ public:
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
     // Every interaction of these contacts, oldest first, in one query.
     std::vector<Interaction> interactions_of_contacts(const std::vector<Id>& contact_ids) const;
+    // Every interaction of one contact, oldest first (a prepared query, for row-by-row readers).
+    std::vector<Interaction> interactions_of_contact(Id contact_id) const;
 
     // Of these promises, those a reminder was recorded for.
     std::vector<Id> reminded_promises(const std::vector<Id>& promise_ids) const;
@@ -202,12 +271,20 @@ public:
 
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;
+    // The plans of the hot queries (what `fu due`, the digest, completion and stats run), by name,
+    // from the very SQL the store runs: for the test that they read their indexes.
+    std::vector<std::pair<std::string, std::string>> hot_query_plans() const;
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     void migrate(int up_to = k_schema_version);
+    // A statement prepared once per process for `sql`, reset and unbound, for point queries that
+    // never nest with themselves.
+    SQLite::Statement& prepared(const std::string& sql) const;
 
     std::unique_ptr<SQLite::Database> m_db;
+    // Declared after m_db: destroyed (finalized) before the database closes.
+    mutable std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> m_prepared;
 };
 
 // Whether an exception was raised by SQLite (the store's engine) rather than by fu's own code.

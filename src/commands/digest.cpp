@@ -29,7 +29,7 @@ public:
     {
         m_env.out << (m_markdown ? "# " + text : styled(text, Style::bold, m_env.output.color)) << '\n';
     }
-    void section(const std::string& text, std::size_t count)
+    void section(const std::string& text, std::int64_t count)
     {
         const std::string heading = count > 0 ? fmt::format("{} ({})", text, count) : text;
         m_env.out << '\n' << (m_markdown ? "## " + heading : styled(heading, Style::bold, m_env.output.color)) << '\n';
@@ -38,6 +38,14 @@ public:
         }
     }
     void item(const std::string& text) { m_env.out << (m_markdown ? "- " : "  - ") << text << '\n'; }
+    // After a section's listed rows: how many more there are, and where to see them all.
+    void more(std::size_t listed, std::int64_t total, const char* where)
+    {
+        if (total > static_cast<std::int64_t>(listed)) {
+            const std::int64_t more = total - static_cast<std::int64_t>(listed);
+            item(*where ? fmt::format("… and {} more: {}", more, where) : fmt::format("… and {} more", more));
+        }
+    }
 
 private:
     const Env& m_env;
@@ -84,49 +92,55 @@ void print_text(const Digest& digest, const Env& env, bool markdown)
     const auto& zone = env.user_zone();
     w.title("Follow-ups for " + human_date(env.now, zone, env.now));
     if (!digest.overdue.empty()) {
-        w.section("Overdue", digest.overdue.size());
+        w.section("Overdue", digest.totals.overdue);
         for (const auto& item : digest.overdue) {
             w.item(fmt::format("{} — {}, {}{}  [{}]", who(item.contact), window_text(item.promise, item.contact, env),
                                relative_hint(item.promise, env.now), purpose(item.promise), promise_ref(item.promise.id)));
         }
+        w.more(digest.overdue.size(), digest.totals.overdue, "fu due");
     }
     if (!digest.due_today.empty()) {
-        w.section("Due today", digest.due_today.size());
+        w.section("Due today", digest.totals.due_today);
         for (const auto& item : digest.due_today) {
             w.item(fmt::format("{} — {}{}  [{}]", window_text(item.promise, item.contact, env), who(item.contact),
                                purpose(item.promise), promise_ref(item.promise.id)));
         }
+        w.more(digest.due_today.size(), digest.totals.due_today, "fu due");
     }
     if (!digest.remind_next_workday.empty()) {
-        w.section(reminder_title(digest, env), digest.remind_next_workday.size());
+        w.section(reminder_title(digest, env), digest.totals.remind_next_workday);
         for (const auto& item : digest.remind_next_workday) {
             std::string reach = item.contact.email.empty() ? item.contact.phone : item.contact.email;
             w.item(fmt::format("{} — {}{}{}  [{}]  fu remind {}", window_text(item.promise, item.contact, env),
                                name_and_company(item.contact), reach.empty() ? "" : ", " + reach,
                                purpose(item.promise), promise_ref(item.promise.id), promise_ref(item.promise.id)));
         }
+        w.more(digest.remind_next_workday.size(), digest.totals.remind_next_workday, "fu due --agreed --all");
     }
     if (!digest.no_next_step.empty()) {
-        w.section("No next step", digest.no_next_step.size());
+        w.section("No next step", digest.totals.no_next_step);
         for (const auto& contact : digest.no_next_step) {
             w.item(fmt::format("{} — agree one: fu promise {} WHEN", who(contact), contact.id));
         }
+        w.more(digest.no_next_step.size(), digest.totals.no_next_step, "fu due --no-next-step");
     }
     if (!digest.going_cold.empty()) {
-        w.section("Going cold", digest.going_cold.size());
+        w.section("Going cold", digest.totals.going_cold);
         for (const auto& silent : digest.going_cold) {
             w.item(fmt::format("{} — last contact {} ago{}", who(silent.contact),
                                short_duration(env.now - silent.last_interaction),
                                silent.contact.every.empty() ? ""
                                                             : fmt::format(" (every {})", silent.contact.every)));
         }
+        w.more(digest.going_cold.size(), digest.totals.going_cold, "");
     }
     if (!digest.yesterday.empty()) {
-        w.section("Yesterday", digest.yesterday.size());
+        w.section("Yesterday", digest.totals.yesterday);
         for (const auto& ended : digest.yesterday) {
             w.item(fmt::format("{}: {} ({})  [{}]", ended_text(ended.promise.status), name_and_company(ended.contact),
                                ended.promise.text, promise_ref(ended.promise.id)));
         }
+        w.more(digest.yesterday.size(), digest.totals.yesterday, "");
     }
     if (!digest.actionable() && digest.yesterday.empty()) {
         env.out << "\nNothing to follow up today.\n";
@@ -190,6 +204,15 @@ int run_digest(const DigestOptions& opt, Env& env)
             .set("no_next_step", std::move(no_next))
             .set("going_cold", std::move(cold))
             .set("yesterday", std::move(yesterday))
+            // Each list above holds at most k_digest_section_rows; these are the full counts.
+            .set("totals", Json::object()
+                               .set("overdue", Json(digest.totals.overdue))
+                               .set("due_today", Json(digest.totals.due_today))
+                               .set("agreed_tomorrow", Json(digest.totals.agreed_tomorrow))
+                               .set("remind_next_workday", Json(digest.totals.remind_next_workday))
+                               .set("no_next_step", Json(digest.totals.no_next_step))
+                               .set("going_cold", Json(digest.totals.going_cold))
+                               .set("yesterday", Json(digest.totals.yesterday)))
             .write(env.out);
         return k_exit_ok;
     }

@@ -23,7 +23,9 @@ struct DueOptions {
     std::string tag;
     bool agreed = false;
     int limit = 0;
+    bool limit_given = false;
     bool check = false;
+    bool no_next_step = false;
     std::string interest;
 };
 
@@ -56,19 +58,36 @@ Style section_style(DueState state)
     return Style::none;
 }
 
+// How many rows a person reads at the terminal before the rest is summed up in one line.
+constexpr int k_human_rows = 50;
+constexpr int k_human_no_next_step = 10;
+
+std::string count_text(std::int64_t n)
+{
+    std::string digits = std::to_string(n);
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+std::string no_next_step_line(const Contact& contact)
+{
+    return fmt::format("  {}  — agree a next step: fu promise {} WHEN\n", name_and_company(contact), contact.id);
+}
+
 void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool until_end_of_today)
 {
     auto& out = env.out;
     if (agenda.items.empty()) {
         out << (until_end_of_today ? "Nothing overdue or due today. Well kept!\n"
                                    : "Nothing overdue or due. Well kept!\n");
-        const auto next = std::find_if(later.items.begin(), later.items.end(),
-                                       [](const AgendaItem& item) { return item.state == DueState::upcoming; });
-        if (next != later.items.end()) {
-            out << fmt::format("Next: {} {}  [{}]  (fu due --all)\n", next->contact.name,
-                               window_text(next->promise, next->contact, env),
-                               next->kind == AgendaKind::keep_in_touch ? "keep in touch"
-                                                                       : promise_ref(next->promise.id));
+        if (!later.items.empty()) {
+            const AgendaItem& next = later.items.front();
+            out << fmt::format("Next: {} {}  [{}]  (fu due --all)\n", next.contact.name,
+                               window_text(next.promise, next.contact, env),
+                               next.kind == AgendaKind::keep_in_touch ? "keep in touch"
+                                                                      : promise_ref(next.promise.id));
         }
     } else {
         Table table;
@@ -80,9 +99,13 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
         table.minimum_width = {{4, 22}, {1, 10}};
         for (const AgendaItem& item : agenda.items) {
             if (table.rows.empty() || agenda.items[table.rows.size() - 1].state != item.state) {
-                table.sections.emplace_back(table.rows.size(),
-                                            styled(section_title(item.state), section_style(item.state),
-                                                   env.output.color));
+                const std::int64_t all = agenda.total(item.state);
+                const bool cut = all > static_cast<std::int64_t>(agenda.items.size());
+                table.sections.emplace_back(
+                    table.rows.size(),
+                    styled(cut ? fmt::format("{} ({})", section_title(item.state), count_text(all))
+                               : std::string(section_title(item.state)),
+                           section_style(item.state), env.output.color));
             }
             if (item.kind == AgendaKind::keep_in_touch) {
                 table.rows.push_back({"", item.contact.name, item.contact.company, item.contact.phone,
@@ -100,35 +123,81 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
                                   item.unanswered > 0 ? fmt::format("{} unanswered in a row", item.unanswered) : ""});
         }
         print_table(out, table, env.output);
+        const std::int64_t more = agenda.total() - static_cast<std::int64_t>(agenda.items.size());
+        if (more > 0) {
+            out << fmt::format("… and {} more: fu due --limit 0 lists them all\n", count_text(more));
+        }
     }
     if (!agenda.no_next_step.empty()) {
         out << '\n' << styled("No next step", Style::bold, env.output.color) << '\n';
         for (const Contact& contact : agenda.no_next_step) {
-            out << fmt::format("  {}  — agree a next step: fu promise {} WHEN\n",
-                               name_and_company(contact), contact.id);
+            out << no_next_step_line(contact);
+        }
+        const std::int64_t more = agenda.no_next_step_total - static_cast<std::int64_t>(agenda.no_next_step.size());
+        if (more > 0) {
+            out << fmt::format("  … and {} more: fu due --no-next-step\n", count_text(more));
         }
     }
 }
 
-void print_rows(const Agenda& agenda, const Env& env)
+const std::vector<std::string>& row_keys()
 {
-    Table table;
-    table.keys = {"id",    "state", "contact_id", "contact", "company", "phone", "email", "earliest",
-                  "latest", "text", "about",      "agreed",  "via",     "attempts", "unanswered",
-                  "type",  "interest"};
-    table.headings = table.keys;
+    static const std::vector<std::string> keys{"id",     "state",    "contact_id", "contact",  "company", "phone",
+                                               "email",  "earliest", "latest",     "text",     "about",   "agreed",
+                                               "via",    "attempts", "unanswered", "type",     "interest"};
+    return keys;
+}
+
+std::vector<std::string> row_cells(const AgendaItem& item, const Env& env)
+{
     const auto& zone = env.user_zone();
-    for (const AgendaItem& item : agenda.items) {
-        const Promise& p = item.promise;
-        const bool touch = item.kind == AgendaKind::keep_in_touch;
-        table.rows.push_back({touch ? "" : std::to_string(p.id), std::string(to_string(item.state)),
-                              std::to_string(item.contact.id), item.contact.name, item.contact.company,
-                              item.contact.phone, item.contact.email, iso8601(p.earliest, zone),
-                              iso8601(p.latest, zone), p.text, p.about, p.agreed ? "true" : "false",
-                              p.via, std::to_string(item.attempts), std::to_string(item.unanswered),
-                              touch ? "keep-in-touch" : "promise", item.contact.interest});
+    const Promise& p = item.promise;
+    const bool touch = item.kind == AgendaKind::keep_in_touch;
+    return {touch ? "" : std::to_string(p.id), std::string(to_string(item.state)),
+            std::to_string(item.contact.id), item.contact.name, item.contact.company,
+            item.contact.phone, item.contact.email, iso8601(p.earliest, zone),
+            iso8601(p.latest, zone), p.text, p.about, p.agreed ? "true" : "false",
+            p.via, std::to_string(item.attempts), std::to_string(item.unanswered),
+            touch ? "keep-in-touch" : "promise", item.contact.interest};
+}
+
+Json item_json(const AgendaItem& item, const Env& env)
+{
+    return item.kind == AgendaKind::keep_in_touch
+               ? keep_in_touch_json(item, env)
+               : promise_json(item.promise, item.contact, env, item.attempts, item.unanswered);
+}
+
+// `fu due --no-next-step`: every contact without a next step, streamed.
+int print_no_next_step(const Store& store, const AgendaQuery& query, const Env& env)
+{
+    if (env.json()) {
+        JsonArrayStream list(env.out);
+        each_without_next_step(store, query, [&](Contact& contact) { list.push(contact_json(contact, env)); });
+        list.finish();
+        return k_exit_ok;
     }
-    print_table(env.out, table, env.output);
+    if (!env.human()) {
+        DelimitedStream rows(env.out, {"id", "name", "company", "phone", "email", "tags", "tz", "interest"},
+                             env.output.format);
+        each_without_next_step(store, query, [&](Contact& c) {
+            rows.row({std::to_string(c.id), c.name, c.company, c.phone, c.email, join(c.tags, ","), c.tz,
+                      c.interest});
+        });
+        return k_exit_ok;
+    }
+    bool any = false;
+    each_without_next_step(store, query, [&](Contact& contact) {
+        if (!any) {
+            env.out << styled("No next step", Style::bold, env.output.color) << '\n';
+            any = true;
+        }
+        env.out << no_next_step_line(contact);
+    });
+    if (!any) {
+        env.out << "Every contact in follow-up has a next step.\n";
+    }
+    return k_exit_ok;
 }
 
 int run_due(const DueOptions& opt, Env& env)
@@ -150,33 +219,41 @@ int run_due(const DueOptions& opt, Env& env)
                           : resolve(join(opt.until, " "), env.now, env.user_zone(), env.settings).latest;
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
-    const Agenda agenda = build_agenda(store, query, env.now);
-
-    if (env.json()) {
-        Json list = Json::array();
-        for (const AgendaItem& item : agenda.items) {
-            list.push(item.kind == AgendaKind::keep_in_touch
-                          ? keep_in_touch_json(item, env)
-                          : promise_json(item.promise, item.contact, env, item.attempts, item.unanswered));
-        }
-        list.write(env.out);
-    } else if (env.human()) {
+    if (opt.no_next_step) {
+        return print_no_next_step(store, query, env);
+    }
+    bool needs_attention = false;
+    if (env.human()) {
+        // A person reads the first rows; the rest is counted.
+        query.limit = opt.limit_given ? opt.limit : k_human_rows;
+        query.no_next_step_limit = k_human_no_next_step;
+        const Agenda agenda = build_agenda(store, query, env.now);
         Agenda later;
         if (agenda.items.empty()) {
-            AgendaQuery everything = query;
-            everything.until.reset();
-            everything.limit = 0;
-            later = build_agenda(store, everything, env.now);
+            AgendaQuery next = query;
+            next.until.reset();
+            next.limit = 1;
+            next.count = false;
+            next.no_next_step_limit = 0;
+            later = build_agenda(store, next, env.now);
         }
         print_human(agenda, later, env, !opt.all && opt.until.empty());
-    } else {
-        print_rows(agenda, env);
-    }
-
-    if (opt.check) {
-        const bool needs_attention = std::any_of(agenda.items.begin(), agenda.items.end(), [](const AgendaItem& item) {
-            return item.state != DueState::upcoming;
+        needs_attention = agenda.total(DueState::overdue) + agenda.total(DueState::due) > 0;
+    } else if (env.json()) {
+        JsonArrayStream list(env.out);
+        each_agenda_item(store, query, env.now, [&](const AgendaItem& item) {
+            needs_attention = needs_attention || item.state != DueState::upcoming;
+            list.push(item_json(item, env));
         });
+        list.finish();
+    } else {
+        DelimitedStream rows(env.out, row_keys(), env.output.format);
+        each_agenda_item(store, query, env.now, [&](const AgendaItem& item) {
+            needs_attention = needs_attention || item.state != DueState::upcoming;
+            rows.row(row_cells(item, env));
+        });
+    }
+    if (opt.check) {
         return needs_attention ? k_exit_check_failed : k_exit_ok;
     }
     return k_exit_ok;
@@ -191,9 +268,12 @@ Handler setup_due(CLI::App& command)
     command.add_flag("--all", opt->all, "Every open promise, however far ahead");
     command.add_option("--tag", opt->tag, "Only contacts with this tag");
     command.add_flag("--agreed", opt->agreed, "Only times the customer agreed to");
-    command.add_option("--limit", opt->limit, "At most N promises");
+    command.add_option("--limit", opt->limit, "At most N rows (0: all; a terminal shows 50 by default)")
+        ->each([opt](const std::string&) { opt->limit_given = true; });
     command.add_flag("--check", opt->check, "Exit 1 when something is overdue or due now");
     command.add_option("--interest", opt->interest, "Only contacts this interested: hot, warm or cold");
+    command.add_flag("--no-next-step", opt->no_next_step,
+                     "List every contact in follow-up without a next step, most recently active first");
     return [opt](Env& env) { return run_due(*opt, env); };
 }
 

@@ -489,6 +489,13 @@ Instant add_interval(Instant from, const Interval& interval, const date::time_zo
     return zone.to_sys(target + (local - day), date::choose::earliest);
 }
 
+std::int64_t soonest_seconds(const Interval& interval)
+{
+    const std::int64_t days = std::int64_t{interval.months} * 28 + interval.days;
+    // A local day is at least 23 hours (a spring-forward day); one more day covers any zone shift.
+    return std::max<std::int64_t>(0, (days - 1) * 23 * 3600);
+}
+
 TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const date::time_zone& zone)
 {
     const Instant earliest = add_interval(last, cadence.ideal, zone);

@@ -4,6 +4,7 @@
 
 #include "fu/store.hpp"
 #include "fu/text.hpp"
+#include "store/queries.hpp"
 #include "store/rows.hpp"
 
 namespace fu {
@@ -54,6 +55,12 @@ void Store::update_contact(Id id, const ContactChanges& changes)
     set_text("note", changes.note);
     set_text("tz", changes.tz);
     set_text("every", changes.every);
+    if (changes.every_after) {
+        SQLite::Statement q(*m_db, "UPDATE contacts SET every_after = ? WHERE id = ?");
+        q.bind(1, *changes.every_after);
+        q.bind(2, id);
+        q.exec();
+    }
     set_text("interest", changes.interest);
     for (const auto& tag : changes.add_tags) {
         SQLite::Statement q(*m_db,
@@ -72,10 +79,12 @@ void Store::update_contact(Id id, const ContactChanges& changes)
 
 std::optional<Contact> Store::contact(Id id) const
 {
-    SQLite::Statement q(*m_db,
-                        fmt::format("SELECT {} FROM contacts c WHERE c.id = ?", k_contact_columns));
+    static const std::string sql = fmt::format("SELECT {} FROM contacts c WHERE c.id = ?", k_contact_columns);
+    SQLite::Statement& q = prepared(sql);
     q.bind(1, id);
-    return read_first(q, read_contact);
+    auto found = read_first(q, read_contact);
+    q.reset();
+    return found;
 }
 
 std::vector<Contact> Store::contacts_by_email(const std::string& email) const
@@ -167,44 +176,145 @@ void Store::purge_contact(Id id)
     q.exec();
 }
 
-std::vector<Contact>
-Store::contacts_without_next_step(const std::vector<std::string>& settled_outcomes) const
+namespace store_queries {
+
+// The conditions of a NextStepQuery, as SQL over `contacts c` (the partial index's own terms).
+std::string next_step_where(const NextStepQuery& query)
 {
-    std::string settled = "[";
-    for (std::size_t i = 0; i < settled_outcomes.size(); ++i) {
-        settled += (i ? ",\"" : "\"") + settled_outcomes[i] + "\"";
+    std::string where = "c.archived_at IS NULL AND c.closed_at IS NULL AND c.open_promises = 0 AND "
+                        "c.has_history = 1 AND c.every = '' AND c.last_outcome NOT IN (SELECT value "
+                        "FROM json_each(:settled))";
+    if (query.active_since) {
+        where += " AND (c.last_at IS NULL OR c.last_at >= :since)";
     }
-    settled += "]";
-    SQLite::Statement q(
-        *m_db, fmt::format(
-                   "SELECT {} FROM contacts c WHERE c.archived_at IS NULL AND c.closed_at IS NULL "
-                   "AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = c.id AND "
-                   "p.status = 'open') AND (EXISTS (SELECT 1 FROM promises p WHERE "
-                   "p.contact_id = c.id) OR EXISTS (SELECT 1 FROM interactions i WHERE "
-                   "i.contact_id = c.id)) AND coalesce((SELECT i.outcome FROM interactions i WHERE "
-                   "i.contact_id = c.id ORDER BY i.at DESC, i.id DESC LIMIT 1), '') NOT IN "
-                   "(SELECT value FROM json_each(:settled)) "
-                   "ORDER BY c.name_folded, c.id",
-                   k_contact_columns));
-    q.bind(":settled", settled);
-    return read_contacts(q);
+    if (!query.tag.empty()) {
+        where += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
+    }
+    if (!query.interest.empty()) {
+        where += " AND c.interest = :interest";
+    }
+    return where;
 }
 
-std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(Instant before) const
+void bind_next_step(SQLite::Statement& q, const NextStepQuery& query)
 {
-    SQLite::Statement q(
-        *m_db, fmt::format("SELECT {}, last.at AS last_at FROM contacts c JOIN (SELECT contact_id, "
-                           "max(at) AS at FROM interactions GROUP BY contact_id) last "
-                           "ON last.contact_id = c.id WHERE c.archived_at IS NULL AND "
-                           "c.closed_at IS NULL AND last.at < ? ORDER BY last.at, c.id",
-                           k_contact_columns));
-    q.bind(1, to_seconds(before));
+    q.bind(":settled", text_list(query.settled_outcomes));
+    if (query.active_since) {
+        q.bind(":since", to_seconds(*query.active_since));
+    }
+    if (!query.tag.empty()) {
+        q.bind(":tag", query.tag);
+    }
+    if (!query.interest.empty()) {
+        q.bind(":interest", query.interest);
+    }
+}
+
+std::string silence_where(const SilenceQuery& query)
+{
+    return std::string("c.archived_at IS NULL AND c.closed_at IS NULL AND c.every = '' AND "
+                       "c.last_at IS NOT NULL AND c.last_at < :before") +
+           (query.interest.empty() ? "" : " AND c.interest = :interest");
+}
+
+void bind_silence(SQLite::Statement& q, const SilenceQuery& query)
+{
+    q.bind(":before", to_seconds(query.before));
+    if (!query.interest.empty()) {
+        q.bind(":interest", query.interest);
+    }
+}
+
+std::string limit_clause(int limit)
+{
+    return limit > 0 ? fmt::format(" LIMIT {}", limit) : "";
+}
+
+std::string next_step_sql(const NextStepQuery& query)
+{
+    return fmt::format("SELECT {} FROM contacts c WHERE {} ORDER BY c.last_at DESC, c.id DESC{}", k_contact_columns,
+                       next_step_where(query), limit_clause(query.limit));
+}
+
+std::string next_step_count_sql(const NextStepQuery& query)
+{
+    return fmt::format("SELECT count(*) FROM contacts c WHERE {}", next_step_where(query));
+}
+
+std::string silence_sql(const SilenceQuery& query)
+{
+    return fmt::format("SELECT {}, c.last_at AS last_at FROM contacts c WHERE {} ORDER BY c.last_at, c.id{}",
+                       k_contact_columns, silence_where(query), limit_clause(query.limit));
+}
+
+std::string silence_count_sql(const SilenceQuery& query)
+{
+    return fmt::format("SELECT count(*) FROM contacts c WHERE {}", silence_where(query));
+}
+
+std::string keep_in_touch_sql(bool bounded)
+{
+    return fmt::format("SELECT {}, coalesce(c.last_at, c.created_at) AS touched_at FROM contacts c "
+                       "WHERE c.every <> '' AND c.open_promises = 0 AND c.archived_at IS NULL AND "
+                       "c.closed_at IS NULL{}",
+                       k_contact_columns,
+                       bounded ? " AND coalesce(c.last_at, c.created_at) + c.every_after < :before" : "");
+}
+
+std::string contact_names_sql(int limit)
+{
+    return fmt::format("SELECT name FROM contacts WHERE archived_at IS NULL AND name_folded >= :from AND "
+                       "name_folded < :to ORDER BY name_folded, id{}",
+                       limit_clause(limit));
+}
+
+} // namespace store_queries
+
+using namespace store_queries;
+
+void Store::each_without_next_step(const NextStepQuery& query, const std::function<void(Contact&)>& sink) const
+{
+    SQLite::Statement q(*m_db, next_step_sql(query));
+    bind_next_step(q, query);
+    while (q.executeStep()) {
+        Contact contact = read_contact(q);
+        sink(contact);
+    }
+}
+
+std::vector<Contact> Store::contacts_without_next_step(const NextStepQuery& query) const
+{
+    std::vector<Contact> contacts;
+    each_without_next_step(query, [&](Contact& contact) { contacts.push_back(std::move(contact)); });
+    return contacts;
+}
+
+std::int64_t Store::count_without_next_step(const NextStepQuery& query) const
+{
+    SQLite::Statement q(*m_db, next_step_count_sql(query));
+    bind_next_step(q, query);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(const SilenceQuery& query) const
+{
+    SQLite::Statement q(*m_db, silence_sql(query));
+    bind_silence(q, query);
     std::vector<std::pair<Contact, Instant>> result;
     while (q.executeStep()) {
         Contact contact = read_contact(q);
         result.emplace_back(std::move(contact), to_instant(q.getColumn("last_at").getInt64()));
     }
     return result;
+}
+
+std::int64_t Store::count_silent_since(const SilenceQuery& query) const
+{
+    SQLite::Statement q(*m_db, silence_count_sql(query));
+    bind_silence(q, query);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
 }
 
 void Store::set_reopened(Id id, std::optional<Instant> reopened_at)
@@ -217,27 +327,27 @@ void Store::set_reopened(Id id, std::optional<Instant> reopened_at)
     q.exec();
 }
 
-std::vector<std::pair<Contact, Instant>> Store::contacts_to_keep_in_touch() const
+std::vector<std::pair<Contact, Instant>>
+Store::contacts_to_keep_in_touch(std::optional<Instant> due_before) const
 {
-    SQLite::Statement q(
-        *m_db,
-        fmt::format("SELECT {}, coalesce((SELECT max(i.at) FROM interactions i WHERE i.contact_id "
-                    "= c.id), c.created_at) AS last_at FROM contacts c WHERE c.every <> '' AND "
-                    "c.archived_at IS NULL AND c.closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                    "promises p WHERE p.contact_id = c.id AND p.status = 'open') ORDER BY c.id",
-                    k_contact_columns));
+    SQLite::Statement q(*m_db, keep_in_touch_sql(due_before.has_value()));
+    if (due_before) {
+        q.bind(":before", to_seconds(*due_before));
+    }
     std::vector<std::pair<Contact, Instant>> result;
     while (q.executeStep()) {
         Contact contact = read_contact(q);
-        result.emplace_back(std::move(contact), to_instant(q.getColumn("last_at").getInt64()));
+        result.emplace_back(std::move(contact), to_instant(q.getColumn("touched_at").getInt64()));
     }
     return result;
 }
 
-std::vector<std::string> Store::contact_names() const
+std::vector<std::string> Store::contact_names(const std::string& folded_prefix, int limit) const
 {
-    SQLite::Statement q(*m_db,
-                        "SELECT name FROM contacts WHERE archived_at IS NULL ORDER BY name_folded");
+    // A prefix range over the name index: [prefix, prefix + U+10FFFF).
+    SQLite::Statement q(*m_db, contact_names_sql(limit));
+    q.bind(":from", folded_prefix);
+    q.bind(":to", folded_prefix + "\xF4\x8F\xBF\xBF");
     std::vector<std::string> names;
     while (q.executeStep()) {
         names.push_back(q.getColumn(0).getString());

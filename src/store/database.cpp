@@ -226,6 +226,19 @@ Store Store::open_for_writing(const std::filesystem::path& path,
     return store;
 }
 
+SQLite::Statement& Store::prepared(const std::string& sql) const
+{
+    for (auto& [text, statement] : m_prepared) {
+        if (text == sql) {
+            statement->reset();
+            statement->clearBindings();
+            return *statement;
+        }
+    }
+    m_prepared.emplace_back(sql, std::make_unique<SQLite::Statement>(*m_db, sql));
+    return *m_prepared.back().second;
+}
+
 std::string Store::explain(const std::string& sql) const
 {
     SQLite::Statement q(*m_db, "EXPLAIN QUERY PLAN " + sql);

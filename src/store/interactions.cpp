@@ -69,6 +69,16 @@ std::vector<Interaction> Store::interactions_of_contacts(const std::vector<Id>& 
     return read_interactions(q);
 }
 
+std::vector<Interaction> Store::interactions_of_contact(Id contact_id) const
+{
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM interactions i WHERE i.contact_id = ? ORDER BY i.at, i.id", k_interaction_columns);
+    SQLite::Statement& q = prepared(sql);
+    q.bind(1, contact_id);
+    auto interactions = read_interactions(q);
+    q.reset();
+    return interactions;
+}
 
 std::optional<Interaction> Store::interaction(Id id) const
 {

@@ -159,6 +159,120 @@ ALTER TABLE promises ADD COLUMN plan_step INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE interactions ADD COLUMN reminds INTEGER REFERENCES promises (id) ON DELETE SET NULL;
 CREATE INDEX interactions_by_reminds ON interactions (reminds) WHERE reminds IS NOT NULL;
 )sql"},
+    // What every `fu due` needs, kept up to date on write instead of recomputed from the whole
+    // history on every read: each contact's open promises, whether it has any history, its last
+    // interaction and that interaction's outcome; each promise's copy of its contact's interest and
+    // whether the contact is live. Triggers keep them, like the full-text indexes, recomputing
+    // from the rows themselves so that replaying a change in any order (undo) ends in the truth.
+    // `every_after` is the shortest a cadence's ideal interval can be, in seconds, written with
+    // the cadence (0 until then: every such contact is a candidate). Indexes serve the hot queries.
+    {4, R"sql(
+ALTER TABLE contacts ADD COLUMN open_promises INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contacts ADD COLUMN has_history INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contacts ADD COLUMN last_at INTEGER;
+ALTER TABLE contacts ADD COLUMN last_outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN every_after INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE promises ADD COLUMN interest TEXT NOT NULL DEFAULT '';
+ALTER TABLE promises ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
+
+UPDATE contacts SET
+    open_promises = (SELECT count(*) FROM promises p WHERE p.contact_id = contacts.id AND p.status = 'open'),
+    has_history = EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = contacts.id)
+               OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = contacts.id),
+    last_at = (SELECT max(i.at) FROM interactions i WHERE i.contact_id = contacts.id),
+    last_outcome = coalesce((SELECT i.outcome FROM interactions i WHERE i.contact_id = contacts.id
+                             ORDER BY i.at DESC, i.id DESC LIMIT 1), '');
+UPDATE promises SET
+    interest = (SELECT c.interest FROM contacts c WHERE c.id = promises.contact_id),
+    listed = (SELECT c.archived_at IS NULL FROM contacts c WHERE c.id = promises.contact_id);
+
+-- The full-text index changes only with the words it holds, not with every derived column.
+DROP TRIGGER contacts_fts_update;
+CREATE TRIGGER contacts_fts_update AFTER UPDATE OF name, company, email, phone, note ON contacts BEGIN
+    INSERT INTO contacts_fts (contacts_fts, rowid, name, company, email, phone, note)
+    VALUES ('delete', old.id, old.name, old.company, old.email, old.phone, old.note);
+    INSERT INTO contacts_fts (rowid, name, company, email, phone, note)
+    VALUES (new.id, new.name, new.company, new.email, new.phone, new.note);
+END;
+
+CREATE TRIGGER promises_summary_insert AFTER INSERT ON promises BEGIN
+    UPDATE promises SET
+        interest = (SELECT c.interest FROM contacts c WHERE c.id = new.contact_id),
+        listed = (SELECT c.archived_at IS NULL FROM contacts c WHERE c.id = new.contact_id)
+    WHERE id = new.id;
+    UPDATE contacts SET
+        open_promises = (SELECT count(*) FROM promises p WHERE p.contact_id = new.contact_id AND p.status = 'open'),
+        has_history = 1
+    WHERE id = new.contact_id;
+END;
+CREATE TRIGGER promises_summary_update AFTER UPDATE OF contact_id, status ON promises BEGIN
+    UPDATE contacts SET
+        open_promises = (SELECT count(*) FROM promises p WHERE p.contact_id = contacts.id AND p.status = 'open'),
+        has_history = EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = contacts.id)
+                   OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = contacts.id)
+    WHERE id IN (old.contact_id, new.contact_id);
+END;
+CREATE TRIGGER promises_summary_delete AFTER DELETE ON promises BEGIN
+    UPDATE contacts SET
+        open_promises = (SELECT count(*) FROM promises p WHERE p.contact_id = old.contact_id AND p.status = 'open'),
+        has_history = EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = old.contact_id)
+                   OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = old.contact_id)
+    WHERE id = old.contact_id;
+END;
+CREATE TRIGGER interactions_summary_insert AFTER INSERT ON interactions BEGIN
+    UPDATE contacts SET
+        last_at = (SELECT max(i.at) FROM interactions i WHERE i.contact_id = new.contact_id),
+        last_outcome = coalesce((SELECT i.outcome FROM interactions i WHERE i.contact_id = new.contact_id
+                                 ORDER BY i.at DESC, i.id DESC LIMIT 1), ''),
+        has_history = 1
+    WHERE id = new.contact_id;
+END;
+CREATE TRIGGER interactions_summary_update AFTER UPDATE OF contact_id, at, outcome ON interactions BEGIN
+    UPDATE contacts SET
+        last_at = (SELECT max(i.at) FROM interactions i WHERE i.contact_id = contacts.id),
+        last_outcome = coalesce((SELECT i.outcome FROM interactions i WHERE i.contact_id = contacts.id
+                                 ORDER BY i.at DESC, i.id DESC LIMIT 1), ''),
+        has_history = EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = contacts.id)
+                   OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = contacts.id)
+    WHERE id IN (old.contact_id, new.contact_id);
+END;
+CREATE TRIGGER interactions_summary_delete AFTER DELETE ON interactions BEGIN
+    UPDATE contacts SET
+        last_at = (SELECT max(i.at) FROM interactions i WHERE i.contact_id = old.contact_id),
+        last_outcome = coalesce((SELECT i.outcome FROM interactions i WHERE i.contact_id = old.contact_id
+                                 ORDER BY i.at DESC, i.id DESC LIMIT 1), ''),
+        has_history = EXISTS (SELECT 1 FROM promises p WHERE p.contact_id = old.contact_id)
+                   OR EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = old.contact_id)
+    WHERE id = old.contact_id;
+END;
+CREATE TRIGGER contacts_summary_to_promises AFTER UPDATE OF interest, archived_at ON contacts BEGIN
+    UPDATE promises SET interest = new.interest, listed = new.archived_at IS NULL
+    WHERE contact_id = new.id AND (interest IS NOT new.interest OR listed IS NOT (new.archived_at IS NULL));
+END;
+
+-- fu due: open windows of live contacts by interest, closing or opening soonest first. The
+-- columns of each partial index's condition come last, so that counting reads the index alone.
+CREATE INDEX promises_due_by_latest ON promises (interest, latest, earliest, status, listed)
+    WHERE status = 'open' AND listed = 1;
+CREATE INDEX promises_due_by_earliest ON promises (interest, earliest, latest, status, listed)
+    WHERE status = 'open' AND listed = 1;
+-- Contacts without a next step, most recently active first.
+CREATE INDEX contacts_without_next_step
+    ON contacts (last_at, last_outcome, archived_at, closed_at, open_promises, has_history, every)
+    WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = '';
+-- Going cold: live contacts in follow-up, longest silent first.
+CREATE INDEX contacts_by_last_at ON contacts (last_at, archived_at, closed_at, every)
+    WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL;
+-- Keep-in-touch candidates: a cadence, no open promise, its soonest possible due time.
+CREATE INDEX contacts_keep_in_touch ON contacts (coalesce(last_at, created_at) + every_after)
+    WHERE every <> '' AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
+CREATE INDEX contacts_by_name ON contacts (name_folded, id);
+CREATE INDEX promises_by_resolved_at ON promises (resolved_at) WHERE resolved_at IS NOT NULL;
+CREATE INDEX promises_late_by_lateness ON promises (resolved_at - latest, made_at, status, resolved_at, latest)
+    WHERE status = 'late';
+CREATE INDEX promises_by_status ON promises (status, made_at);
+CREATE INDEX interactions_by_kind ON interactions (kind, direction, outcome, at);
+)sql"},
 };
 
 } // namespace

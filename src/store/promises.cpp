@@ -6,6 +6,7 @@
 
 #include "fu/store.hpp"
 #include "fu/text.hpp"
+#include "store/queries.hpp"
 #include "store/rows.hpp"
 
 namespace fu {
@@ -53,17 +54,120 @@ std::vector<Promise> Store::open_promises(const PromiseFilter& filter) const
     return read_promises(q);
 }
 
-std::vector<Promise>
-Store::open_promises_opening_before(std::optional<Instant> opening_before) const
+namespace store_queries {
+
+// The conditions of a WindowQuery over `promises p`; with an interest, the partial indexes'
+// own terms, so that each page is a range of one index.
+std::string window_where(const WindowQuery& query)
 {
-    SQLite::Statement q(
-        *m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
-                           "WHERE p.status = 'open' AND c.archived_at IS NULL AND p.earliest < ? "
-                           "ORDER BY p.latest, p.earliest, p.id",
-                           k_promise_columns));
-    q.bind(1,
-           opening_before ? to_seconds(*opening_before) : std::numeric_limits<std::int64_t>::max());
-    return read_promises(q);
+    std::string where = "p.status = 'open' AND p.listed = 1";
+    const auto bound = [&](const std::optional<Instant>& value, const char* condition) {
+        if (value) {
+            where += condition;
+        }
+    };
+    // Without an interest, every value the column holds: still one index, a range per value.
+    where += query.interest ? " AND p.interest = :interest" : " AND p.interest IN ('', 'hot', 'warm', 'cold')";
+    bound(query.latest_until, " AND p.latest <= :latest_until");
+    bound(query.latest_after, " AND p.latest > :latest_after");
+    bound(query.earliest_until, " AND p.earliest <= :earliest_until");
+    bound(query.earliest_after, " AND p.earliest > :earliest_after");
+    bound(query.earliest_before, " AND p.earliest < :earliest_before");
+    bound(query.earliest_from, " AND p.earliest >= :earliest_from");
+    if (query.agreed_only) {
+        where += " AND p.agreed = 1";
+    }
+    if (query.not_reminded) {
+        where += " AND NOT EXISTS (SELECT 1 FROM interactions r WHERE r.reminds = p.id)";
+    }
+    if (!query.tag.empty()) {
+        where += " AND p.contact_id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
+    }
+    return where;
+}
+
+void bind_window(SQLite::Statement& q, const WindowQuery& query)
+{
+    if (query.interest) {
+        q.bind(":interest", *query.interest);
+    }
+    const auto bound = [&](const std::optional<Instant>& value, const char* name) {
+        if (value) {
+            q.bind(name, to_seconds(*value));
+        }
+    };
+    bound(query.latest_until, ":latest_until");
+    bound(query.latest_after, ":latest_after");
+    bound(query.earliest_until, ":earliest_until");
+    bound(query.earliest_after, ":earliest_after");
+    bound(query.earliest_before, ":earliest_before");
+    bound(query.earliest_from, ":earliest_from");
+    if (!query.tag.empty()) {
+        q.bind(":tag", query.tag);
+    }
+}
+
+std::string window_sql(const WindowQuery& query)
+{
+    // The index is named: without statistics, SQLite would take the status index for a count.
+    return fmt::format("SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {}{}", k_promise_columns,
+                       query.by_opening ? "promises_due_by_earliest" : "promises_due_by_latest", window_where(query),
+                       query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id",
+                       query.limit > 0 ? fmt::format(" LIMIT {}", query.limit) : "");
+}
+
+const char* const k_promises_by_status_sql =
+    "SELECT count(*) FROM promises p WHERE p.status = ? AND p.made_at >= ?";
+const char* const k_open_closed_sql =
+    "SELECT count(*) FROM promises p WHERE p.status = 'open' AND p.latest <= ? AND p.made_at >= ?";
+const char* const k_lateness_sql = "SELECT p.resolved_at - p.latest FROM promises p INDEXED BY "
+                                   "promises_late_by_lateness WHERE p.status = 'late' AND "
+                                   "p.made_at >= ? ORDER BY p.resolved_at - p.latest LIMIT ? OFFSET ?";
+const char* const k_interaction_groups_sql = "SELECT i.kind, i.outcome, i.direction = 'in', count(*) FROM "
+                                             "interactions i WHERE i.at >= ? GROUP BY i.kind, i.direction, i.outcome";
+
+std::string resolved_sql(bool without_cancelled, int limit)
+{
+    return fmt::format("SELECT {} FROM promises p WHERE p.resolved_at >= :from AND p.resolved_at < :to AND "
+                       "p.status <> 'open' AND p.listed = 1{} ORDER BY p.resolved_at, p.id{}",
+                       k_promise_columns, without_cancelled ? " AND p.status <> 'cancelled'" : "",
+                       limit > 0 ? fmt::format(" LIMIT {}", limit) : "");
+}
+
+std::string window_count_sql(const WindowQuery& query)
+{
+    const bool by_latest = query.latest_until || query.latest_after;
+    return fmt::format("SELECT count(*) FROM promises p INDEXED BY {} WHERE {}",
+                       by_latest ? "promises_due_by_latest" : "promises_due_by_earliest", window_where(query));
+}
+
+} // namespace store_queries
+
+using namespace store_queries;
+
+void Store::each_open_window(const WindowQuery& query, const std::function<void(Promise&)>& sink) const
+{
+    SQLite::Statement q(*m_db, window_sql(query));
+    bind_window(q, query);
+    while (q.executeStep()) {
+        Promise promise = read_promise(q);
+        sink(promise);
+    }
+}
+
+std::vector<Promise> Store::open_windows(const WindowQuery& query) const
+{
+    std::vector<Promise> promises;
+    each_open_window(query, [&](Promise& p) { promises.push_back(std::move(p)); });
+    return promises;
+}
+
+std::int64_t Store::count_open_windows(const WindowQuery& query) const
+{
+    SQLite::Statement q(*m_db, window_count_sql(query));
+    bind_window(q, query);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
 }
 
 std::vector<Promise> Store::promises_of(Id contact_id) const
@@ -84,17 +188,89 @@ std::vector<Promise> Store::promises_made_since(std::optional<Instant> since) co
     return read_promises(q);
 }
 
-std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to) const
+namespace {
+
+std::string resolved_where(bool without_cancelled)
 {
-    SQLite::Statement q(
-        *m_db, fmt::format("SELECT {} FROM promises p JOIN contacts c ON c.id = p.contact_id "
-                           "WHERE c.archived_at IS NULL AND p.status <> 'open' AND "
-                           "p.resolved_at >= ? AND p.resolved_at < ? "
-                           "ORDER BY p.resolved_at, p.id",
-                           k_promise_columns));
-    q.bind(1, to_seconds(from));
-    q.bind(2, to_seconds(to));
+    return std::string("p.resolved_at >= :from AND p.resolved_at < :to AND p.status <> 'open' AND "
+                       "p.listed = 1") +
+           (without_cancelled ? " AND p.status <> 'cancelled'" : "");
+}
+
+} // namespace
+
+std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to, bool without_cancelled,
+                                                      int limit) const
+{
+    SQLite::Statement q(*m_db, resolved_sql(without_cancelled, limit));
+    q.bind(":from", to_seconds(from));
+    q.bind(":to", to_seconds(to));
     return read_promises(q);
+}
+
+std::int64_t Store::count_resolved_between(Instant from, Instant to, bool without_cancelled) const
+{
+    SQLite::Statement q(*m_db,
+                        fmt::format("SELECT count(*) FROM promises p WHERE {}", resolved_where(without_cancelled)));
+    q.bind(":from", to_seconds(from));
+    q.bind(":to", to_seconds(to));
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+RecordCounts Store::count_record(std::optional<Instant> since, Instant now) const
+{
+    const std::int64_t from = since ? to_seconds(*since) : std::numeric_limits<std::int64_t>::min();
+    RecordCounts counts;
+    {
+        // One range of (status, made_at) per status: no table row is read.
+        SQLite::Statement q(*m_db, k_promises_by_status_sql);
+        for (const PromiseStatus status : {PromiseStatus::open, PromiseStatus::kept, PromiseStatus::late,
+                                           PromiseStatus::renegotiated, PromiseStatus::broken,
+                                           PromiseStatus::cancelled}) {
+            q.reset();
+            q.bind(1, std::string(to_string(status)));
+            q.bind(2, from);
+            q.executeStep();
+            counts.promises_by_status.emplace_back(status, q.getColumn(0).getInt64());
+            if (status == PromiseStatus::late) {
+                counts.late_count = q.getColumn(0).getInt64();
+            }
+        }
+    }
+    {
+        SQLite::Statement q(*m_db, k_open_closed_sql);
+        q.bind(1, to_seconds(now));
+        q.bind(2, from);
+        q.executeStep();
+        counts.open_closed_by_now = q.getColumn(0).getInt64();
+    }
+    if (counts.late_count > 0) {
+        // The median over the lateness index: the middle one or two values, found by offset.
+        SQLite::Statement q(*m_db, k_lateness_sql);
+        const std::int64_t n = counts.late_count;
+        q.bind(1, from);
+        q.bind(2, n % 2 == 1 ? 1 : 2);
+        q.bind(3, n % 2 == 1 ? n / 2 : n / 2 - 1);
+        std::int64_t sum = 0;
+        int values = 0;
+        while (q.executeStep()) {
+            sum += q.getColumn(0).getInt64();
+            ++values;
+        }
+        if (values > 0) {
+            counts.median_lateness = std::chrono::seconds{sum / values};
+        }
+    }
+    {
+        SQLite::Statement q(*m_db, k_interaction_groups_sql);
+        q.bind(1, from);
+        while (q.executeStep()) {
+            counts.interactions.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                           q.getColumn(2).getInt() != 0, q.getColumn(3).getInt64()});
+        }
+    }
+    return counts;
 }
 
 void Store::resolve_promise(Id id, PromiseStatus status, Instant at, const std::string& reason,

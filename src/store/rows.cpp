@@ -51,6 +51,22 @@ void bind_optional(SQLite::Statement& statement, const char* name, std::optional
     bind_optional(statement, statement.getIndex(name), value);
 }
 
+std::string text_list(const std::vector<std::string>& words)
+{
+    std::string json = "[";
+    for (const std::string& word : words) {
+        json += json.size() > 1 ? ",\"" : "\"";
+        for (const char c : word) {
+            if (c == '"' || c == '\\') {
+                json += '\\';
+            }
+            json += c;
+        }
+        json += '"';
+    }
+    return json + "]";
+}
+
 std::string id_list(const std::vector<Id>& ids)
 {
     std::string list = "[";

@@ -30,6 +30,8 @@ void bind_optional(SQLite::Statement& statement, const char* name, std::optional
 
 // A list of ids as a JSON array, bound to one parameter and read with json_each().
 std::string id_list(const std::vector<Id>& ids);
+// A list of words as a JSON array, for the same purpose.
+std::string text_list(const std::vector<std::string>& words);
 
 // Each word becomes a quoted prefix term, so user text is never FTS5 syntax.
 std::string fts_query(const std::string& text);

@@ -76,8 +76,9 @@ class StopAndComeBackTest(unittest.TestCase):
         later = "2026-06-16T11:00"
         self.assertEqual(fu.ok("reopen", "kim", now=later),
                          "Kim Lee (Lee Logistics) is back in follow-up. Agree a next step: fu promise 1 WHEN\n")
+        # No next step: most recently active first.
         self.assertEqual(self.lists(later), ([], [], ["Ann Park", "Kim Lee"], [],
-                                             ["Ann Park", "Kim Lee (Lee Logistics)"], ["Ann Park", "Kim Lee"]))
+                                             ["Kim Lee (Lee Logistics)", "Ann Park"], ["Kim Lee", "Ann Park"]))
         kim = fu.show("kim", later)
         self.assertIsNone(kim["contact"]["closed"])
         show = fu.ok("show", "kim", now=later)

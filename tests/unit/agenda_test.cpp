@@ -71,17 +71,21 @@ TEST_CASE("agenda order: overdue longest first, due closing soonest, upcoming op
     CHECK(ids == std::vector<Id>{6, 3, 5, 2, 4, 1});
 }
 
-TEST_CASE("statistics")
+TEST_CASE("statistics are counted by the store and classified by the domain")
 {
     const Instant now = at("2026-06-20T12:00:00Z");
-    std::vector<Promise> promises;
-    const auto add = [&](PromiseStatus status, const char* latest, const char* resolved) {
-        Promise p = window(static_cast<Id>(promises.size() + 1), "2026-06-15T13:00:00Z", latest);
+    Store store = Store::open_in_memory();
+    const Id bob_id = store.add_contact(bob, at("2026-06-01T12:00:00Z"));
+    const auto add = [&](PromiseStatus status, const char* latest, const char* resolved,
+                         const char* made = "2026-06-15T12:00:00Z") {
+        Promise p = window(0, "2026-06-15T13:00:00Z", latest);
+        p.contact_id = bob_id;
+        p.made_at = at(made);
         p.status = status;
         if (resolved != nullptr) {
             p.resolved_at = at(resolved);
         }
-        promises.push_back(p);
+        store.add_promise(p);
     };
     add(PromiseStatus::kept, "2026-06-15T21:00:00Z", "2026-06-15T14:00:00Z");
     add(PromiseStatus::late, "2026-06-15T21:00:00Z", "2026-06-16T21:00:00Z"); // 24h late
@@ -91,18 +95,30 @@ TEST_CASE("statistics")
     add(PromiseStatus::cancelled, "2026-06-15T21:00:00Z", "2026-06-15T20:00:00Z");
     add(PromiseStatus::open, "2026-06-19T21:00:00Z", nullptr); // overdue
     add(PromiseStatus::open, "2026-06-22T21:00:00Z", nullptr); // open
-    std::vector<Interaction> interactions;
+    // Made before --since: counted in all time only.
+    add(PromiseStatus::late, "2026-06-15T21:00:00Z", "2026-06-25T21:00:00Z", "2026-06-01T12:00:00Z");
     for (const char* outcome : {"no-answer", "left-message", "reached", "replied"}) {
         Interaction i;
+        i.contact_id = bob_id;
+        i.at = at("2026-06-16T12:00:00Z");
         i.kind = "call";
         i.outcome = outcome;
-        interactions.push_back(i);
+        store.add_interaction(i);
     }
     Interaction note;
+    note.contact_id = bob_id;
+    note.at = at("2026-06-16T12:00:00Z");
     note.kind = "note";
-    interactions.push_back(note);
+    store.add_interaction(note);
+    Interaction inbound;
+    inbound.contact_id = bob_id;
+    inbound.at = at("2026-06-16T12:00:00Z");
+    inbound.kind = "call";
+    inbound.outcome = "reached";
+    inbound.inbound = true;
+    store.add_interaction(inbound);
 
-    const PromiseStats s = compute_stats(promises, interactions, now);
+    const PromiseStats s = compute_stats(store.count_record(at("2026-06-10T00:00:00Z"), now));
     CHECK(s.made == 8);
     CHECK(s.on_time == 1);
     CHECK(s.late == 2);
@@ -114,15 +130,23 @@ TEST_CASE("statistics")
     REQUIRE(s.on_time_rate);
     CHECK(*s.on_time_rate == doctest::Approx(2.0 / 6.0));
     REQUIRE(s.median_lateness);
-    CHECK(*s.median_lateness == hours{13});
-    CHECK(s.attempts == 3); // a reply is the contact reaching out, not an attempt of yours
+    CHECK(*s.median_lateness == hours{13}); // (2h + 24h) / 2
+    CHECK(s.attempts == 3); // a reply or their call is the contact reaching out, not an attempt of yours
     REQUIRE(s.attempts_per_reach);
     CHECK(*s.attempts_per_reach == doctest::Approx(3.0));
+
+    const PromiseStats all = compute_stats(store.count_record(std::nullopt, now));
+    CHECK(all.made == 9);
+    CHECK(all.late == 3);
+    REQUIRE(all.median_lateness);
+    CHECK(*all.median_lateness == hours{24}); // the middle of 2h, 24h, 240h
+    CHECK(compute_stats(store.count_record(at("2026-06-17T00:00:00Z"), now)).attempts == 0);
 }
 
 TEST_CASE("statistics of nothing have no rates")
 {
-    const PromiseStats s = compute_stats({}, {}, at("2026-06-20T12:00:00Z"));
+    const Store store = Store::open_in_memory();
+    const PromiseStats s = compute_stats(store.count_record(std::nullopt, at("2026-06-20T12:00:00Z")));
     CHECK(s.made == 0);
     CHECK_FALSE(s.on_time_rate);
     CHECK_FALSE(s.median_lateness);

@@ -1,0 +1,26 @@
+// src/store/queries.hpp — the SQL of the store's hot queries, built in one place so that the
+// store runs exactly what Store::hot_query_plans() explains.
+#pragma once
+
+#include <string>
+
+#include "fu/store.hpp"
+
+namespace fu::store_queries {
+
+std::string window_sql(const WindowQuery& query);       // the open windows of a page of the agenda
+std::string window_count_sql(const WindowQuery& query); // how many there are
+std::string next_step_sql(const NextStepQuery& query);
+std::string next_step_count_sql(const NextStepQuery& query);
+std::string silence_sql(const SilenceQuery& query);
+std::string silence_count_sql(const SilenceQuery& query);
+std::string keep_in_touch_sql(bool bounded); // with `:before` when bounded
+std::string contact_names_sql(int limit);
+std::string resolved_sql(bool without_cancelled, int limit); // promises ended in [:from, :to)
+// fu stats.
+extern const char* const k_promises_by_status_sql;
+extern const char* const k_open_closed_sql;
+extern const char* const k_lateness_sql;
+extern const char* const k_interaction_groups_sql;
+
+} // namespace fu::store_queries

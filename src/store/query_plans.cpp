@@ -1,0 +1,64 @@
+// src/store/query_plans.cpp — the plans of the hot queries, from the SQL the store runs.
+#include <fmt/format.h>
+
+#include "fu/store.hpp"
+#include "store/queries.hpp"
+#include "store/rows.hpp"
+
+namespace fu {
+
+using namespace store_queries;
+
+std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
+{
+    const Instant now{std::chrono::seconds{1'800'000'000}};
+    std::vector<std::pair<std::string, std::string>> plans;
+    const auto add = [&](std::string name, const std::string& sql) {
+        plans.emplace_back(std::move(name), explain(sql));
+    };
+
+    WindowQuery overdue;
+    overdue.interest = "hot";
+    overdue.latest_until = now;
+    overdue.limit = 50;
+    add("due: overdue page", window_sql(overdue));
+    WindowQuery due_now;
+    due_now.interest = "";
+    due_now.latest_after = now;
+    due_now.earliest_until = now;
+    due_now.limit = 50;
+    add("due: due-now page", window_sql(due_now));
+    WindowQuery upcoming;
+    upcoming.interest = "cold";
+    upcoming.earliest_after = now;
+    upcoming.earliest_before = now + std::chrono::hours{24};
+    upcoming.by_opening = true;
+    upcoming.limit = 50;
+    add("due: upcoming page", window_sql(upcoming));
+    WindowQuery all_overdue;
+    all_overdue.latest_until = now;
+    add("due: overdue count", window_count_sql(all_overdue));
+    WindowQuery all_due;
+    all_due.latest_after = now;
+    all_due.earliest_until = now;
+    add("due: due-now count", window_count_sql(all_due));
+
+    NextStepQuery next;
+    next.settled_outcomes = {"won"};
+    next.limit = 10;
+    add("no next step: page", next_step_sql(next));
+    add("no next step: count", next_step_count_sql(next));
+    SilenceQuery silence{now, "", 25};
+    add("going cold: page", silence_sql(silence));
+    add("going cold: count", silence_count_sql(silence));
+    add("keep in touch: candidates", keep_in_touch_sql(true));
+    add("completion: names by prefix", contact_names_sql(100));
+    add("digest: yesterday", resolved_sql(true, 25));
+    add("stats: promises by status", k_promises_by_status_sql);
+    add("stats: open windows closed", k_open_closed_sql);
+    add("stats: median lateness", k_lateness_sql);
+    add("stats: interactions by kind", k_interaction_groups_sql);
+    return plans;
+}
+
+} // namespace fu
