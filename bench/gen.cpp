@@ -19,7 +19,6 @@
 #include <iostream>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -162,8 +161,8 @@ constexpr std::array<std::string_view, 20> k_tags{
     "press",    "investor", "supplier", "webinar",   "q3-push",  "follow-up"};
 
 // What fu stores for these cadences (contacts.cpp normalises through parse_cadence/cadence_text;
-// checked with `fu add X --every ...`).
-constexpr std::array<std::string_view, 4> k_cadences{"2-3 weeks", "1 month", "1 week", "3 months"};
+// checked with `fu add X --every ...`: "1 week" is stored as "7-11 days").
+constexpr std::array<std::string_view, 4> k_cadences{"2-3 weeks", "1 month", "7-11 days", "3 months"};
 
 constexpr std::array<std::string_view, 24> k_note_sentences{
     "Met at the spring trade show.",
@@ -252,17 +251,42 @@ struct Options {
     std::string now = "2026-06-15T13:30:00Z";
 };
 
-std::optional<Instant> parse_instant(const std::string& text)
+// "2026-06-15T13:30:00Z" (seconds and the Z optional; always UTC).
+std::optional<Instant> parse_instant(std::string_view text)
 {
-    for (const char* format : {"%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
-        std::istringstream in(text);
-        Instant t{};
-        in >> date::parse(format, t);
-        if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
-            return t;
-        }
+    if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
+        text.remove_suffix(1);
     }
-    return std::nullopt;
+    if (text.size() != 16 && text.size() != 19) {
+        return std::nullopt;
+    }
+    const auto number = [&](std::size_t at, std::size_t width) -> std::optional<int> {
+        int value = 0;
+        for (std::size_t i = at; i < at + width; ++i) {
+            if (text[i] < '0' || text[i] > '9') {
+                return std::nullopt;
+            }
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const auto year = number(0, 4);
+    const auto month = number(5, 2);
+    const auto day = number(8, 2);
+    const auto hour = number(11, 2);
+    const auto minute = number(14, 2);
+    const auto second = text.size() == 19 ? number(17, 2) : std::optional<int>{0};
+    if (!year || !month || !day || !hour || !minute || !second || text[4] != '-' || text[7] != '-' ||
+        (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || (text.size() == 19 && text[16] != ':') ||
+        *hour > 23 || *minute > 59 || *second > 59) {
+        return std::nullopt;
+    }
+    const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
+                                   date::day{static_cast<unsigned>(*day)}};
+    if (!ymd.ok()) {
+        return std::nullopt;
+    }
+    return Instant{date::sys_days{ymd}} + hours{*hour} + minutes{*minute} + seconds{*second};
 }
 
 // ---- The generator ----
@@ -557,14 +581,14 @@ private:
         i.at = at;
         const double k = m_random.unit();
         i.kind = k < 0.35 ? "call" : k < 0.50 ? "voicemail" : k < 0.75 ? "email" : k < 0.85 ? "text" : k < 0.90 ? "meeting" : "note";
-        i.inbound = i.kind != "note" && i.kind != "voicemail" && m_random.chance(0.10);
+        // They reached out themselves (a reply to an email or a text is one of those): a fifth of
+        // these, about a tenth of all interactions (kept promises and last steps are own attempts).
+        i.inbound = i.kind != "note" && i.kind != "voicemail" && m_random.chance(0.20);
         if (i.inbound) {
             i.outcome = fu::default_inbound_outcome(i.kind);
         } else if (i.kind == "call") {
             const double o = m_random.unit();
             i.outcome = o < 0.50 ? "reached" : o < 0.85 ? "no-answer" : o < 0.95 ? "left-message" : "not-now";
-        } else if (i.kind == "email" || i.kind == "text") {
-            i.outcome = m_random.chance(0.75) ? "sent" : "replied";
         } else {
             i.outcome = fu::default_outcome(i.kind);
         }
