@@ -28,6 +28,7 @@
 #include <fmt/format.h>
 
 #include "fu/model.hpp"
+#include "fu/practice.hpp"
 #include "fu/store.hpp"
 
 namespace {
@@ -505,6 +506,7 @@ private:
         }
         if (m_random.chance(0.02)) {
             fields.every = std::string(m_random.pick(k_cadences));
+            fields.every_after = fu::soonest_seconds(fu::parse_cadence(*fields.every)->ideal); // as `fu add` does
         }
         Instant created = m_now - m_random.between(hours{1}, k_five_years);
 

@@ -194,8 +194,13 @@ std::vector<AgendaItem> keep_in_touch_rows(const Store& store, const AgendaQuery
     if (query.until) {
         due_before = std::max(*query.until, now + std::chrono::seconds{1});
     }
+    std::map<std::string, std::optional<Cadence>> cadences; // a book holds few distinct cadences
     for (auto& [contact, last] : store.contacts_to_keep_in_touch(due_before)) {
-        const auto cadence = parse_cadence(contact.every);
+        auto known = cadences.find(contact.every);
+        if (known == cadences.end()) {
+            known = cadences.emplace(contact.every, parse_cadence(contact.every)).first;
+        }
+        const auto& cadence = known->second;
         if (!cadence || !matches(contact, query)) {
             continue;
         }

@@ -320,7 +320,10 @@ void DelimitedStream::row(const std::vector<std::string>& cells)
     std::string line;
     for (std::size_t c = 0; c < m_columns; ++c) {
         const std::string_view cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
-        line += (c ? (m_csv ? "," : "\t") : "") + (m_csv ? csv_field(cell) : tsv_field(cell));
+        if (c > 0) {
+            line += m_csv ? ',' : '\t';
+        }
+        line += m_csv ? csv_field(cell) : tsv_field(cell);
     }
     m_out << line << (m_csv ? "\r\n" : "\n");
 }

@@ -13,7 +13,7 @@ using namespace store_rows;
 
 Id Store::add_contact(const ContactChanges& fields, Instant now)
 {
-    SQLite::Statement q(*m_db, "INSERT INTO contacts (name, name_folded, company, phone, email, "
+    SQLite::Statement& q = prepared("INSERT INTO contacts (name, name_folded, company, phone, email, "
                                "note, tz, created_at, every, interest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const std::string name = fields.name.value_or("");
     q.bind(1, name);
@@ -40,7 +40,7 @@ void Store::update_contact(Id id, const ContactChanges& changes)
         if (!value) {
             return;
         }
-        SQLite::Statement q(*m_db, fmt::format("UPDATE contacts SET {} = ? WHERE id = ?", column));
+        SQLite::Statement& q = prepared(fmt::format("UPDATE contacts SET {} = ? WHERE id = ?", column));
         q.bind(1, *value);
         q.bind(2, id);
         q.exec();
@@ -56,14 +56,14 @@ void Store::update_contact(Id id, const ContactChanges& changes)
     set_text("tz", changes.tz);
     set_text("every", changes.every);
     if (changes.every_after) {
-        SQLite::Statement q(*m_db, "UPDATE contacts SET every_after = ? WHERE id = ?");
+        SQLite::Statement& q = prepared("UPDATE contacts SET every_after = ? WHERE id = ?");
         q.bind(1, *changes.every_after);
         q.bind(2, id);
         q.exec();
     }
     set_text("interest", changes.interest);
     for (const auto& tag : changes.add_tags) {
-        SQLite::Statement q(*m_db,
+        SQLite::Statement& q = prepared(
                             "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)");
         q.bind(1, id);
         q.bind(2, tag);
@@ -154,7 +154,7 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
 
 void Store::set_archived(Id id, std::optional<Instant> archived_at)
 {
-    SQLite::Statement q(*m_db, "UPDATE contacts SET archived_at = ? WHERE id = ?");
+    SQLite::Statement& q = prepared("UPDATE contacts SET archived_at = ? WHERE id = ?");
     bind_optional(q, 1, archived_at);
     q.bind(2, id);
     q.exec();
@@ -162,7 +162,7 @@ void Store::set_archived(Id id, std::optional<Instant> archived_at)
 
 void Store::set_closed(Id id, std::optional<Instant> closed_at)
 {
-    SQLite::Statement q(*m_db, "UPDATE contacts SET closed_at = ? WHERE id = ?");
+    SQLite::Statement& q = prepared("UPDATE contacts SET closed_at = ? WHERE id = ?");
     bind_optional(q, 1, closed_at);
     q.bind(2, id);
     q.exec();
@@ -247,9 +247,28 @@ std::string silence_sql(const SilenceQuery& query)
                        k_contact_columns, silence_where(query), limit_clause(query.limit));
 }
 
-std::string silence_count_sql(const SilenceQuery& query)
+std::string next_step_active_count_sql(const NextStepQuery& query)
 {
-    return fmt::format("SELECT count(*) FROM contacts c WHERE {}", silence_where(query));
+    NextStepQuery never = query;
+    never.active_since.reset();
+    return fmt::format("SELECT (SELECT count(*) FROM contacts c WHERE {0} AND c.last_at IS NULL) + "
+                       "(SELECT count(*) FROM contacts c WHERE {0} AND c.last_at >= :since)",
+                       next_step_where(never));
+}
+
+std::string tally_sql(const std::string& interest, bool without_settled)
+{
+    return fmt::format("SELECT coalesce(sum(n), 0) FROM tallies WHERE name = :name{}{}",
+                       without_settled ? " AND outcome NOT IN (SELECT value FROM json_each(:settled))" : "",
+                       interest.empty() ? "" : " AND interest = :interest");
+}
+
+std::string recently_heard_count_sql(const SilenceQuery& query)
+{
+    std::string where = silence_where(query);
+    const std::string before = "c.last_at < :before";
+    where.replace(where.find(before), before.size(), "c.last_at >= :before");
+    return fmt::format("SELECT count(*) FROM contacts c WHERE {}", where);
 }
 
 std::string keep_in_touch_sql(bool bounded)
@@ -291,10 +310,31 @@ std::vector<Contact> Store::contacts_without_next_step(const NextStepQuery& quer
 
 std::int64_t Store::count_without_next_step(const NextStepQuery& query) const
 {
-    SQLite::Statement q(*m_db, next_step_count_sql(query));
-    bind_next_step(q, query);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
+    const auto count = [&](const std::string& sql, const auto& bind) {
+        SQLite::Statement q(*m_db, sql);
+        bind(q);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    };
+    if (!query.tag.empty()) {
+        return count(next_step_count_sql(query), [&](SQLite::Statement& q) { bind_next_step(q, query); });
+    }
+    if (query.active_since) {
+        // Those never heard from, and those heard from since: two short ranges of the index.
+        NextStepQuery never = query;
+        never.active_since.reset();
+        return count(next_step_active_count_sql(query), [&](SQLite::Statement& q) {
+                         bind_next_step(q, never);
+                         q.bind(":since", to_seconds(*query.active_since));
+                     });
+    }
+    return count(tally_sql(query.interest, true), [&](SQLite::Statement& q) {
+        q.bind(":name", "no_next_step");
+        q.bind(":settled", text_list(query.settled_outcomes));
+        if (!query.interest.empty()) {
+            q.bind(":interest", query.interest);
+        }
+    });
 }
 
 std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(const SilenceQuery& query) const
@@ -311,10 +351,17 @@ std::vector<std::pair<Contact, Instant>> Store::contacts_silent_since(const Sile
 
 std::int64_t Store::count_silent_since(const SilenceQuery& query) const
 {
-    SQLite::Statement q(*m_db, silence_count_sql(query));
-    bind_silence(q, query);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
+    // All heard from (a running count) less those heard from since: a short range of the index.
+    SQLite::Statement heard(*m_db, tally_sql(query.interest, false));
+    heard.bind(":name", "heard");
+    if (!query.interest.empty()) {
+        heard.bind(":interest", query.interest);
+    }
+    heard.executeStep();
+    SQLite::Statement recent(*m_db, recently_heard_count_sql(query));
+    bind_silence(recent, query);
+    recent.executeStep();
+    return heard.getColumn(0).getInt64() - recent.getColumn(0).getInt64();
 }
 
 void Store::set_reopened(Id id, std::optional<Instant> reopened_at)

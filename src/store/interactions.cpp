@@ -12,7 +12,7 @@ using namespace store_rows;
 
 Id Store::add_interaction(const Interaction& i)
 {
-    SQLite::Statement q(*m_db, insert_sql("interactions", k_interaction_fields));
+    SQLite::Statement& q = prepared(insert_sql("interactions", k_interaction_fields));
     bind_interaction(q, i);
     q.exec();
     return m_db->getLastInsertRowid();
@@ -90,7 +90,7 @@ std::optional<Interaction> Store::interaction(Id id) const
 
 void Store::update_interaction(const Interaction& i)
 {
-    SQLite::Statement q(*m_db, update_sql("interactions", k_interaction_fields));
+    SQLite::Statement& q = prepared(update_sql("interactions", k_interaction_fields));
     bind_interaction(q, i);
     q.bind(":id", i.id);
     q.exec();

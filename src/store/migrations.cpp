@@ -250,6 +250,66 @@ CREATE TRIGGER contacts_summary_to_promises AFTER UPDATE OF interest, archived_a
     WHERE contact_id = new.id AND (interest IS NOT new.interest OR listed IS NOT (new.archived_at IS NULL));
 END;
 
+-- Running counts of two sets of contacts, kept by trigger like an index, so that "and 199,950
+-- more" is one row read, not 200,000: those without a next step (by last outcome and interest;
+-- which outcomes are settled is the domain's rule, applied when summing) and those in follow-up
+-- heard from at least once (by interest; the silent ones are these less the recently heard).
+CREATE TABLE tallies (
+    name     TEXT NOT NULL,
+    outcome  TEXT NOT NULL,
+    interest TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (name, outcome, interest)
+) WITHOUT ROWID;
+INSERT INTO tallies (name, outcome, interest, n)
+    SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
+    WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
+    GROUP BY last_outcome, interest;
+INSERT INTO tallies (name, outcome, interest, n)
+    SELECT 'heard', '', interest, count(*) FROM contacts
+    WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL
+    GROUP BY interest;
+CREATE TRIGGER contacts_tally_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'no_next_step', new.last_outcome, new.interest, 1
+        WHERE new.archived_at IS NULL AND new.closed_at IS NULL AND new.open_promises = 0
+          AND new.has_history = 1 AND new.every = ''
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'heard', '', new.interest, 1
+        WHERE new.archived_at IS NULL AND new.closed_at IS NULL AND new.every = '' AND new.last_at IS NOT NULL
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contacts_tally_update
+AFTER UPDATE OF archived_at, closed_at, open_promises, has_history, every, last_at, last_outcome, interest
+ON contacts BEGIN
+    UPDATE tallies SET n = n - 1
+        WHERE name = 'no_next_step' AND outcome = old.last_outcome AND interest = old.interest
+          AND old.archived_at IS NULL AND old.closed_at IS NULL AND old.open_promises = 0
+          AND old.has_history = 1 AND old.every = '';
+    UPDATE tallies SET n = n - 1
+        WHERE name = 'heard' AND outcome = '' AND interest = old.interest
+          AND old.archived_at IS NULL AND old.closed_at IS NULL AND old.every = '' AND old.last_at IS NOT NULL;
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'no_next_step', new.last_outcome, new.interest, 1
+        WHERE new.archived_at IS NULL AND new.closed_at IS NULL AND new.open_promises = 0
+          AND new.has_history = 1 AND new.every = ''
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'heard', '', new.interest, 1
+        WHERE new.archived_at IS NULL AND new.closed_at IS NULL AND new.every = '' AND new.last_at IS NOT NULL
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contacts_tally_delete AFTER DELETE ON contacts BEGIN
+    UPDATE tallies SET n = n - 1
+        WHERE name = 'no_next_step' AND outcome = old.last_outcome AND interest = old.interest
+          AND old.archived_at IS NULL AND old.closed_at IS NULL AND old.open_promises = 0
+          AND old.has_history = 1 AND old.every = '';
+    UPDATE tallies SET n = n - 1
+        WHERE name = 'heard' AND outcome = '' AND interest = old.interest
+          AND old.archived_at IS NULL AND old.closed_at IS NULL AND old.every = '' AND old.last_at IS NOT NULL;
+END;
+
 -- fu due: open windows of live contacts by interest, closing or opening soonest first. The
 -- columns of each partial index's condition come last, so that counting reads the index alone.
 CREATE INDEX promises_due_by_latest ON promises (interest, latest, earliest, status, listed)

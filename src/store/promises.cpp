@@ -15,7 +15,7 @@ using namespace store_rows;
 
 Id Store::add_promise(const Promise& p)
 {
-    SQLite::Statement q(*m_db, insert_sql("promises", k_promise_fields));
+    SQLite::Statement& q = prepared(insert_sql("promises", k_promise_fields));
     bind_promise(q, p);
     q.exec();
     return m_db->getLastInsertRowid();
@@ -276,7 +276,7 @@ RecordCounts Store::count_record(std::optional<Instant> since, Instant now) cons
 void Store::resolve_promise(Id id, PromiseStatus status, Instant at, const std::string& reason,
                             std::optional<Id> replaced_by)
 {
-    SQLite::Statement q(*m_db, "UPDATE promises SET status = ?, resolved_at = ?, reason = ?, "
+    SQLite::Statement& q = prepared("UPDATE promises SET status = ?, resolved_at = ?, reason = ?, "
                                "replaced_by = ? WHERE id = ?");
     q.bind(1, std::string(to_string(status)));
     q.bind(2, to_seconds(at));
@@ -289,7 +289,7 @@ void Store::resolve_promise(Id id, PromiseStatus status, Instant at, const std::
 
 void Store::update_promise(const Promise& p)
 {
-    SQLite::Statement q(*m_db, update_sql("promises", k_promise_fields));
+    SQLite::Statement& q = prepared(update_sql("promises", k_promise_fields));
     bind_promise(q, p);
     q.bind(":id", p.id);
     q.exec();

@@ -13,8 +13,13 @@ std::string window_count_sql(const WindowQuery& query); // how many there are
 std::string next_step_sql(const NextStepQuery& query);
 std::string next_step_count_sql(const NextStepQuery& query);
 std::string silence_sql(const SilenceQuery& query);
-std::string silence_count_sql(const SilenceQuery& query);
-std::string keep_in_touch_sql(bool bounded); // with `:before` when bounded
+// Those of a NextStepQuery never heard from or heard from since :since (two ranges).
+std::string next_step_active_count_sql(const NextStepQuery& query);
+std::string keep_in_touch_sql(bool bounded);
+// A running count from `tallies` (:name, less :settled outcomes when asked, of one :interest).
+std::string tally_sql(const std::string& interest, bool without_settled);
+// Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).
+std::string recently_heard_count_sql(const SilenceQuery& query); // with `:before` when bounded
 std::string contact_names_sql(int limit);
 std::string resolved_sql(bool without_cancelled, int limit); // promises ended in [:from, :to)
 // fu stats.

@@ -47,10 +47,13 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     next.settled_outcomes = {"won"};
     next.limit = 10;
     add("no next step: page", next_step_sql(next));
-    add("no next step: count", next_step_count_sql(next));
+    add("no next step: count", tally_sql("hot", true));
+    next.active_since = now;
+    add("no next step: count since", next_step_active_count_sql(next));
     SilenceQuery silence{now, "", 25};
     add("going cold: page", silence_sql(silence));
-    add("going cold: count", silence_count_sql(silence));
+    add("going cold: count", tally_sql("", false));
+    add("going cold: recently heard", recently_heard_count_sql(silence));
     add("keep in touch: candidates", keep_in_touch_sql(true));
     add("completion: names by prefix", contact_names_sql(100));
     add("digest: yesterday", resolved_sql(true, 25));
