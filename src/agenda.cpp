@@ -133,15 +133,6 @@ void order_agenda(std::vector<AgendaItem>& items)
 
 namespace {
 
-bool matches(const Contact& contact, const AgendaQuery& query)
-{
-    const auto& tags = contact.tags;
-    if (!query.tag.empty() && std::find(tags.begin(), tags.end(), query.tag) == tags.end()) {
-        return false;
-    }
-    return query.interest.empty() || contact.interest == query.interest;
-}
-
 constexpr DueState k_states[] = {DueState::overdue, DueState::due, DueState::upcoming};
 
 // The interest levels in agenda order (hot, warm, unknown, cold), or just the query's.
@@ -181,13 +172,31 @@ WindowQuery window_query(const AgendaQuery& query, DueState state, Instant now)
     return w;
 }
 
-// Contacts with a cadence and no open promise, as rows whose window is the cadence's: only those
-// whose cadence can have come due before `until` are read.
-std::vector<AgendaItem> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now)
+// A keep-in-touch row before its contact is read: a contact with a cadence and no open promise,
+// its window the cadence's. Every candidate's window is computed; only the rows shown are read.
+struct TouchRow {
+    DueState state = DueState::upcoming;
+    std::string interest;
+    std::string every;
+    Instant last{};
+    Instant earliest{};
+    Instant latest{};
+    Id contact_id = 0;
+};
+
+// The sort key of a row within its state: by latest (overdue, due) or earliest (upcoming).
+std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant latest)
 {
-    std::vector<AgendaItem> items;
-    if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from) {
-        return items;
+    return state == DueState::upcoming ? std::pair(earliest, latest) : std::pair(latest, earliest);
+}
+
+// The keep-in-touch rows of the query at `now`, in agenda order: only contacts whose cadence can
+// have come due before `until` are read (by the store's `every_after` bound).
+std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now)
+{
+    std::vector<TouchRow> rows;
+    if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from || query.not_reminded) {
+        return rows;
     }
     // Overdue and due rows have opened already; upcoming ones must open before `until`.
     std::optional<Instant> due_before;
@@ -195,36 +204,61 @@ std::vector<AgendaItem> keep_in_touch_rows(const Store& store, const AgendaQuery
         due_before = std::max(*query.until, now + std::chrono::seconds{1});
     }
     std::map<std::string, std::optional<Cadence>> cadences; // a book holds few distinct cadences
-    for (auto& [contact, last] : store.contacts_to_keep_in_touch(due_before)) {
-        auto known = cadences.find(contact.every);
+    for (Store::TouchCandidate& candidate : store.keep_in_touch_candidates(due_before, query.interest, query.tag)) {
+        auto known = cadences.find(candidate.every);
         if (known == cadences.end()) {
-            known = cadences.emplace(contact.every, parse_cadence(contact.every)).first;
+            known = cadences.emplace(candidate.every, parse_cadence(candidate.every)).first;
         }
-        const auto& cadence = known->second;
-        if (!cadence || !matches(contact, query)) {
+        if (!known->second) {
             continue;
         }
-        const TouchWindow window = keep_in_touch_window(*cadence, last, *query.keep_in_touch_zone);
-        AgendaItem item;
-        item.kind = AgendaKind::keep_in_touch;
-        item.promise.contact_id = contact.id;
-        item.promise.made_at = last;
-        item.promise.earliest = window.earliest;
-        item.promise.latest = window.latest;
-        item.promise.text = contact.every;
-        item.promise.about = "keep in touch";
-        item.promise.via = "call";
-        item.promise.zone = std::string(query.keep_in_touch_zone->name());
-        item.state = classify(item.promise, now);
-        if (item.state == DueState::upcoming && query.until && window.earliest >= *query.until) {
+        const TouchWindow window = keep_in_touch_window(*known->second, candidate.touched_at, *query.keep_in_touch_zone);
+        TouchRow row;
+        row.earliest = window.earliest;
+        row.latest = window.latest;
+        row.state = now >= window.latest ? DueState::overdue : now >= window.earliest ? DueState::due : DueState::upcoming;
+        if (row.state == DueState::upcoming && query.until && window.earliest >= *query.until) {
             continue;
         }
-        item.last_contact = last;
-        item.contact = std::move(contact);
-        items.push_back(std::move(item));
+        row.interest = std::move(candidate.interest);
+        row.every = std::move(candidate.every);
+        row.last = candidate.touched_at;
+        row.contact_id = candidate.contact_id;
+        rows.push_back(std::move(row));
     }
-    order_agenda(items);
-    return items;
+    std::sort(rows.begin(), rows.end(), [](const TouchRow& a, const TouchRow& b) {
+        if (a.state != b.state) {
+            return static_cast<int>(a.state) < static_cast<int>(b.state);
+        }
+        if (a.interest != b.interest) {
+            return interest_rank(a.interest) < interest_rank(b.interest);
+        }
+        const auto ka = order_key(a.state, a.earliest, a.latest);
+        const auto kb = order_key(b.state, b.earliest, b.latest);
+        return ka != kb ? ka < kb : a.contact_id < b.contact_id;
+    });
+    return rows;
+}
+
+// The agenda row of a keep-in-touch row, with its contact read.
+AgendaItem touch_item(const Store& store, const TouchRow& row, const date::time_zone& zone)
+{
+    AgendaItem item;
+    item.kind = AgendaKind::keep_in_touch;
+    item.state = row.state;
+    item.promise.contact_id = row.contact_id;
+    item.promise.made_at = row.last;
+    item.promise.earliest = row.earliest;
+    item.promise.latest = row.latest;
+    item.promise.text = row.every;
+    item.promise.about = "keep in touch";
+    item.promise.via = "call";
+    item.promise.zone = std::string(zone.name());
+    item.last_contact = row.last;
+    if (auto contact = store.contact(row.contact_id)) {
+        item.contact = std::move(*contact);
+    }
+    return item;
 }
 
 // A promise row with its contact and the contact's attempts.
@@ -242,28 +276,18 @@ AgendaItem promise_row(const Store& store, Promise& promise, DueState state)
     return item;
 }
 
-// Whether `a` comes before `b` of the same state and interest (order_agenda's order).
-bool before(const AgendaItem& a, const AgendaItem& b)
+// Whether a keep-in-touch row comes before a promise row of the same state and interest
+// (order_agenda's order: on equal windows the promise comes first).
+bool before(const TouchRow& touch, const AgendaItem& promise)
 {
-    const Promise& p = a.promise;
-    const Promise& q = b.promise;
-    const bool by_opening = a.state == DueState::upcoming;
-    const auto key = [by_opening](const Promise& x) {
-        return by_opening ? std::pair(x.earliest, x.latest) : std::pair(x.latest, x.earliest);
-    };
-    if (key(p) != key(q)) {
-        return key(p) < key(q);
-    }
-    if (a.kind != b.kind) {
-        return a.kind == AgendaKind::promise;
-    }
-    return p.id != q.id ? p.id < q.id : a.contact.id < b.contact.id;
+    return order_key(touch.state, touch.earliest, touch.latest) <
+           order_key(promise.state, promise.promise.earliest, promise.promise.latest);
 }
 
 // Walks the agenda in order: for each state and interest level, one range of an index merged
 // with the keep-in-touch rows of that state and level; stops after `limit` rows (0: all).
 void walk_agenda(const Store& store, const AgendaQuery& query, Instant now, int limit,
-                 const std::vector<AgendaItem>& touch, const std::function<void(AgendaItem&)>& sink)
+                 const std::vector<TouchRow>& touch, const std::function<void(AgendaItem&)>& sink)
 {
     std::int64_t left = limit > 0 ? limit : -1;
     auto next_touch = touch.begin();
@@ -282,11 +306,10 @@ void walk_agenda(const Store& store, const AgendaQuery& query, Instant now, int 
             w.interest = interest;
             w.limit = left > 0 ? static_cast<int>(left) : 0;
             const auto touch_here = [&] {
-                return next_touch != touch.end() && next_touch->state == state &&
-                       next_touch->contact.interest == interest;
+                return next_touch != touch.end() && next_touch->state == state && next_touch->interest == interest;
             };
             const auto emit_touch = [&] {
-                AgendaItem item = *next_touch++;
+                AgendaItem item = touch_item(store, *next_touch++, *query.keep_in_touch_zone);
                 if (left != 0) {
                     sink(item);
                     left -= left > 0 ? 1 : 0;
@@ -327,7 +350,7 @@ NextStepQuery next_step_query(const AgendaQuery& query)
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
-    const std::vector<AgendaItem> touch = keep_in_touch_rows(store, query, now);
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now);
     walk_agenda(store, query, now, query.limit, touch,
                 [&](AgendaItem& item) { agenda.items.push_back(std::move(item)); });
     if (query.count) {
@@ -338,7 +361,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
             }
             agenda.totals[static_cast<std::size_t>(state)] =
                 store.count_open_windows(w) +
-                std::count_if(touch.begin(), touch.end(), [&](const AgendaItem& t) { return t.state == state; });
+                std::count_if(touch.begin(), touch.end(), [&](const TouchRow& t) { return t.state == state; });
         }
     }
     if (!query.agreed_only && query.no_next_step_limit != 0) {
@@ -353,15 +376,27 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
     return agenda;
 }
 
-std::vector<AgendaItem> keep_in_touch_agenda(const Store& store, const AgendaQuery& query, Instant now)
+TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
-    return keep_in_touch_rows(store, query, now);
+    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now);
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TouchRow& r) { return r.state == DueState::upcoming; }),
+               rows.end());
+    TouchSummary summary;
+    summary.total = static_cast<std::int64_t>(rows.size());
+    std::stable_sort(rows.begin(), rows.end(), [](const TouchRow& a, const TouchRow& b) { return a.last < b.last; });
+    for (const TouchRow& row : rows) {
+        if (limit > 0 && summary.longest_silent.size() >= static_cast<std::size_t>(limit)) {
+            break;
+        }
+        summary.longest_silent.push_back(touch_item(store, row, *query.keep_in_touch_zone));
+    }
+    return summary;
 }
 
 void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink)
 {
-    const std::vector<AgendaItem> touch = keep_in_touch_rows(store, query, now);
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now);
     walk_agenda(store, query, now, query.limit, touch, [&](AgendaItem& item) { sink(item); });
 }
 

@@ -69,16 +69,15 @@ Digest build_digest(const Store& store, Instant now, const date::time_zone& zone
     touch.until = end_of_next_workday;
     touch.interest = interest;
     touch.keep_in_touch_zone = &zone;
-    for (AgendaItem& item : keep_in_touch_agenda(store, touch, now)) {
+    TouchSummary touch_due = keep_in_touch_due(store, touch, now, rows);
+    for (AgendaItem& item : touch_due.longest_silent) {
         // A cadence's ideal interval has passed: going cold (due) or gone cold (overdue).
-        if (item.state != DueState::upcoming) {
-            digest.going_cold.push_back({item.contact, item.last_contact.value_or(item.promise.made_at),
-                                         item.state == DueState::overdue});
-        }
+        digest.going_cold.push_back({item.contact, item.last_contact.value_or(item.promise.made_at),
+                                     item.state == DueState::overdue});
     }
     const Instant cold_before = now - std::chrono::hours{24} * settings.cold_after_days;
     SilenceQuery silence{cold_before, interest, rows};
-    digest.totals.going_cold = static_cast<std::int64_t>(digest.going_cold.size()) + store.count_silent_since(silence);
+    digest.totals.going_cold = touch_due.total + store.count_silent_since(silence);
     for (auto& [contact, last] : store.contacts_silent_since(silence)) {
         digest.going_cold.push_back({contact, last, true}); // a cadence decides for the others
     }

@@ -99,7 +99,7 @@ struct AgendaQuery {
     // The zone keep-in-touch windows are counted in (the user's); none: no keep-in-touch rows.
     const date::time_zone* keep_in_touch_zone = nullptr;
     // The contacts without a next step: at most this many (0: none; -1: all), and their count.
-    int no_next_step_limit = -1;
+    int no_next_step_limit = 0;
     // Only those last in touch at or after this (or never).
     std::optional<Instant> no_next_step_active_since;
     bool count = true; // fill the totals
@@ -114,9 +114,13 @@ void order_agenda(std::vector<AgendaItem>& items);
 // Builds the agenda at `now` from the store: reads only the rows it keeps, from the indexes.
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now);
 
-// The keep-in-touch rows of the query at `now` (all of them: one per contact with a cadence that
-// has come due, or comes due before the query's `until`), in agenda order.
-std::vector<AgendaItem> keep_in_touch_agenda(const Store& store, const AgendaQuery& query, Instant now);
+// The keep-in-touch rows of the query that have come due (due or overdue) at `now`: how many, and
+// the `limit` longest silent (0: all), oldest last contact first.
+struct TouchSummary {
+    std::vector<AgendaItem> longest_silent;
+    std::int64_t total = 0;
+};
+TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit);
 
 // Streams every row of the agenda at `now` in order (the query's limit applies), one at a time:
 // memory stays flat however many there are.

@@ -207,11 +207,18 @@ public:
     // interaction, and how many there are.
     std::vector<std::pair<Contact, Instant>> contacts_silent_since(const SilenceQuery& query) const;
     std::int64_t count_silent_since(const SilenceQuery& query) const;
-    // Live contacts in follow-up with a keep-in-touch cadence and no open promise, each with the
-    // time of its last interaction (of any kind), or when it was added when it has none. With
-    // `due_before`, only those whose cadence can have come due before it (by `every_after`).
-    std::vector<std::pair<Contact, Instant>>
-    contacts_to_keep_in_touch(std::optional<Instant> due_before = std::nullopt) const;
+    // Live contacts in follow-up with a keep-in-touch cadence and no open promise, lean: id,
+    // cadence, interest and the time of the last interaction (of any kind), or when the contact
+    // was added when it has none; of `interest` and `tag` when not empty. With `due_before`, only
+    // those whose cadence can have come due before it (by `every_after`).
+    struct TouchCandidate {
+        Id contact_id = 0;
+        std::string every;
+        std::string interest;
+        Instant touched_at{};
+    };
+    std::vector<TouchCandidate> keep_in_touch_candidates(std::optional<Instant> due_before, const std::string& interest,
+                                                         const std::string& tag) const;
     // Names of live contacts whose case-folded name starts with `folded_prefix`, for shell
     // completion, in name order, at most `limit`.
     std::vector<std::string> contact_names(const std::string& folded_prefix = "", int limit = 0) const;

@@ -271,13 +271,14 @@ std::string recently_heard_count_sql(const SilenceQuery& query)
     return fmt::format("SELECT count(*) FROM contacts c WHERE {}", where);
 }
 
-std::string keep_in_touch_sql(bool bounded)
+std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag)
 {
-    return fmt::format("SELECT {}, coalesce(c.last_at, c.created_at) AS touched_at FROM contacts c "
+    return fmt::format("SELECT c.id, c.every, c.interest, coalesce(c.last_at, c.created_at) FROM contacts c "
                        "WHERE c.every <> '' AND c.open_promises = 0 AND c.archived_at IS NULL AND "
-                       "c.closed_at IS NULL{}",
-                       k_contact_columns,
-                       bounded ? " AND coalesce(c.last_at, c.created_at) + c.every_after < :before" : "");
+                       "c.closed_at IS NULL{}{}{}",
+                       bounded ? " AND coalesce(c.last_at, c.created_at) + c.every_after < :before" : "",
+                       with_interest ? " AND c.interest = :interest" : "",
+                       with_tag ? " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)" : "");
 }
 
 std::string contact_names_sql(int limit)
@@ -374,19 +375,26 @@ void Store::set_reopened(Id id, std::optional<Instant> reopened_at)
     q.exec();
 }
 
-std::vector<std::pair<Contact, Instant>>
-Store::contacts_to_keep_in_touch(std::optional<Instant> due_before) const
+std::vector<Store::TouchCandidate> Store::keep_in_touch_candidates(std::optional<Instant> due_before,
+                                                                  const std::string& interest,
+                                                                  const std::string& tag) const
 {
-    SQLite::Statement q(*m_db, keep_in_touch_sql(due_before.has_value()));
+    SQLite::Statement q(*m_db, touch_candidates_sql(due_before.has_value(), !interest.empty(), !tag.empty()));
     if (due_before) {
         q.bind(":before", to_seconds(*due_before));
     }
-    std::vector<std::pair<Contact, Instant>> result;
-    while (q.executeStep()) {
-        Contact contact = read_contact(q);
-        result.emplace_back(std::move(contact), to_instant(q.getColumn("touched_at").getInt64()));
+    if (!interest.empty()) {
+        q.bind(":interest", interest);
     }
-    return result;
+    if (!tag.empty()) {
+        q.bind(":tag", tag);
+    }
+    std::vector<TouchCandidate> candidates;
+    while (q.executeStep()) {
+        candidates.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                              to_instant(q.getColumn(3).getInt64())});
+    }
+    return candidates;
 }
 
 std::vector<std::string> Store::contact_names(const std::string& folded_prefix, int limit) const

@@ -15,7 +15,8 @@ std::string next_step_count_sql(const NextStepQuery& query);
 std::string silence_sql(const SilenceQuery& query);
 // Those of a NextStepQuery never heard from or heard from since :since (two ranges).
 std::string next_step_active_count_sql(const NextStepQuery& query);
-std::string keep_in_touch_sql(bool bounded);
+// Contacts with a cadence and no open promise (lean), below `:before` by `every_after` when bounded.
+std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag);
 // A running count from `tallies` (:name, less :settled outcomes when asked, of one :interest).
 std::string tally_sql(const std::string& interest, bool without_settled);
 // Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).

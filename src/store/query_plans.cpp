@@ -54,7 +54,7 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("going cold: page", silence_sql(silence));
     add("going cold: count", tally_sql("", false));
     add("going cold: recently heard", recently_heard_count_sql(silence));
-    add("keep in touch: candidates", keep_in_touch_sql(true));
+    add("keep in touch: candidates", touch_candidates_sql(true, false, false));
     add("completion: names by prefix", contact_names_sql(100));
     add("digest: yesterday", resolved_sql(true, 25));
     add("stats: promises by status", k_promises_by_status_sql);

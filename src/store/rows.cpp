@@ -114,23 +114,24 @@ const char* const k_interaction_columns = "i.id, i.contact_id, i.at, i.kind, i.o
                                           "i.promise_id, i.direction, i.keeps, i.chosen_promise, "
                                           "i.reminds";
 
+// The readers take columns by position: every query selects its table's column list first.
 Contact read_contact(SQLite::Statement& q)
 {
     Contact c;
-    c.id = q.getColumn("id").getInt64();
-    c.name = q.getColumn("name").getString();
-    c.company = q.getColumn("company").getString();
-    c.phone = q.getColumn("phone").getString();
-    c.email = q.getColumn("email").getString();
-    c.note = q.getColumn("note").getString();
-    c.tz = q.getColumn("tz").getString();
-    c.created_at = to_instant(q.getColumn("created_at").getInt64());
-    c.archived_at = optional_instant(q.getColumn("archived_at"));
-    c.closed_at = optional_instant(q.getColumn("closed_at"));
-    c.reopened_at = optional_instant(q.getColumn("reopened_at"));
-    c.every = q.getColumn("every").getString();
-    c.interest = q.getColumn("interest").getString();
-    const std::string tags = q.getColumn("tags").getString();
+    c.id = q.getColumn(0).getInt64();
+    c.name = q.getColumn(1).getString();
+    c.company = q.getColumn(2).getString();
+    c.phone = q.getColumn(3).getString();
+    c.email = q.getColumn(4).getString();
+    c.note = q.getColumn(5).getString();
+    c.tz = q.getColumn(6).getString();
+    c.created_at = to_instant(q.getColumn(7).getInt64());
+    c.archived_at = optional_instant(q.getColumn(8));
+    c.closed_at = optional_instant(q.getColumn(9));
+    c.reopened_at = optional_instant(q.getColumn(10));
+    c.every = q.getColumn(11).getString();
+    c.interest = q.getColumn(12).getString();
+    const std::string tags = q.getColumn(13).getString();
     std::size_t start = 0;
     while (!tags.empty() && start <= tags.size()) {
         const std::size_t end = std::min(tags.find('\x1f', start), tags.size());
@@ -144,41 +145,41 @@ Contact read_contact(SQLite::Statement& q)
 Promise read_promise(SQLite::Statement& q)
 {
     Promise p;
-    p.id = q.getColumn("id").getInt64();
-    p.contact_id = q.getColumn("contact_id").getInt64();
-    p.made_at = to_instant(q.getColumn("made_at").getInt64());
-    p.earliest = to_instant(q.getColumn("earliest").getInt64());
-    p.latest = to_instant(q.getColumn("latest").getInt64());
-    p.text = q.getColumn("text").getString();
-    p.zone = q.getColumn("zone").getString();
-    p.about = q.getColumn("about").getString();
-    p.agreed = q.getColumn("agreed").getInt() != 0;
-    p.via = q.getColumn("via").getString();
-    p.status = promise_status_from(q.getColumn("status").getString()).value_or(PromiseStatus::open);
-    p.resolved_at = optional_instant(q.getColumn("resolved_at"));
-    p.replaced_by = optional_id(q.getColumn("replaced_by"));
-    p.rescheduled_from = optional_id(q.getColumn("rescheduled_from"));
-    p.made_with = optional_id(q.getColumn("made_with"));
-    p.reason = q.getColumn("reason").getString();
-    p.plan_id = optional_id(q.getColumn("plan_id"));
-    p.plan_step = q.getColumn("plan_step").getInt();
+    p.id = q.getColumn(0).getInt64();
+    p.contact_id = q.getColumn(1).getInt64();
+    p.made_at = to_instant(q.getColumn(2).getInt64());
+    p.earliest = to_instant(q.getColumn(3).getInt64());
+    p.latest = to_instant(q.getColumn(4).getInt64());
+    p.text = q.getColumn(5).getString();
+    p.zone = q.getColumn(6).getString();
+    p.about = q.getColumn(7).getString();
+    p.agreed = q.getColumn(8).getInt() != 0;
+    p.via = q.getColumn(9).getString();
+    p.status = promise_status_from(q.getColumn(10).getString()).value_or(PromiseStatus::open);
+    p.resolved_at = optional_instant(q.getColumn(11));
+    p.replaced_by = optional_id(q.getColumn(12));
+    p.rescheduled_from = optional_id(q.getColumn(13));
+    p.made_with = optional_id(q.getColumn(14));
+    p.reason = q.getColumn(15).getString();
+    p.plan_id = optional_id(q.getColumn(16));
+    p.plan_step = q.getColumn(17).getInt();
     return p;
 }
 
 Interaction read_interaction(SQLite::Statement& q)
 {
     Interaction i;
-    i.id = q.getColumn("id").getInt64();
-    i.contact_id = q.getColumn("contact_id").getInt64();
-    i.at = to_instant(q.getColumn("at").getInt64());
-    i.kind = q.getColumn("kind").getString();
-    i.outcome = q.getColumn("outcome").getString();
-    i.note = q.getColumn("note").getString();
-    i.promise_id = optional_id(q.getColumn("promise_id"));
-    i.inbound = q.getColumn("direction").getString() == "in";
-    i.keeps = keep_choice_from(q.getColumn("keeps").getString()).value_or(KeepChoice::automatic);
-    i.chosen_promise = optional_id(q.getColumn("chosen_promise"));
-    i.reminds = optional_id(q.getColumn("reminds"));
+    i.id = q.getColumn(0).getInt64();
+    i.contact_id = q.getColumn(1).getInt64();
+    i.at = to_instant(q.getColumn(2).getInt64());
+    i.kind = q.getColumn(3).getString();
+    i.outcome = q.getColumn(4).getString();
+    i.note = q.getColumn(5).getString();
+    i.promise_id = optional_id(q.getColumn(6));
+    i.inbound = q.getColumn(7).getString() == "in";
+    i.keeps = keep_choice_from(q.getColumn(8).getString()).value_or(KeepChoice::automatic);
+    i.chosen_promise = optional_id(q.getColumn(9));
+    i.reminds = optional_id(q.getColumn(10));
     return i;
 }
 

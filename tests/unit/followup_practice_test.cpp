@@ -656,7 +656,9 @@ TEST_CASE("practice: a contact with a cadence gets a keep-in-touch row from its 
     }
 
     // Without a next step: the contact without a cadence is listed, the one with a cadence is not.
-    const Agenda agenda = build_agenda(book.store, {}, t + k_day);
+    AgendaQuery with_next_steps;
+    with_next_steps.no_next_step_limit = -1;
+    const Agenda agenda = build_agenda(book.store, with_next_steps, t + k_day);
     CHECK(has_contact(agenda.no_next_step, plain));
     CHECK_FALSE(has_contact(agenda.no_next_step, ada));
 
