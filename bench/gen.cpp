@@ -517,9 +517,9 @@ private:
             open = open_promise(zone);
             end = open->made_at;
         } else if (group == Group::no_next || group == Group::won) {
-            // Some recent, many long ago.
+            // A five-year book: a tenth touched this month, most long ago.
             const double x = m_random.unit();
-            end = m_now - m_random.between(hours{1}, x < 0.5 ? days{30} : x < 0.8 ? days{365} : days{4 * 365});
+            end = m_now - m_random.between(hours{1}, x < 0.1 ? days{30} : x < 0.4 ? days{365} : days{4 * 365});
         } else if (group == Group::closed) {
             end = m_now - m_random.between(days{1}, days{3 * 365});
         }

@@ -149,6 +149,13 @@ std::vector<std::string> interests_in_order(const AgendaQuery& query)
     return levels;
 }
 
+// Whether the query can hold windows in `state` at `now` (none overdue or due now among windows
+// opening later).
+bool possible(const AgendaQuery& query, DueState state, Instant now)
+{
+    return state == DueState::upcoming || !query.opening_from || *query.opening_from <= now;
+}
+
 // The store's query for the open windows in `state` at `now`.
 WindowQuery window_query(const AgendaQuery& query, DueState state, Instant now)
 {
@@ -176,13 +183,16 @@ WindowQuery window_query(const AgendaQuery& query, DueState state, Instant now)
 // its window the cadence's. Every candidate's window is computed; only the rows shown are read.
 struct TouchRow {
     DueState state = DueState::upcoming;
-    std::string interest;
-    std::string every;
+    int rank = 0;                       // of the contact's interest (interest_rank)
+    const std::string* every = nullptr; // the cadence's words, held by the reader's table
     Instant last{};
     Instant earliest{};
     Instant latest{};
     Id contact_id = 0;
 };
+
+// Cadences read, by their words: a book holds few distinct ones, each parsed once.
+using Cadences = std::map<std::string, std::optional<Cadence>>;
 
 // The sort key of a row within its state: by latest (overdue, due) or earliest (upcoming).
 std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant latest)
@@ -192,7 +202,8 @@ std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant 
 
 // The keep-in-touch rows of the query at `now`, in agenda order: only contacts whose cadence can
 // have come due before `until` are read (by the store's `every_after` bound).
-std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now)
+std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
+                                         Cadences& cadences)
 {
     std::vector<TouchRow> rows;
     if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from || query.not_reminded) {
@@ -203,7 +214,6 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
     if (query.until) {
         due_before = std::max(*query.until, now + std::chrono::seconds{1});
     }
-    std::map<std::string, std::optional<Cadence>> cadences; // a book holds few distinct cadences
     for (Store::TouchCandidate& candidate : store.keep_in_touch_candidates(due_before, query.interest, query.tag)) {
         auto known = cadences.find(candidate.every);
         if (known == cadences.end()) {
@@ -220,8 +230,8 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         if (row.state == DueState::upcoming && query.until && window.earliest >= *query.until) {
             continue;
         }
-        row.interest = std::move(candidate.interest);
-        row.every = std::move(candidate.every);
+        row.rank = interest_rank(candidate.interest);
+        row.every = &known->first;
         row.last = candidate.touched_at;
         row.contact_id = candidate.contact_id;
         rows.push_back(std::move(row));
@@ -230,8 +240,8 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         if (a.state != b.state) {
             return static_cast<int>(a.state) < static_cast<int>(b.state);
         }
-        if (a.interest != b.interest) {
-            return interest_rank(a.interest) < interest_rank(b.interest);
+        if (a.rank != b.rank) {
+            return a.rank < b.rank;
         }
         const auto ka = order_key(a.state, a.earliest, a.latest);
         const auto kb = order_key(b.state, b.earliest, b.latest);
@@ -250,7 +260,7 @@ AgendaItem touch_item(const Store& store, const TouchRow& row, const date::time_
     item.promise.made_at = row.last;
     item.promise.earliest = row.earliest;
     item.promise.latest = row.latest;
-    item.promise.text = row.every;
+    item.promise.text = *row.every;
     item.promise.about = "keep in touch";
     item.promise.via = "call";
     item.promise.zone = std::string(zone.name());
@@ -292,6 +302,9 @@ void walk_agenda(const Store& store, const AgendaQuery& query, Instant now, int 
     std::int64_t left = limit > 0 ? limit : -1;
     auto next_touch = touch.begin();
     for (const DueState state : k_states) {
+        if (!possible(query, state, now)) {
+            continue;
+        }
         if (query.limit_each_state) {
             left = limit > 0 ? limit : -1;
             while (next_touch != touch.end() && static_cast<int>(next_touch->state) < static_cast<int>(state)) {
@@ -306,7 +319,8 @@ void walk_agenda(const Store& store, const AgendaQuery& query, Instant now, int 
             w.interest = interest;
             w.limit = left > 0 ? static_cast<int>(left) : 0;
             const auto touch_here = [&] {
-                return next_touch != touch.end() && next_touch->state == state && next_touch->interest == interest;
+                return next_touch != touch.end() && next_touch->state == state &&
+                       next_touch->rank == interest_rank(interest);
             };
             const auto emit_touch = [&] {
                 AgendaItem item = touch_item(store, *next_touch++, *query.keep_in_touch_zone);
@@ -350,18 +364,34 @@ NextStepQuery next_step_query(const AgendaQuery& query)
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now);
+    Cadences cadences;
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences);
     walk_agenda(store, query, now, query.limit, touch,
                 [&](AgendaItem& item) { agenda.items.push_back(std::move(item)); });
     if (query.count) {
-        for (const DueState state : k_states) {
+        const auto touching = [&](DueState state) {
+            return std::count_if(touch.begin(), touch.end(), [&](const TouchRow& t) { return t.state == state; });
+        };
+        const auto windows = [&](DueState state) {
             WindowQuery w = window_query(query, state, now);
             if (!query.interest.empty()) {
                 w.interest = query.interest;
             }
-            agenda.totals[static_cast<std::size_t>(state)] =
-                store.count_open_windows(w) +
-                std::count_if(touch.begin(), touch.end(), [&](const TouchRow& t) { return t.state == state; });
+            return w;
+        };
+        const auto at = [](DueState state) { return static_cast<std::size_t>(state); };
+        if (possible(query, DueState::overdue, now)) {
+            agenda.totals[at(DueState::overdue)] = store.count_open_windows(windows(DueState::overdue));
+            // Due now = opened by now less closed by now: a shorter range than "not closed yet".
+            WindowQuery opened = windows(DueState::overdue);
+            opened.latest_until.reset();
+            opened.earliest_until = now;
+            agenda.totals[at(DueState::due)] =
+                store.count_open_windows(opened) - agenda.totals[at(DueState::overdue)];
+        }
+        agenda.totals[at(DueState::upcoming)] = store.count_open_windows(windows(DueState::upcoming));
+        for (const DueState state : k_states) {
+            agenda.totals[at(state)] += touching(state);
         }
     }
     if (!query.agreed_only && query.no_next_step_limit != 0) {
@@ -378,7 +408,8 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 
 TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
-    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now);
+    Cadences cadences;
+    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences);
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TouchRow& r) { return r.state == DueState::upcoming; }),
                rows.end());
     TouchSummary summary;
@@ -396,7 +427,8 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
 void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink)
 {
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now);
+    Cadences cadences;
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences);
     walk_agenda(store, query, now, query.limit, touch, [&](AgendaItem& item) { sink(item); });
 }
 

@@ -324,7 +324,9 @@ CREATE INDEX contacts_without_next_step
 CREATE INDEX contacts_by_last_at ON contacts (last_at, archived_at, closed_at, every)
     WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL;
 -- Keep-in-touch candidates: a cadence, no open promise, its soonest possible due time.
-CREATE INDEX contacts_keep_in_touch ON contacts (coalesce(last_at, created_at) + every_after)
+CREATE INDEX contacts_keep_in_touch
+    ON contacts (coalesce(last_at, created_at) + every_after, every, interest, last_at, created_at, every_after,
+                 open_promises, archived_at, closed_at)
     WHERE every <> '' AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
 CREATE INDEX contacts_by_name ON contacts (name_folded, id);
 CREATE INDEX promises_by_resolved_at ON promises (resolved_at) WHERE resolved_at IS NOT NULL;
