@@ -277,6 +277,15 @@ int run_checked(const ProcessContext& context)
     }
     const Given given{format_option->count() > 0, color_option->count() > 0,
                       chosen != nullptr ? chosen->app->get_name() : std::string("due")};
+    if (given.command == "__complete") {
+        // Completion runs at every Tab: a broken setting is an empty answer, never an error in the prompt.
+        try {
+            Env env = make_env(global, given, context);
+            return chosen->handler(env);
+        } catch (...) {
+            return 1;
+        }
+    }
     Env env = make_env(global, given, context);
     env.command_line = command_line(context.args, given.command, app);
     if (chosen != nullptr) {

@@ -27,6 +27,7 @@ const std::vector<CommandSpec>& command_table()
         {"when", "Show the window a time phrase means, without storing anything", setup_when},
         {"config", "The effective settings and where each came from", setup_config},
         {"demo", "Fill a fresh database with a realistic sample", setup_demo},
+        {"__complete", "Words for shell completion (hidden)", setup_complete},
     };
     return table;
 }

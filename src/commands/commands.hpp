@@ -37,6 +37,7 @@ struct Registered {
 std::vector<Registered> register_all(CLI::App& app);
 
 Handler setup_add(CLI::App& command);
+Handler setup_complete(CLI::App& command);
 Handler setup_edit(CLI::App& command);
 Handler setup_contacts(CLI::App& command);
 Handler setup_show(CLI::App& command);

@@ -1,4 +1,6 @@
 // src/store/contacts.cpp — contacts and their tags.
+#include <algorithm>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -399,13 +401,17 @@ std::vector<Store::TouchCandidate> Store::keep_in_touch_candidates(std::optional
 
 std::vector<std::string> Store::contact_names(const std::string& folded_prefix, int limit) const
 {
-    // A prefix range over the name index: [prefix, prefix + U+10FFFF).
-    SQLite::Statement q(*m_db, contact_names_sql(limit));
+    // A prefix range of the name index: [prefix, prefix + U+10FFFF). Namesakes are listed once;
+    // the range is read a bounded number of rows past the limit for them.
+    SQLite::Statement q(*m_db, contact_names_sql(limit > 0 ? limit * 5 : 0));
     q.bind(":from", folded_prefix);
     q.bind(":to", folded_prefix + "\xF4\x8F\xBF\xBF");
     std::vector<std::string> names;
-    while (q.executeStep()) {
-        names.push_back(q.getColumn(0).getString());
+    while (q.executeStep() && (limit <= 0 || names.size() < static_cast<std::size_t>(limit))) {
+        std::string name = q.getColumn(0).getString();
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            names.push_back(std::move(name));
+        }
     }
     return names;
 }
