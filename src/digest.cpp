@@ -98,16 +98,12 @@ Digest build_digest(const Store& store, Instant now, const date::time_zone& zone
     digest.no_next_step = store.contacts_without_next_step(next);
     digest.totals.no_next_step = store.count_without_next_step(next);
 
-    for (Promise& promise : store.promises_resolved_between(start_of_yesterday, start_of_today, true, rows)) {
+    for (Promise& promise : store.promises_resolved_between(start_of_yesterday, start_of_today, true, rows, interest)) {
         if (auto contact = store.contact(promise.contact_id)) {
-            if (interest.empty() || contact->interest == interest) {
-                digest.yesterday.push_back({std::move(promise), std::move(*contact)});
-            }
+            digest.yesterday.push_back({std::move(promise), std::move(*contact)});
         }
     }
-    digest.totals.yesterday = interest.empty()
-                                  ? store.count_resolved_between(start_of_yesterday, start_of_today, true)
-                                  : static_cast<std::int64_t>(digest.yesterday.size());
+    digest.totals.yesterday = store.count_resolved_between(start_of_yesterday, start_of_today, true, interest);
     return digest;
 }
 

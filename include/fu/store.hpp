@@ -238,10 +238,12 @@ public:
     // Promises made at or after `since` (all when empty), in the order made.
     std::vector<Promise> promises_made_since(std::optional<Instant> since) const;
     // Promises of live contacts that ended (kept, late, renegotiated, broken, cancelled, but not
-    // cancelled when `without_cancelled`) in [from, to), in that order; at most `limit` (0: all).
+    // cancelled when `without_cancelled`) in [from, to), in that order; at most `limit` (0: all);
+    // of contacts of `interest` when not empty. And how many there are.
     std::vector<Promise> promises_resolved_between(Instant from, Instant to, bool without_cancelled = false,
-                                                   int limit = 0) const;
-    std::int64_t count_resolved_between(Instant from, Instant to, bool without_cancelled = false) const;
+                                                   int limit = 0, const std::string& interest = {}) const;
+    std::int64_t count_resolved_between(Instant from, Instant to, bool without_cancelled = false,
+                                        const std::string& interest = {}) const;
     // The counts of `fu stats` for promises made and interactions logged since `since` (all when
     // empty); an open promise counts as closed when its window closed by `now`.
     RecordCounts count_record(std::optional<Instant> since, Instant now) const;

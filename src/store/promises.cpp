@@ -126,11 +126,17 @@ const char* const k_lateness_sql = "SELECT p.resolved_at - p.latest FROM promise
 const char* const k_interaction_groups_sql = "SELECT i.kind, i.outcome, i.direction = 'in', count(*) FROM "
                                              "interactions i WHERE i.at >= ? GROUP BY i.kind, i.direction, i.outcome";
 
-std::string resolved_sql(bool without_cancelled, int limit)
+std::string resolved_where(bool without_cancelled, bool with_interest)
 {
-    return fmt::format("SELECT {} FROM promises p WHERE p.resolved_at >= :from AND p.resolved_at < :to AND "
-                       "p.status <> 'open' AND p.listed = 1{} ORDER BY p.resolved_at, p.id{}",
-                       k_promise_columns, without_cancelled ? " AND p.status <> 'cancelled'" : "",
+    return fmt::format("p.resolved_at >= :from AND p.resolved_at < :to AND p.status <> 'open' AND p.listed = 1{}{}",
+                       without_cancelled ? " AND p.status <> 'cancelled'" : "",
+                       with_interest ? " AND p.interest = :interest" : "");
+}
+
+std::string resolved_sql(bool without_cancelled, bool with_interest, int limit)
+{
+    return fmt::format("SELECT {} FROM promises p WHERE {} ORDER BY p.resolved_at, p.id{}", k_promise_columns,
+                       resolved_where(without_cancelled, with_interest),
                        limit > 0 ? fmt::format(" LIMIT {}", limit) : "");
 }
 
@@ -188,32 +194,29 @@ std::vector<Promise> Store::promises_made_since(std::optional<Instant> since) co
     return read_promises(q);
 }
 
-namespace {
 
-std::string resolved_where(bool without_cancelled)
+std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to, bool without_cancelled, int limit,
+                                                      const std::string& interest) const
 {
-    return std::string("p.resolved_at >= :from AND p.resolved_at < :to AND p.status <> 'open' AND "
-                       "p.listed = 1") +
-           (without_cancelled ? " AND p.status <> 'cancelled'" : "");
-}
-
-} // namespace
-
-std::vector<Promise> Store::promises_resolved_between(Instant from, Instant to, bool without_cancelled,
-                                                      int limit) const
-{
-    SQLite::Statement q(*m_db, resolved_sql(without_cancelled, limit));
+    SQLite::Statement q(*m_db, resolved_sql(without_cancelled, !interest.empty(), limit));
     q.bind(":from", to_seconds(from));
     q.bind(":to", to_seconds(to));
+    if (!interest.empty()) {
+        q.bind(":interest", interest);
+    }
     return read_promises(q);
 }
 
-std::int64_t Store::count_resolved_between(Instant from, Instant to, bool without_cancelled) const
+std::int64_t Store::count_resolved_between(Instant from, Instant to, bool without_cancelled,
+                                           const std::string& interest) const
 {
-    SQLite::Statement q(*m_db,
-                        fmt::format("SELECT count(*) FROM promises p WHERE {}", resolved_where(without_cancelled)));
+    SQLite::Statement q(*m_db, fmt::format("SELECT count(*) FROM promises p WHERE {}",
+                                           resolved_where(without_cancelled, !interest.empty())));
     q.bind(":from", to_seconds(from));
     q.bind(":to", to_seconds(to));
+    if (!interest.empty()) {
+        q.bind(":interest", interest);
+    }
     q.executeStep();
     return q.getColumn(0).getInt64();
 }

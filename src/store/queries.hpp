@@ -22,7 +22,9 @@ std::string tally_sql(const std::string& interest, bool without_settled);
 // Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).
 std::string recently_heard_count_sql(const SilenceQuery& query); // with `:before` when bounded
 std::string contact_names_sql(int limit);
-std::string resolved_sql(bool without_cancelled, int limit); // promises ended in [:from, :to)
+// Promises ended in [:from, :to) (of one :interest when asked).
+std::string resolved_where(bool without_cancelled, bool with_interest);
+std::string resolved_sql(bool without_cancelled, bool with_interest, int limit);
 // fu stats.
 extern const char* const k_promises_by_status_sql;
 extern const char* const k_open_closed_sql;

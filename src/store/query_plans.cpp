@@ -56,7 +56,7 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("going cold: recently heard", recently_heard_count_sql(silence));
     add("keep in touch: candidates", touch_candidates_sql(true, false, false));
     add("completion: names by prefix", contact_names_sql(100));
-    add("digest: yesterday", resolved_sql(true, 25));
+    add("digest: yesterday", resolved_sql(true, false, 25));
     add("stats: promises by status", k_promises_by_status_sql);
     add("stats: open windows closed", k_open_closed_sql);
     add("stats: median lateness", k_lateness_sql);
