@@ -123,6 +123,8 @@ const char* const k_open_closed_sql =
 const char* const k_lateness_sql = "SELECT p.resolved_at - p.latest FROM promises p INDEXED BY "
                                    "promises_late_by_lateness WHERE p.status = 'late' AND "
                                    "p.made_at >= ? ORDER BY p.resolved_at - p.latest LIMIT ? OFFSET ?";
+const char* const k_tallies_sql = "SELECT name, outcome, interest, n FROM tallies WHERE name IN ('promises', "
+                                  "'interactions_out', 'interactions_in') AND n > 0";
 const char* const k_interaction_groups_sql = "SELECT i.kind, i.outcome, i.direction = 'in', count(*) FROM "
                                              "interactions i WHERE i.at >= ? GROUP BY i.kind, i.direction, i.outcome";
 
@@ -225,8 +227,31 @@ RecordCounts Store::count_record(std::optional<Instant> since, Instant now) cons
 {
     const std::int64_t from = since ? to_seconds(*since) : std::numeric_limits<std::int64_t>::min();
     RecordCounts counts;
-    {
-        // One range of (status, made_at) per status: no table row is read.
+    const auto count_of = [&](PromiseStatus status) {
+        for (const auto& [s, n] : counts.promises_by_status) {
+            if (s == status) {
+                return n;
+            }
+        }
+        return std::int64_t{0};
+    };
+    if (!since) {
+        // The whole record: the running counts.
+        SQLite::Statement q(*m_db, k_tallies_sql);
+        while (q.executeStep()) {
+            const std::string name = q.getColumn(0).getString();
+            const std::int64_t n = q.getColumn(3).getInt64();
+            if (name == "promises") {
+                if (const auto status = promise_status_from(q.getColumn(1).getString())) {
+                    counts.promises_by_status.emplace_back(*status, n);
+                }
+            } else {
+                counts.interactions.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                               name == "interactions_in", n});
+            }
+        }
+    } else {
+        // Since a moment: one range of (status, made_at) per status, and one of the interactions.
         SQLite::Statement q(*m_db, k_promises_by_status_sql);
         for (const PromiseStatus status : {PromiseStatus::open, PromiseStatus::kept, PromiseStatus::late,
                                            PromiseStatus::renegotiated, PromiseStatus::broken,
@@ -236,11 +261,15 @@ RecordCounts Store::count_record(std::optional<Instant> since, Instant now) cons
             q.bind(2, from);
             q.executeStep();
             counts.promises_by_status.emplace_back(status, q.getColumn(0).getInt64());
-            if (status == PromiseStatus::late) {
-                counts.late_count = q.getColumn(0).getInt64();
-            }
+        }
+        SQLite::Statement groups(*m_db, k_interaction_groups_sql);
+        groups.bind(1, from);
+        while (groups.executeStep()) {
+            counts.interactions.push_back({groups.getColumn(0).getString(), groups.getColumn(1).getString(),
+                                           groups.getColumn(2).getInt() != 0, groups.getColumn(3).getInt64()});
         }
     }
+    counts.late_count = count_of(PromiseStatus::late);
     {
         SQLite::Statement q(*m_db, k_open_closed_sql);
         q.bind(1, to_seconds(now));
@@ -263,14 +292,6 @@ RecordCounts Store::count_record(std::optional<Instant> since, Instant now) cons
         }
         if (values > 0) {
             counts.median_lateness = std::chrono::seconds{sum / values};
-        }
-    }
-    {
-        SQLite::Statement q(*m_db, k_interaction_groups_sql);
-        q.bind(1, from);
-        while (q.executeStep()) {
-            counts.interactions.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                           q.getColumn(2).getInt() != 0, q.getColumn(3).getInt64()});
         }
     }
     return counts;

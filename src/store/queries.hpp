@@ -30,5 +30,6 @@ extern const char* const k_promises_by_status_sql;
 extern const char* const k_open_closed_sql;
 extern const char* const k_lateness_sql;
 extern const char* const k_interaction_groups_sql;
+extern const char* const k_tallies_sql; // the whole record's running counts
 
 } // namespace fu::store_queries

@@ -60,7 +60,8 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("stats: promises by status", k_promises_by_status_sql);
     add("stats: open windows closed", k_open_closed_sql);
     add("stats: median lateness", k_lateness_sql);
-    add("stats: interactions by kind", k_interaction_groups_sql);
+    add("stats: interactions since", k_interaction_groups_sql);
+    add("stats: the whole record", k_tallies_sql);
     return plans;
 }
 

@@ -35,7 +35,7 @@ SELECT
      WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL GROUP BY interest
      EXCEPT SELECT name, outcome, interest, n FROM tallies WHERE n > 0))
 + (SELECT count(*) FROM (
-     SELECT name, outcome, interest, n FROM tallies WHERE n > 0
+     SELECT name, outcome, interest, n FROM tallies WHERE n > 0 AND name IN ('no_next_step', 'heard')
      EXCEPT SELECT * FROM (
        SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
        WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
@@ -43,6 +43,17 @@ SELECT
        UNION ALL
        SELECT 'heard', '', interest, count(*) FROM contacts
        WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL GROUP BY interest)))
++ (SELECT count(*) FROM (
+     SELECT 'promises', status, '', count(*) FROM promises GROUP BY status
+     UNION ALL SELECT 'interactions_' || direction, kind, outcome, count(*) FROM interactions
+     GROUP BY direction, kind, outcome
+     EXCEPT SELECT name, outcome, interest, n FROM tallies WHERE n > 0 AND name NOT IN ('no_next_step', 'heard')))
++ (SELECT count(*) FROM (
+     SELECT name, outcome, interest, n FROM tallies WHERE n > 0 AND name NOT IN ('no_next_step', 'heard')
+     EXCEPT SELECT * FROM (
+       SELECT 'promises', status, '', count(*) FROM promises GROUP BY status
+       UNION ALL SELECT 'interactions_' || direction, kind, outcome, count(*) FROM interactions
+       GROUP BY direction, kind, outcome)))
 + (SELECT count(*) FROM tallies WHERE n < 0)
 )sql";
 
@@ -127,6 +138,7 @@ TEST_CASE("kept state equals a recount after every kind of write, and after undo
         Interaction i = *store.interaction(i2);
         i.at = now - std::chrono::hours{30};
         i.outcome = "won";
+        i.inbound = true;
         store.update_interaction(i);
     });
     write("reopen a promise", [&] {

@@ -458,7 +458,8 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"stats: promises by status", "COVERING INDEX promises_by_status"},
         {"stats: open windows closed", "INDEX promises_"},
         {"stats: median lateness", "COVERING INDEX promises_late_by_lateness"},
-        {"stats: interactions by kind", "COVERING INDEX interactions_by_kind"},
+        {"stats: interactions since", "COVERING INDEX interactions_since (at>?)"},
+        {"stats: the whole record", "tallies"},
     };
     const auto plans = store.hot_query_plans();
     CHECK(plans.size() == expected.size());
