@@ -224,6 +224,11 @@ std::string command_line(const std::vector<std::string>& args, const std::string
 
 int run_checked(const ProcessContext& context)
 {
+    if (context.args.size() == 1 && context.args.front() == "--version") {
+        // Asked alone, the version needs no command line built: answer at once.
+        context.out << "fu " << FU_VERSION << '\n';
+        return k_exit_ok;
+    }
     CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
                  "fu"};
     app.footer("With no command, fu runs 'fu due'. Times: see 'fu when --help' and docs/TIME-LANGUAGE.md.");

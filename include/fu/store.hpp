@@ -30,6 +30,7 @@ struct ContactFilter {
     bool archived = false; // archived contacts instead of live ones
     std::optional<bool> closed; // only closed contacts (said no), only those in follow-up, or both
     std::string interest;       // only contacts of this interest (hot, warm, cold), when not empty
+    int limit = 0;              // at most this many, in name order (0: all)
 };
 
 // Which interactions `list_interactions` returns, newest first.
@@ -192,7 +193,10 @@ public:
     std::vector<Contact> contacts_with_ids(const std::vector<Id>& ids) const;
     // Contacts (live and archived) whose case-folded name contains `folded_part`.
     std::vector<Contact> contacts_by_name_part(const std::string& folded_part) const;
+    // Contacts of the filter in name order, streamed or as a list, and how many there are.
+    void each_contact(const ContactFilter& filter, const std::function<void(Contact&)>& sink) const;
     std::vector<Contact> list_contacts(const ContactFilter& filter) const;
+    std::int64_t count_contacts(const ContactFilter& filter) const;
     void set_archived(Id id, std::optional<Instant> archived_at);
     void set_closed(Id id, std::optional<Instant> closed_at);
     // Marks a contact back in follow-up after a "no" (`fu reopen`): open, reopened at `at`.

@@ -10,8 +10,13 @@
 namespace fu::commands {
 namespace {
 
+// How many contacts a person reads at the terminal before the rest is counted.
+constexpr int k_human_rows = 50;
+
 struct ContactsOptions {
     ContactFilter filter;
+    int limit = 0;
+    bool limit_given = false;
     std::vector<std::string> search_words;
     bool closed = false;
     std::string interest;
@@ -19,6 +24,9 @@ struct ContactsOptions {
 
 int run_contacts(ContactsOptions opt, Env& env)
 {
+    if (opt.limit < 0) {
+        throw usage_error(fmt::format("--limit must be 0 or more, not {}", opt.limit));
+    }
     if (!opt.search_words.empty()) {
         opt.filter.search = join(opt.search_words, " ");
     }
@@ -33,17 +41,29 @@ int run_contacts(ContactsOptions opt, Env& env)
         opt.filter.closed = false;
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
-    const auto contacts = store.list_contacts(opt.filter);
 
     if (env.json()) {
-        Json list = Json::array();
-        for (const auto& c : contacts) {
-            list.push(contact_json(c, env));
-        }
-        list.write(env.out);
+        opt.filter.limit = opt.limit;
+        JsonArrayStream list(env.out);
+        store.each_contact(opt.filter, [&](Contact& c) { list.push(contact_json(c, env)); });
+        list.finish();
         return k_exit_ok;
     }
-    if (contacts.empty() && env.human()) {
+    const std::vector<std::string> keys{"id", "name", "company", "phone", "email", "tags", "tz", "interest", "every"};
+    const auto cells = [&](const Contact& c) {
+        return std::vector<std::string>{std::to_string(c.id), c.name, c.company, c.phone, c.email,
+                                        join(c.tags, env.human() ? ", " : ","), c.tz, c.interest, c.every};
+    };
+    if (!env.human()) {
+        opt.filter.limit = opt.limit;
+        DelimitedStream rows(env.out, keys, env.output.format);
+        store.each_contact(opt.filter, [&](Contact& c) { rows.row(cells(c)); });
+        return k_exit_ok;
+    }
+    // A person reads the first rows; the rest is counted.
+    opt.filter.limit = opt.limit_given ? opt.limit : k_human_rows;
+    const auto contacts = store.list_contacts(opt.filter);
+    if (contacts.empty()) {
         if (!opt.filter.search.empty() || !opt.filter.tag.empty() || !opt.filter.interest.empty()) {
             env.out << "No contacts match.\n";
         } else if (opt.filter.archived) {
@@ -58,15 +78,20 @@ int run_contacts(ContactsOptions opt, Env& env)
         return k_exit_ok;
     }
     Table table;
-    table.keys = {"id", "name", "company", "phone", "email", "tags", "tz", "interest", "every"};
+    table.keys = keys;
     table.headings = {"ID", "NAME", "COMPANY", "PHONE", "EMAIL", "TAGS", "ZONE", "INTEREST", "EVERY"};
     table.shrinkable = {1, 2, 4, 5};
     table.droppable = {8, 7};
     for (const auto& c : contacts) {
-        table.rows.push_back({std::to_string(c.id), c.name, c.company, c.phone, c.email,
-                              join(c.tags, env.human() ? ", " : ","), c.tz, c.interest, c.every});
+        table.rows.push_back(cells(c));
     }
     print_table(env.out, table, env.output);
+    if (opt.filter.limit > 0 && contacts.size() == static_cast<std::size_t>(opt.filter.limit)) {
+        const std::int64_t more = store.count_contacts(opt.filter) - opt.filter.limit;
+        if (more > 0) {
+            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", more);
+        }
+    }
     return k_exit_ok;
 }
 
@@ -81,6 +106,8 @@ Handler setup_contacts(CLI::App& command)
     command.add_flag("--archived", opt->filter.archived, "Archived contacts instead of live ones");
     command.add_flag("--closed", opt->closed, "Contacts who said no (left follow-up) instead");
     command.add_option("--interest", opt->interest, "Only contacts this interested: hot, warm or cold");
+    command.add_option("--limit", opt->limit, "At most N contacts (0: all; a terminal shows 50 by default)")
+        ->each([opt](const std::string&) { opt->limit_given = true; });
     return [opt](Env& env) { return run_contacts(*opt, env); };
 }
 

@@ -118,30 +118,32 @@ std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part
     return read_contacts(q);
 }
 
-std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
+namespace {
+
+// The conditions of a ContactFilter over `contacts c`.
+std::string contact_where(const ContactFilter& filter)
 {
-    std::string sql = fmt::format("SELECT {} FROM contacts c WHERE c.archived_at IS {} NULL",
-                                  k_contact_columns, filter.archived ? "NOT" : "");
+    std::string where = fmt::format("c.archived_at IS {} NULL", filter.archived ? "NOT" : "");
     if (!filter.tag.empty()) {
-        sql += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
+        where += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
     }
     if (filter.closed) {
-        sql += *filter.closed ? " AND c.closed_at IS NOT NULL" : " AND c.closed_at IS NULL";
+        where += *filter.closed ? " AND c.closed_at IS NOT NULL" : " AND c.closed_at IS NULL";
     }
     if (!filter.interest.empty()) {
-        sql += " AND c.interest = :interest";
+        where += " AND c.interest = :interest";
     }
     if (!fts_query(filter.search).empty()) {
-        sql += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR "
-               "c.id IN "
-               "(SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM "
-               "interactions_fts "
-               "WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM "
-               "promises p WHERE "
-               "p.id IN (SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)))";
+        where += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR "
+                 "c.id IN (SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM "
+                 "interactions_fts WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM "
+                 "promises p WHERE p.id IN (SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)))";
     }
-    sql += " ORDER BY c.name_folded, c.id";
-    SQLite::Statement q(*m_db, sql);
+    return where;
+}
+
+void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
+{
     if (!filter.tag.empty()) {
         q.bind(":tag", filter.tag);
     }
@@ -151,7 +153,34 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
     if (!fts_query(filter.search).empty()) {
         q.bind(":search", fts_query(filter.search));
     }
-    return read_contacts(q);
+}
+
+} // namespace
+
+void Store::each_contact(const ContactFilter& filter, const std::function<void(Contact&)>& sink) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE {} ORDER BY c.name_folded, c.id{}",
+                                           k_contact_columns, contact_where(filter), store_queries::limit_clause(filter.limit)));
+    bind_contact_filter(q, filter);
+    while (q.executeStep()) {
+        Contact contact = read_contact(q);
+        sink(contact);
+    }
+}
+
+std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
+{
+    std::vector<Contact> contacts;
+    each_contact(filter, [&](Contact& contact) { contacts.push_back(std::move(contact)); });
+    return contacts;
+}
+
+std::int64_t Store::count_contacts(const ContactFilter& filter) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT count(*) FROM contacts c WHERE {}", contact_where(filter)));
+    bind_contact_filter(q, filter);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
 }
 
 void Store::set_archived(Id id, std::optional<Instant> archived_at)

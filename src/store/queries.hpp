@@ -22,6 +22,7 @@ std::string tally_sql(const std::string& interest, bool without_settled);
 // Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).
 std::string recently_heard_count_sql(const SilenceQuery& query); // with `:before` when bounded
 std::string contact_names_sql(int limit);
+std::string limit_clause(int limit); // " LIMIT n", or nothing for 0
 // Promises ended in [:from, :to) (of one :interest when asked).
 std::string resolved_where(bool without_cancelled, bool with_interest);
 std::string resolved_sql(bool without_cancelled, bool with_interest, int limit);

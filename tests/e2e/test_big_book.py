@@ -80,6 +80,18 @@ class BigBook(unittest.TestCase):
         self.assertEqual(self.fu.json("due", "--limit", "0", now=NOW), data)
         self.assertEqual(self.fu.run("due", "--check", fmt="json", now=NOW).status, 1)
 
+    def test_contacts_shows_fifty_and_counts_the_rest(self):
+        out = self.fu.ok("contacts", now=NOW)
+        self.assertEqual(len([l for l in lines(out) if l[:1].isdigit()]), 50, out)
+        total = OVERDUE + SILENT
+        self.assertIn(f"… and {total - 50} more: --limit 0 lists them all", out)
+        self.assertEqual(len(self.fu.json("contacts", now=NOW)), total)
+        self.assertEqual(len(lines(self.fu.ok("contacts", fmt="tsv", now=NOW))), total + 1)
+        self.assertEqual(len(self.fu.json("contacts", "--limit", "3", now=NOW)), 3)
+        found = self.fu.ok("contacts", "--search", "silent", "--limit", "4", now=NOW)
+        self.assertIn(f"… and {SILENT - 4} more", found)
+        self.fu.fail(2, "contacts", "--limit", "-1", now=NOW)
+
     def test_digest_sections_are_capped_with_totals(self):
         out = self.fu.ok("digest", now=NOW)
         self.assertIn(f"Overdue ({OVERDUE})", out)
