@@ -134,10 +134,11 @@ std::string contact_where(const ContactFilter& filter)
         where += " AND c.interest = :interest";
     }
     if (!fts_query(filter.search).empty()) {
-        where += " AND (c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search) OR "
-                 "c.id IN (SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM "
-                 "interactions_fts WHERE interactions_fts MATCH :search)) OR c.id IN (SELECT p.contact_id FROM "
-                 "promises p WHERE p.id IN (SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)))";
+        // One set of ids from the three full-text indexes: the contacts are then read by id.
+        where += " AND c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search UNION "
+                 "SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
+                 "WHERE interactions_fts MATCH :search) UNION SELECT p.contact_id FROM promises p WHERE p.id IN "
+                 "(SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search))";
     }
     return where;
 }
