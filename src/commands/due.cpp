@@ -100,7 +100,9 @@ void print_human(const Agenda& agenda, const Agenda& later, const Env& env, bool
         for (const AgendaItem& item : agenda.items) {
             if (table.rows.empty() || agenda.items[table.rows.size() - 1].state != item.state) {
                 const std::int64_t all = agenda.total(item.state);
-                const bool cut = all > static_cast<std::int64_t>(agenda.items.size());
+                const auto shown = std::count_if(agenda.items.begin(), agenda.items.end(),
+                                                 [&](const AgendaItem& other) { return other.state == item.state; });
+                const bool cut = all > shown;
                 table.sections.emplace_back(
                     table.rows.size(),
                     styled(cut ? fmt::format("{} ({})", section_title(item.state), count_text(all))

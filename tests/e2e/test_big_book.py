@@ -46,6 +46,7 @@ class BigBook(unittest.TestCase):
         self.assertNotIn(f"Overdue ({OVERDUE})", everything)  # nothing cut: no count needed
         some = self.fu.ok("due", "--limit", "5", now=NOW)
         self.assertIn(f"… and {OVERDUE - 5} more", some)
+        self.assertIn(f"Overdue ({OVERDUE})", some)
 
     def test_no_next_step_shows_ten_most_recent_and_counts_the_rest(self):
         out = self.fu.ok("due", now=NOW)
