@@ -189,8 +189,6 @@ public:
     void update_contact(Id id, const ContactChanges& changes);
     std::optional<Contact> contact(Id id) const;
     std::vector<Contact> contacts_by_email(const std::string& email) const;
-    // The contacts with these ids (in id order; missing ids are skipped), in one query.
-    std::vector<Contact> contacts_with_ids(const std::vector<Id>& ids) const;
     // Contacts (live and archived) whose case-folded name contains `folded_part`.
     std::vector<Contact> contacts_by_name_part(const std::string& folded_part) const;
     // Contacts of the filter in name order, streamed or as a list, and how many there are.
@@ -263,13 +261,8 @@ public:
     void update_interaction(const Interaction& interaction);
     void delete_interaction(Id id);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
-    // Every interaction of these contacts, oldest first, in one query.
-    std::vector<Interaction> interactions_of_contacts(const std::vector<Id>& contact_ids) const;
     // Every interaction of one contact, oldest first (a prepared query, for row-by-row readers).
     std::vector<Interaction> interactions_of_contact(Id contact_id) const;
-
-    // Of these promises, those a reminder was recorded for.
-    std::vector<Id> reminded_promises(const std::vector<Id>& promise_ids) const;
 
     // Playbooks started for contacts.
     Id add_plan(const Plan& plan);

@@ -98,16 +98,6 @@ std::vector<Contact> Store::contacts_by_email(const std::string& email) const
     return read_contacts(q);
 }
 
-std::vector<Contact> Store::contacts_with_ids(const std::vector<Id>& ids) const
-{
-    SQLite::Statement q(*m_db,
-                        fmt::format("SELECT {} FROM contacts c WHERE c.id IN (SELECT value FROM "
-                                    "json_each(?)) ORDER BY c.id",
-                                    k_contact_columns));
-    q.bind(1, id_list(ids));
-    return read_contacts(q);
-}
-
 std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part) const
 {
     SQLite::Statement q(*m_db,

@@ -60,15 +60,6 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
     return read_interactions(q);
 }
 
-std::vector<Interaction> Store::interactions_of_contacts(const std::vector<Id>& contact_ids) const
-{
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM interactions i WHERE i.contact_id IN "
-                                           "(SELECT value FROM json_each(?)) ORDER BY i.at, i.id",
-                                           k_interaction_columns));
-    q.bind(1, id_list(contact_ids));
-    return read_interactions(q);
-}
-
 std::vector<Interaction> Store::interactions_of_contact(Id contact_id) const
 {
     static const std::string sql = fmt::format(

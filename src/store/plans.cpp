@@ -121,16 +121,4 @@ void Store::resume_plan(Id id)
     q.exec();
 }
 
-std::vector<Id> Store::reminded_promises(const std::vector<Id>& promise_ids) const
-{
-    SQLite::Statement q(*m_db, "SELECT DISTINCT reminds FROM interactions WHERE reminds IN "
-                               "(SELECT value FROM json_each(?)) ORDER BY reminds");
-    q.bind(1, id_list(promise_ids));
-    std::vector<Id> ids;
-    while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getInt64());
-    }
-    return ids;
-}
-
 } // namespace fu
