@@ -1,0 +1,2 @@
+// tests/unit/ical_test.cpp — placeholder.
+#include <doctest/doctest.h>

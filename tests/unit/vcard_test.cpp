@@ -1,0 +1,2 @@
+// tests/unit/vcard_test.cpp — placeholder.
+#include <doctest/doctest.h>
