@@ -275,6 +275,30 @@ public:
     // Runs an ended plan again (the "no" that ended it was taken back).
     void resume_plan(Id id);
 
+    // ---- The whole book, record by record (export and import) ----
+    // Every record of a table, archived contacts' included, in id order.
+    void each_contact_record(const std::function<void(Contact&)>& sink) const;
+    void each_plan_record(const std::function<void(Plan&)>& sink) const;
+    void each_promise_record(const std::function<void(Promise&)>& sink) const;
+    void each_interaction_record(const std::function<void(Interaction&)>& sink) const;
+    // The highest id each table has given (0 when it never held a row), for importing records
+    // whose ids must not collide.
+    struct RecordIds {
+        Id contact = 0, plan = 0, promise = 0, interaction = 0;
+    };
+    RecordIds highest_ids() const;
+    // Within the current write transaction, references between records are checked at commit,
+    // so that records may name one another in any order.
+    void defer_references();
+    // Insert a record exactly as given: its id, its times, every column (a contact's
+    // `every_after` as given too). The kept columns follow by the triggers.
+    void insert_contact_record(const Contact& contact, std::int64_t every_after);
+    void insert_plan_record(const Plan& plan);
+    void insert_promise_record(const Promise& promise);
+    void insert_interaction_record(const Interaction& interaction);
+    // Contacts whose folded name is exactly `folded_name`, in id order.
+    std::vector<Contact> contacts_named(const std::string& folded_name) const;
+
     // The query plan SQLite chooses for `sql`, for tests of the indexes.
     std::string explain(const std::string& sql) const;
     // The plans of the hot queries (what `fu due`, the digest, completion and stats run), by name,

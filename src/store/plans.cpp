@@ -50,20 +50,26 @@ std::vector<Plan> read_plans(SQLite::Database& db, SQLite::Statement& q)
 
 } // namespace
 
-Id Store::add_plan(const Plan& plan)
+namespace {
+
+// Inserts a plan row (with its id when `with_id`) and its steps; returns its id.
+Id insert_plan(SQLite::Database& db, const Plan& plan, bool with_id)
 {
-    SQLite::Statement q(*m_db, "INSERT INTO plans (contact_id, playbook, started_at, from_at, "
-                               "ended_at, end_reason) VALUES (?, ?, ?, ?, ?, ?)");
-    q.bind(1, plan.contact_id);
-    q.bind(2, plan.playbook);
-    q.bind(3, to_seconds(plan.started_at));
-    q.bind(4, to_seconds(plan.from));
-    bind_optional(q, 5, plan.ended_at);
-    q.bind(6, plan.end_reason);
+    SQLite::Statement q(db, "INSERT INTO plans (id, contact_id, playbook, started_at, from_at, "
+                            "ended_at, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (with_id) {
+        q.bind(1, plan.id);
+    }
+    q.bind(2, plan.contact_id);
+    q.bind(3, plan.playbook);
+    q.bind(4, to_seconds(plan.started_at));
+    q.bind(5, to_seconds(plan.from));
+    bind_optional(q, 6, plan.ended_at);
+    q.bind(7, plan.end_reason);
     q.exec();
-    const Id id = m_db->getLastInsertRowid();
+    const Id id = db.getLastInsertRowid();
     for (const PlaybookStep& step : plan.steps) {
-        SQLite::Statement append(*m_db,
+        SQLite::Statement append(db,
                                  "UPDATE plans SET steps = json_insert(steps, '$[#]', "
                                  "json_object('about', ?, 'when', ?, 'via', ?)) WHERE id = ?");
         append.bind(1, step.about);
@@ -73,6 +79,27 @@ Id Store::add_plan(const Plan& plan)
         append.exec();
     }
     return id;
+}
+
+} // namespace
+
+Id Store::add_plan(const Plan& plan)
+{
+    return insert_plan(*m_db, plan, false);
+}
+
+void Store::insert_plan_record(const Plan& plan)
+{
+    insert_plan(*m_db, plan, true);
+}
+
+void Store::each_plan_record(const std::function<void(Plan&)>& sink) const
+{
+    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM plans ORDER BY id", k_plan_columns));
+    while (q.executeStep()) {
+        Plan plan = read_plan(*m_db, q);
+        sink(plan);
+    }
 }
 
 std::optional<Plan> Store::plan(Id id) const
