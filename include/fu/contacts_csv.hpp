@@ -19,6 +19,12 @@ const std::vector<std::string>& contacts_csv_columns();
 // whose first row is a header: fu's own columns, Google Contacts' (old and new), or Outlook's.
 // `source` names the file in errors. Throws fu::Error (2) "SOURCE:LINE: …" for malformed CSV, a row
 // with more fields than the header, a header it cannot map (no name column), or a row without a name.
+// Header names match case-insensitively ("E-mail" = "Email"). The first phone and email become the
+// contact's (Outlook: mobile, then business, primary, home, then the others; never a fax), the rest
+// become note lines ("Phone (Home): …"). Google's labels and Outlook's categories become tags
+// (lower-case, spaces as '-'); Google's "* myContacts" and "* Other Contacts" are dropped, its other
+// system groups ("* starred") kept without the star. Columns not imported that hold values are
+// named in `notices`; a ' the writer put before = + - @ TAB CR is taken off (fu's own files only).
 ContactsRead read_contacts_csv(std::string_view text, std::string_view source);
 
 // Writes contacts as fu's CSV: a header, then one row per contact; cells that a spreadsheet would
