@@ -439,7 +439,7 @@ const std::vector<std::string>& config_keys()
         "db",      "format",  "color",       "day",        "workdays",      "holidays",       "week_start",
         "morning", "lunch",   "afternoon",   "evening",    "appointment",   "cold_after",     "give_up_after",
         "min_gap", "max_attempts_per_day",   "reminder_template",           "playbooks",      "on_won",
-        "busy_timeout_ms"};
+        "busy_timeout_ms", "user_name", "user_email"};
     return keys;
 }
 
@@ -525,6 +525,19 @@ Config parse_config(const std::string& text, const std::string& source)
                 std::erase_if(s.playbooks, [&](const Playbook& p) { return p.name == playbook.name; });
                 s.playbooks.push_back(std::move(playbook));
             }
+        } else if (key == "user_name" || key == "user_email") {
+            const std::string* words = text_of(value);
+            if (!words) {
+                line.fail(fmt::format("{} must be quoted text", key));
+            }
+            check_text_at(line, key, *words, 254, false);
+            const std::string trimmed = trim(*words);
+            if (key == "user_email" && !trimmed.empty() &&
+                (trimmed.find('@') == std::string::npos || trimmed.find_first_of(" \t,;<>\"") != std::string::npos)) {
+                line.fail(fmt::format("user_email \"{}\" is not an email address", trimmed),
+                          "write it like you@example.com");
+            }
+            (key == "user_name" ? s.user_name : s.user_email) = trimmed;
         } else if (key == "on_won") {
             const std::string* name = text_of(value);
             if (!name) {
@@ -605,6 +618,8 @@ std::vector<ConfigValue> config_values(const Config& config)
         {"playbooks", playbook_names},
         {"on_won", s.on_won.empty() ? std::string("none") : s.on_won},
         {"busy_timeout_ms", static_cast<long long>(s.busy_timeout.count())},
+        {"user_name", text_or_none(s.user_name.empty() ? std::nullopt : std::optional<std::string>(s.user_name))},
+        {"user_email", text_or_none(s.user_email.empty() ? std::nullopt : std::optional<std::string>(s.user_email))},
     };
 }
 

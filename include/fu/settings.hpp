@@ -66,6 +66,8 @@ struct Settings {
     std::string reminder_template = k_default_reminder_template;
     MinGap min_gap;                      // warn when attempts crowd a contact
     int max_attempts_per_day = 2;        // warn beyond this many attempts on one contact in a day
+    std::string user_name;               // who you are, for invitations (ORGANIZER) and reminders
+    std::string user_email;
 };
 
 } // namespace fu

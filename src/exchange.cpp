@@ -1,0 +1,342 @@
+// src/exchange.cpp — fu/exchange.hpp, the imports: contacts from CSV and vCard, a whole book
+// from fu's JSON; duplicates found, skipped or merged; every field checked as `fu add` does.
+#include "fu/exchange.hpp"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "fu/contacts.hpp"
+#include "fu/text.hpp"
+
+namespace fu {
+namespace {
+
+std::string digits_of(std::string_view phone)
+{
+    std::string digits;
+    for (const char c : phone) {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        }
+    }
+    return digits;
+}
+
+// Runs `check` and puts the file and the record's place before any error it throws.
+template <typename Check>
+void at_record(const std::string& source, const std::string& where, Check check)
+{
+    try {
+        check();
+    } catch (const Error& e) {
+        throw Error(e.status(), fmt::format("{}, {}: {}", source, where, e.what()), e.hint());
+    }
+}
+
+// The contact already in the book that `fields` duplicates: the same email (any case), or the
+// same name with the same phone digits; and why.
+std::optional<std::pair<Contact, std::string>> duplicate_of(const Store& store, const ContactChanges& fields)
+{
+    const std::string& email = fields.email.value_or("");
+    if (!email.empty()) {
+        const auto same = store.contacts_by_email(email);
+        if (!same.empty()) {
+            return std::make_pair(same.front(), std::string("same email as"));
+        }
+    }
+    const std::string phone = digits_of(fields.phone.value_or(""));
+    if (!phone.empty()) {
+        for (const Contact& named : store.contacts_named(fold_case(fields.name.value_or("")))) {
+            if (digits_of(named.phone) == phone) {
+                return std::make_pair(named, std::string("same name and phone as"));
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// What a duplicate brings to the contact it duplicates: its empty fields filled, a different
+// phone, email or company kept in the note, new tags and words added.
+ContactChanges merge_changes(const Contact& existing, const ContactChanges& incoming)
+{
+    ContactChanges changes;
+    std::vector<std::string> note_lines;
+    const auto fill = [&](std::optional<std::string>& target, const std::string& have,
+                          const std::optional<std::string>& brought, const char* label, bool same) {
+        if (!brought || brought->empty() || same) {
+            return;
+        }
+        if (have.empty()) {
+            target = *brought;
+        } else if (label != nullptr) {
+            note_lines.push_back(fmt::format("{}: {}", label, *brought));
+        }
+    };
+    fill(changes.company, existing.company, incoming.company, "Company",
+         fold_case(existing.company) == fold_case(incoming.company.value_or("")));
+    fill(changes.phone, existing.phone, incoming.phone, "Phone",
+         digits_of(existing.phone) == digits_of(incoming.phone.value_or("")));
+    fill(changes.email, existing.email, incoming.email, "E-mail",
+         fold_case(existing.email) == fold_case(incoming.email.value_or("")));
+    fill(changes.tz, existing.tz, incoming.tz, nullptr, existing.tz == incoming.tz.value_or(""));
+    fill(changes.every, existing.every, incoming.every, nullptr, existing.every == incoming.every.value_or(""));
+    if (changes.every) {
+        changes.every_after = incoming.every_after;
+    }
+    fill(changes.interest, existing.interest, incoming.interest, nullptr,
+         existing.interest == incoming.interest.value_or(""));
+    const std::string& brought_note = incoming.note.value_or("");
+    if (!brought_note.empty() && existing.note.find(brought_note) == std::string::npos) {
+        note_lines.insert(note_lines.begin(), brought_note);
+    }
+    if (!note_lines.empty()) {
+        std::string note = existing.note;
+        for (const auto& line : note_lines) {
+            if (existing.note.find(line) != std::string::npos) {
+                continue;
+            }
+            note += (note.empty() ? "" : "\n") + line;
+        }
+        if (note != existing.note) {
+            changes.note = note;
+        }
+    }
+    for (const auto& tag : incoming.add_tags) {
+        if (std::find(existing.tags.begin(), existing.tags.end(), tag) == existing.tags.end()) {
+            changes.add_tags.push_back(tag);
+        }
+    }
+    return changes;
+}
+
+std::string contact_label(const Contact& contact)
+{
+    return fmt::format("{} (id {}{})", contact.name, contact.id, contact.archived_at ? ", archived" : "");
+}
+
+// A duplicate, skipped or merged: the report's line, and the merge when asked.
+void settle_duplicate(Store& store, const Contact& existing, const std::string& why, const ContactChanges& fields,
+                      const std::string& where, const ImportOptions& options, ImportReport& report)
+{
+    report.duplicates.push_back(
+        fmt::format("{}: {} — {} {}", where, fields.name.value_or(""), why, contact_label(existing)));
+    if (options.merge) {
+        ContactChanges changes = merge_changes(existing, fields);
+        validate(changes);
+        store.update_contact(existing.id, changes);
+        ++report.merged;
+    } else {
+        ++report.skipped;
+    }
+}
+
+ContactChanges changes_from(const IncomingContact& in)
+{
+    ContactChanges fields;
+    fields.name = in.name;
+    fields.company = in.company;
+    fields.phone = in.phone;
+    fields.email = in.email;
+    fields.note = in.note;
+    fields.tz = in.tz;
+    fields.every = in.every;
+    fields.interest = in.interest;
+    fields.add_tags = in.tags;
+    return fields;
+}
+
+} // namespace
+
+ImportReport import_contacts(Store& store, const ContactsRead& read, const ImportOptions& options,
+                             const ChangeContext& context)
+{
+    ImportReport report;
+    report.dialect = read.dialect;
+    report.notices = read.notices;
+    for (const IncomingContact& in : read.contacts) {
+        ContactChanges fields = changes_from(in);
+        at_record(options.source, in.where, [&] { validate(fields); });
+        if (const auto duplicate = duplicate_of(store, fields)) {
+            at_record(options.source, in.where, [&] {
+                settle_duplicate(store, duplicate->first, duplicate->second, fields, in.where, options, report);
+            });
+            continue;
+        }
+        store.add_contact(fields, context.now);
+        ++report.added;
+    }
+    return report;
+}
+
+namespace {
+
+// How ids in the file become ids in the book.
+struct IdMap {
+    Store::RecordIds offset;
+    std::map<Id, Id> contacts; // file id -> book id (a merged contact: the one it duplicates)
+    std::set<Id> plans, promises, interactions; // file ids brought in
+
+    std::optional<Id> promise(std::optional<Id> id) const
+    {
+        return id && promises.count(*id) != 0 ? std::optional<Id>(*id + offset.promise) : std::nullopt;
+    }
+    std::optional<Id> interaction(std::optional<Id> id) const
+    {
+        return id && interactions.count(*id) != 0 ? std::optional<Id>(*id + offset.interaction) : std::nullopt;
+    }
+    std::optional<Id> plan(std::optional<Id> id) const
+    {
+        return id && plans.count(*id) != 0 ? std::optional<Id>(*id + offset.plan) : std::nullopt;
+    }
+};
+
+// Every reference in the file names a record the file holds.
+void check_references(const Book& book, const std::string& source)
+{
+    std::set<Id> contacts, plans, promises, interactions;
+    for (const auto& c : book.contacts) contacts.insert(c.id);
+    for (const auto& p : book.plans) plans.insert(p.id);
+    for (const auto& p : book.promises) promises.insert(p.id);
+    for (const auto& i : book.interactions) interactions.insert(i.id);
+    const auto check = [&](const std::set<Id>& ids, std::optional<Id> id, const char* record, Id record_id,
+                           const char* what) {
+        if (id && ids.count(*id) == 0) {
+            throw usage_error(fmt::format("{}: {} {}: {} {} is not in the file", source, record, record_id, what, *id));
+        }
+    };
+    for (const auto& p : book.plans) {
+        check(contacts, p.contact_id, "plan", p.id, "contact");
+    }
+    for (const auto& p : book.promises) {
+        check(contacts, p.contact_id, "promise", p.id, "contact");
+        check(plans, p.plan_id, "promise", p.id, "plan");
+        check(promises, p.replaced_by, "promise", p.id, "promise");
+        check(promises, p.rescheduled_from, "promise", p.id, "promise");
+        check(interactions, p.made_with, "promise", p.id, "interaction");
+    }
+    for (const auto& i : book.interactions) {
+        check(contacts, i.contact_id, "interaction", i.id, "contact");
+        check(promises, i.promise_id, "interaction", i.id, "promise");
+        check(promises, i.chosen_promise, "interaction", i.id, "promise");
+        check(promises, i.reminds, "interaction", i.id, "promise");
+    }
+}
+
+ContactChanges changes_of(const Contact& c)
+{
+    ContactChanges fields;
+    fields.name = c.name;
+    fields.company = c.company;
+    fields.phone = c.phone;
+    fields.email = c.email;
+    fields.note = c.note;
+    fields.tz = c.tz;
+    fields.every = c.every;
+    fields.interest = c.interest;
+    fields.add_tags = c.tags;
+    return fields;
+}
+
+} // namespace
+
+ImportReport import_book(Store& store, const Book& book, const ImportOptions& options,
+                         const ChangeContext& context)
+{
+    (void)context;
+    check_references(book, options.source);
+    ImportReport report;
+    report.dialect = "fu JSON";
+    const bool empty = !store.has_contacts();
+    report.ids_kept = empty;
+    IdMap ids;
+    if (!empty) {
+        ids.offset = store.highest_ids();
+    }
+    store.defer_references();
+
+    for (const Contact& c : book.contacts) {
+        const std::string where = fmt::format("contact {}", c.id);
+        ContactChanges fields = changes_of(c);
+        at_record(options.source, where, [&] { validate(fields); });
+        if (!empty) {
+            if (const auto duplicate = duplicate_of(store, fields)) {
+                at_record(options.source, where, [&] {
+                    settle_duplicate(store, duplicate->first, duplicate->second, fields, where, options, report);
+                });
+                if (options.merge) {
+                    ids.contacts[c.id] = duplicate->first.id;
+                }
+                continue;
+            }
+        }
+        Contact record = c;
+        record.id = c.id + ids.offset.contact;
+        record.name = *fields.name;
+        record.company = *fields.company;
+        record.phone = *fields.phone;
+        record.email = *fields.email;
+        record.tz = *fields.tz;
+        record.every = *fields.every;
+        record.interest = *fields.interest;
+        record.tags = fields.add_tags;
+        store.insert_contact_record(record, fields.every_after.value_or(0));
+        ids.contacts[c.id] = record.id;
+        ++report.added;
+    }
+    const auto contact_of = [&](Id file_id) -> std::optional<Id> {
+        const auto found = ids.contacts.find(file_id);
+        return found == ids.contacts.end() ? std::nullopt : std::optional<Id>(found->second);
+    };
+    // What is brought in: the records of contacts brought in (or merged).
+    for (const Plan& p : book.plans) {
+        if (contact_of(p.contact_id)) {
+            ids.plans.insert(p.id);
+        }
+    }
+    for (const Promise& p : book.promises) {
+        if (contact_of(p.contact_id)) {
+            ids.promises.insert(p.id);
+        }
+    }
+    for (const Interaction& i : book.interactions) {
+        if (contact_of(i.contact_id)) {
+            ids.interactions.insert(i.id);
+        }
+    }
+    for (Plan p : book.plans) {
+        if (const auto contact = contact_of(p.contact_id)) {
+            p.id += ids.offset.plan;
+            p.contact_id = *contact;
+            store.insert_plan_record(p);
+            ++report.plans;
+        }
+    }
+    for (Promise p : book.promises) {
+        if (const auto contact = contact_of(p.contact_id)) {
+            p.id += ids.offset.promise;
+            p.contact_id = *contact;
+            p.plan_id = ids.plan(p.plan_id);
+            p.replaced_by = ids.promise(p.replaced_by);
+            p.rescheduled_from = ids.promise(p.rescheduled_from);
+            p.made_with = ids.interaction(p.made_with);
+            store.insert_promise_record(p);
+            ++report.promises;
+        }
+    }
+    for (Interaction i : book.interactions) {
+        if (const auto contact = contact_of(i.contact_id)) {
+            i.id += ids.offset.interaction;
+            i.contact_id = *contact;
+            i.promise_id = ids.promise(i.promise_id);
+            i.chosen_promise = ids.promise(i.chosen_promise);
+            i.reminds = ids.promise(i.reminds);
+            store.insert_interaction_record(i);
+            ++report.interactions;
+        }
+    }
+    return report;
+}
+
+} // namespace fu

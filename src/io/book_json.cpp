@@ -1,0 +1,555 @@
+// src/io/book_json.cpp — fu/book_json.hpp with nlohmann/json: one record at a time out, the whole
+// document checked field by field in.
+#include "fu/book_json.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "fu/error.hpp"
+#include "fu/text.hpp"
+
+namespace fu {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* k_format_name = "fu";
+
+// ---- Writing ----
+
+Json time_json(Instant t)
+{
+    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+}
+Json optional_time_json(const std::optional<Instant>& t)
+{
+    return t ? time_json(*t) : Json();
+}
+Json text_json(const std::string& s)
+{
+    return s.empty() ? Json() : Json(s);
+}
+Json optional_id_json(const std::optional<Id>& id)
+{
+    return id ? Json(*id) : Json();
+}
+
+std::string dump(const Json& j)
+{
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// ---- Reading ----
+
+// "2026-12-02T14:00:00Z", exactly: the form the writer uses.
+std::optional<Instant> parse_utc(std::string_view s)
+{
+    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
+    if (s.size() != shape.size()) {
+        return std::nullopt;
+    }
+    for (std::size_t n = 0; n < shape.size(); ++n) {
+        const bool digit = s[n] >= '0' && s[n] <= '9';
+        if (shape[n] == 'd' ? !digit : s[n] != shape[n]) {
+            return std::nullopt;
+        }
+    }
+    const auto number = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        for (std::size_t n = from; n < from + length; ++n) {
+            value = value * 10 + (s[n] - '0');
+        }
+        return value;
+    };
+    const date::year_month_day day{date::year{number(0, 4)}, date::month{static_cast<unsigned>(number(5, 2))},
+                                   date::day{static_cast<unsigned>(number(8, 2))}};
+    const int hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+    if (!day.ok() || hour > 23 || minute > 59 || second > 59) {
+        return std::nullopt;
+    }
+    return date::sys_days{day} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+           std::chrono::seconds{second};
+}
+
+// One record being read: its fields are taken one by one, and whatever is left over is an
+// unknown field.
+class Fields {
+public:
+    Fields(const Json& object, std::string where, std::string_view source)
+        : m_object(object), m_where(std::move(where)), m_source(source)
+    {
+        if (!object.is_object()) {
+            fail("is not an object");
+        }
+    }
+
+    [[noreturn]] void fail(const std::string& what) const
+    {
+        throw usage_error(fmt::format("{}: {}: {}", m_source, m_where, what));
+    }
+
+    // The field's JSON, or nullptr when absent or null.
+    const Json* take(const char* key)
+    {
+        m_taken.insert(key);
+        const auto found = m_object.find(key);
+        if (found == m_object.end() || found->is_null()) {
+            return nullptr;
+        }
+        return &*found;
+    }
+
+    Id id(const char* key, bool required)
+    {
+        const Json* value = take(key);
+        if (value == nullptr) {
+            if (required) {
+                fail(fmt::format("\"{}\" is missing", key));
+            }
+            return 0;
+        }
+        if (!value->is_number_integer() || value->get<std::int64_t>() <= 0) {
+            fail(fmt::format("\"{}\" must be a positive whole number", key));
+        }
+        return value->get<std::int64_t>();
+    }
+    std::optional<Id> optional_id(const char* key)
+    {
+        const Id value = id(key, false);
+        return value == 0 ? std::nullopt : std::optional<Id>(value);
+    }
+
+    std::string text(const char* key, bool required = false)
+    {
+        const Json* value = take(key);
+        if (value == nullptr) {
+            if (required) {
+                fail(fmt::format("\"{}\" is missing", key));
+            }
+            return {};
+        }
+        if (!value->is_string()) {
+            fail(fmt::format("\"{}\" must be text", key));
+        }
+        return value->get<std::string>();
+    }
+
+    // A word from a closed list ("" allowed when `may_be_empty`).
+    std::string word(const char* key, const std::vector<std::string>& known, bool may_be_empty,
+                     const char* fallback = "")
+    {
+        std::string value = text(key);
+        if (value.empty() && m_object.find(key) == m_object.end()) {
+            value = fallback;
+        }
+        if (value.empty() && may_be_empty) {
+            return value;
+        }
+        if (std::find(known.begin(), known.end(), value) == known.end()) {
+            fail(fmt::format("\"{}\" is \"{}\", not one of {}", key, value, join(known, ", ")));
+        }
+        return value;
+    }
+
+    bool flag(const char* key)
+    {
+        const Json* value = take(key);
+        if (value == nullptr) {
+            return false;
+        }
+        if (!value->is_boolean()) {
+            fail(fmt::format("\"{}\" must be true or false", key));
+        }
+        return value->get<bool>();
+    }
+
+    int number(const char* key)
+    {
+        const Json* value = take(key);
+        if (value == nullptr) {
+            return 0;
+        }
+        if (!value->is_number_integer() || value->get<std::int64_t>() < 0 ||
+            value->get<std::int64_t>() > 1000000) {
+            fail(fmt::format("\"{}\" must be a whole number from 0", key));
+        }
+        return value->get<int>();
+    }
+
+    std::optional<Instant> optional_time(const char* key)
+    {
+        const std::string value = text(key);
+        if (value.empty()) {
+            return std::nullopt;
+        }
+        const auto t = parse_utc(value);
+        if (!t) {
+            fail(fmt::format("\"{}\" is \"{}\", not a UTC time like 2026-12-02T14:00:00Z", key, value));
+        }
+        return *t;
+    }
+    Instant time(const char* key)
+    {
+        const auto t = optional_time(key);
+        if (!t) {
+            fail(fmt::format("\"{}\" is missing", key));
+        }
+        return *t;
+    }
+
+    std::vector<std::string> words(const char* key)
+    {
+        std::vector<std::string> list;
+        const Json* value = take(key);
+        if (value == nullptr) {
+            return list;
+        }
+        if (!value->is_array()) {
+            fail(fmt::format("\"{}\" must be a list of text", key));
+        }
+        for (const Json& item : *value) {
+            if (!item.is_string()) {
+                fail(fmt::format("\"{}\" must be a list of text", key));
+            }
+            list.push_back(item.get<std::string>());
+        }
+        return list;
+    }
+
+    const Json& object() const { return m_object; }
+
+    // Every field was read: anything else is a field this fu does not know.
+    void done() const
+    {
+        for (const auto& [key, value] : m_object.items()) {
+            if (m_taken.count(key) == 0) {
+                fail(fmt::format("unknown field \"{}\"", key));
+            }
+        }
+    }
+
+private:
+    const Json& m_object;
+    std::string m_where;
+    std::string_view m_source;
+    std::set<std::string> m_taken;
+};
+
+const std::vector<std::string>& statuses()
+{
+    static const std::vector<std::string> words{"open", "kept", "late", "renegotiated", "broken", "cancelled"};
+    return words;
+}
+const std::vector<std::string>& keep_choices()
+{
+    static const std::vector<std::string> words{"auto", "chosen", "aside"};
+    return words;
+}
+const std::vector<std::string>& interest_levels()
+{
+    static const std::vector<std::string> words{"hot", "warm", "cold"};
+    return words;
+}
+Contact read_contact_record(Fields& f)
+{
+    Contact c;
+    c.id = f.id("id", true);
+    c.name = f.text("name", true);
+    c.company = f.text("company");
+    c.phone = f.text("phone");
+    c.email = f.text("email");
+    c.note = f.text("note");
+    c.tz = f.text("tz");
+    c.tags = f.words("tags");
+    c.created_at = f.time("created");
+    c.archived_at = f.optional_time("archived");
+    c.closed_at = f.optional_time("closed");
+    c.reopened_at = f.optional_time("reopened");
+    c.every = f.text("every");
+    c.interest = f.word("interest", interest_levels(), true);
+    return c;
+}
+
+Plan read_plan_record(Fields& f, std::string_view source, const std::string& where)
+{
+    Plan plan;
+    plan.id = f.id("id", true);
+    plan.contact_id = f.id("contact", true);
+    plan.playbook = f.text("playbook", true);
+    plan.started_at = f.time("started");
+    plan.from = f.time("from");
+    plan.ended_at = f.optional_time("ended");
+    plan.end_reason = f.text("end_reason");
+    const Json* steps = f.take("steps");
+    if (steps != nullptr) {
+        if (!steps->is_array()) {
+            f.fail("\"steps\" must be a list");
+        }
+        int n = 0;
+        for (const Json& item : *steps) {
+            Fields step(item, fmt::format("{}: steps[{}]", where, n++), source);
+            PlaybookStep s;
+            s.about = step.text("about");
+            s.when = step.text("when", true);
+            s.via = step.word("via", promise_channels(), false, "call");
+            step.done();
+            plan.steps.push_back(std::move(s));
+        }
+    }
+    return plan;
+}
+
+Promise read_promise_record(Fields& f)
+{
+    Promise p;
+    p.id = f.id("id", true);
+    p.contact_id = f.id("contact", true);
+    p.made_at = f.time("made");
+    p.earliest = f.time("earliest");
+    p.latest = f.time("latest");
+    if (p.latest <= p.earliest) {
+        f.fail("\"latest\" must be after \"earliest\"");
+    }
+    p.text = f.text("text", true);
+    p.zone = f.text("zone", true);
+    p.about = f.text("about");
+    p.agreed = f.flag("agreed");
+    p.via = f.word("via", promise_channels(), false, "call");
+    p.status = *promise_status_from(f.word("status", statuses(), false, "open"));
+    p.resolved_at = f.optional_time("resolved");
+    p.reason = f.text("reason");
+    p.rescheduled_from = f.optional_id("rescheduled_from");
+    p.replaced_by = f.optional_id("replaced_by");
+    p.made_with = f.optional_id("made_with");
+    p.plan_id = f.optional_id("plan");
+    p.plan_step = f.number("plan_step");
+    return p;
+}
+
+Interaction read_interaction_record(Fields& f)
+{
+    Interaction i;
+    i.id = f.id("id", true);
+    i.contact_id = f.id("contact", true);
+    i.at = f.time("at");
+    i.kind = f.word("kind", interaction_kinds(), false);
+    i.outcome = f.word("outcome", interaction_outcomes(), true);
+    i.note = f.text("note");
+    i.promise_id = f.optional_id("promise");
+    i.inbound = f.flag("inbound");
+    i.keeps = *keep_choice_from(f.word("keeps", keep_choices(), false, "auto"));
+    i.chosen_promise = f.optional_id("chosen_promise");
+    i.reminds = f.optional_id("reminds");
+    return i;
+}
+
+// Reads one section's records with `reader`, checking that each id appears once.
+template <typename Record, typename Reader>
+std::vector<Record> read_section(const Json& document, const char* name, std::string_view source, Reader reader)
+{
+    std::vector<Record> records;
+    const auto found = document.find(name);
+    if (found == document.end() || found->is_null()) {
+        return records;
+    }
+    if (!found->is_array()) {
+        throw usage_error(fmt::format("{}: \"{}\" must be a list", source, name));
+    }
+    std::set<Id> ids;
+    std::size_t n = 0;
+    for (const Json& item : *found) {
+        std::string where = fmt::format("{}[{}]", name, n++);
+        if (item.is_object() && item.contains("id") && item["id"].is_number_integer()) {
+            where += fmt::format(" (id {})", item["id"].get<std::int64_t>());
+        }
+        Fields fields(item, where, source);
+        Record record = reader(fields, where);
+        fields.done();
+        if (!ids.insert(record.id).second) {
+            fields.fail(fmt::format("id {} appears twice in \"{}\"", record.id, name));
+        }
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+} // namespace
+
+bool looks_like_json(std::string_view text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{';
+}
+
+Book read_book_json(std::string_view text, std::string_view source)
+{
+    Json document;
+    try {
+        document = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        // nlohmann's message ends with where it stopped: "… at line 3, column 7: …".
+        std::string what = e.what();
+        const auto detail = what.find("parse error");
+        throw usage_error(fmt::format("{}: not valid JSON ({})", source,
+                                      detail == std::string::npos ? what : what.substr(detail)));
+    }
+    if (!document.is_object()) {
+        throw usage_error(fmt::format("{}: not a fu export (the document is not an object)", source));
+    }
+    const auto format = document.find("format");
+    if (format == document.end() || *format != k_format_name) {
+        throw usage_error(fmt::format("{}: not a fu export (no \"format\": \"fu\")", source),
+                          "fu imports its own JSON export, CSV and vCard");
+    }
+    const auto version = document.find("format_version");
+    if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
+        throw usage_error(fmt::format("{}: \"format_version\" must be a whole number from 1", source));
+    }
+    if (version->get<std::int64_t>() > k_book_format_version) {
+        throw usage_error(fmt::format("{}: written by a newer fu (format version {}; this fu reads {})", source,
+                                      version->get<std::int64_t>(), k_book_format_version),
+                          "upgrade fu to import it");
+    }
+    for (const auto& [key, value] : document.items()) {
+        static const std::set<std::string> known{"format",   "format_version", "contacts",
+                                                 "plans",    "promises",       "interactions"};
+        if (known.count(key) == 0) {
+            throw usage_error(fmt::format("{}: unknown section \"{}\"", source, key));
+        }
+    }
+    Book book;
+    book.contacts = read_section<Contact>(document, "contacts", source,
+                                          [](Fields& f, const std::string&) { return read_contact_record(f); });
+    book.plans = read_section<Plan>(document, "plans", source, [&](Fields& f, const std::string& where) {
+        return read_plan_record(f, source, where);
+    });
+    book.promises = read_section<Promise>(document, "promises", source,
+                                          [](Fields& f, const std::string&) { return read_promise_record(f); });
+    book.interactions = read_section<Interaction>(
+        document, "interactions", source, [](Fields& f, const std::string&) { return read_interaction_record(f); });
+    return book;
+}
+
+BookJsonWriter::BookJsonWriter(std::ostream& out) : m_out(out)
+{
+    m_out << fmt::format("{{\"format\": \"{}\", \"format_version\": {}", k_format_name, k_book_format_version);
+}
+
+void BookJsonWriter::enter(Section section)
+{
+    static constexpr const char* names[] = {"", "contacts", "plans", "promises", "interactions"};
+    while (m_section < section) {
+        if (m_section != Section::none) {
+            m_out << (m_first_in_section ? "]" : "\n]");
+        }
+        m_section = static_cast<Section>(static_cast<int>(m_section) + 1);
+        m_out << fmt::format(",\n\"{}\": [", names[static_cast<int>(m_section)]);
+        m_first_in_section = true;
+    }
+}
+
+void BookJsonWriter::record(const std::string& json)
+{
+    m_out << (m_first_in_section ? "\n  " : ",\n  ") << json;
+    m_first_in_section = false;
+}
+
+void BookJsonWriter::add(const Contact& c)
+{
+    enter(Section::contacts);
+    Json j;
+    j["id"] = c.id;
+    j["name"] = c.name;
+    j["company"] = text_json(c.company);
+    j["phone"] = text_json(c.phone);
+    j["email"] = text_json(c.email);
+    j["tz"] = text_json(c.tz);
+    j["tags"] = c.tags;
+    j["note"] = text_json(c.note);
+    j["every"] = text_json(c.every);
+    j["interest"] = text_json(c.interest);
+    j["created"] = time_json(c.created_at);
+    j["archived"] = optional_time_json(c.archived_at);
+    j["closed"] = optional_time_json(c.closed_at);
+    j["reopened"] = optional_time_json(c.reopened_at);
+    record(dump(j));
+}
+
+void BookJsonWriter::add(const Plan& plan)
+{
+    enter(Section::plans);
+    Json j;
+    j["id"] = plan.id;
+    j["contact"] = plan.contact_id;
+    j["playbook"] = plan.playbook;
+    Json steps = Json::array();
+    for (const PlaybookStep& step : plan.steps) {
+        Json s;
+        s["about"] = text_json(step.about);
+        s["when"] = step.when;
+        s["via"] = step.via;
+        steps.push_back(std::move(s));
+    }
+    j["steps"] = std::move(steps);
+    j["started"] = time_json(plan.started_at);
+    j["from"] = time_json(plan.from);
+    j["ended"] = optional_time_json(plan.ended_at);
+    j["end_reason"] = text_json(plan.end_reason);
+    record(dump(j));
+}
+
+void BookJsonWriter::add(const Promise& p)
+{
+    enter(Section::promises);
+    Json j;
+    j["id"] = p.id;
+    j["contact"] = p.contact_id;
+    j["made"] = time_json(p.made_at);
+    j["earliest"] = time_json(p.earliest);
+    j["latest"] = time_json(p.latest);
+    j["text"] = p.text;
+    j["zone"] = p.zone;
+    j["about"] = text_json(p.about);
+    j["agreed"] = p.agreed;
+    j["via"] = p.via;
+    j["status"] = std::string(to_string(p.status));
+    j["resolved"] = optional_time_json(p.resolved_at);
+    j["reason"] = text_json(p.reason);
+    j["rescheduled_from"] = optional_id_json(p.rescheduled_from);
+    j["replaced_by"] = optional_id_json(p.replaced_by);
+    j["made_with"] = optional_id_json(p.made_with);
+    j["plan"] = optional_id_json(p.plan_id);
+    j["plan_step"] = p.plan_step;
+    record(dump(j));
+}
+
+void BookJsonWriter::add(const Interaction& i)
+{
+    enter(Section::interactions);
+    Json j;
+    j["id"] = i.id;
+    j["contact"] = i.contact_id;
+    j["at"] = time_json(i.at);
+    j["kind"] = i.kind;
+    j["outcome"] = text_json(i.outcome);
+    j["note"] = text_json(i.note);
+    j["inbound"] = i.inbound;
+    j["keeps"] = std::string(to_string(i.keeps));
+    j["promise"] = optional_id_json(i.promise_id);
+    j["chosen_promise"] = optional_id_json(i.chosen_promise);
+    j["reminds"] = optional_id_json(i.reminds);
+    record(dump(j));
+}
+
+void BookJsonWriter::finish()
+{
+    enter(Section::interactions);
+    m_out << (m_first_in_section ? "]\n}\n" : "\n]\n}\n");
+    m_section = Section::none;
+}
+
+} // namespace fu
