@@ -1,2 +1,0 @@
-// src/io/vcard.cpp — fu/vcard.hpp: placeholder until implemented.
-#include "fu/vcard.hpp"
