@@ -124,8 +124,11 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
         origins["format"] = "--json";
     } else if (given.format) {
         origins["format"] = "--format";
-    } else if (config.format) {
-        global.format = *config.format;
+    } else if (config.format && given.command != "export" && given.command != "import") {
+        global.format = *config.format; // a default for listings, not for a file's format
+    }
+    if (given.command == "import" && global.format == "auto") {
+        global.format = "human"; // import's --format names the file's format; auto is the default
     }
     const auto format = output_format_from(global.format);
     if (!format) {
@@ -134,6 +137,12 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     }
     if (*format == OutputFormat::markdown && given.command != "digest") {
         throw usage_error("--format markdown is only for digest", "use human, json, tsv or csv");
+    }
+    if (*format == OutputFormat::vcard && given.command != "export" && given.command != "import") {
+        throw usage_error("--format vcard is only for export and import", "use human, json, tsv or csv");
+    }
+    if (*format == OutputFormat::ics && given.command != "due" && given.command != "export") {
+        throw usage_error("--format ics is only for due and export", "use human, json, tsv or csv");
     }
     if (given.color) {
         origins["color"] = "--color";
@@ -242,7 +251,7 @@ int run_checked(const ProcessContext& context)
     app.add_option("--now", global.now, "Behave as if it were this moment (ISO 8601; default: $FU_NOW, else the clock)")
         ->type_name("WHEN");
     CLI::Option* format_option =
-        app.add_option("--format", global.format, "Output: human, json, tsv or csv (digest: human, markdown or json)")
+        app.add_option("--format", global.format, "Output: human, json, tsv or csv (digest: also markdown; due: also ics; export: json, csv, vcard or ics)")
             ->type_name("FORMAT");
     app.add_flag("--json", global.json, "Short for --format json");
     CLI::Option* color_option = app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")

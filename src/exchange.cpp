@@ -147,6 +147,102 @@ ContactChanges changes_from(const IncomingContact& in)
     return fields;
 }
 
+// A contact to be added, from fields already checked.
+Store::ContactRecord record_of(Id id, const ContactChanges& fields, Instant now)
+{
+    Store::ContactRecord record;
+    Contact& c = record.contact;
+    c.id = id;
+    c.name = fields.name.value_or("");
+    c.company = fields.company.value_or("");
+    c.phone = fields.phone.value_or("");
+    c.email = fields.email.value_or("");
+    c.note = fields.note.value_or("");
+    c.tz = fields.tz.value_or("");
+    c.every = fields.every.value_or("");
+    c.interest = fields.interest.value_or("");
+    c.created_at = now;
+    for (const auto& tag : fields.add_tags) {
+        if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) {
+            c.tags.push_back(tag);
+        }
+    }
+    record.every_after = fields.every_after.value_or(0);
+    return record;
+}
+
+// Applies a merge's changes to a contact not yet stored.
+void apply(Store::ContactRecord& record, const ContactChanges& changes)
+{
+    Contact& c = record.contact;
+    for (auto [field, value] : {std::pair{&c.company, &changes.company}, std::pair{&c.phone, &changes.phone},
+                                std::pair{&c.email, &changes.email}, std::pair{&c.note, &changes.note},
+                                std::pair{&c.tz, &changes.tz}, std::pair{&c.every, &changes.every},
+                                std::pair{&c.interest, &changes.interest}}) {
+        if (*value) {
+            *field = **value;
+        }
+    }
+    if (changes.every_after) {
+        record.every_after = *changes.every_after;
+    }
+    c.tags.insert(c.tags.end(), changes.add_tags.begin(), changes.add_tags.end());
+}
+
+// The contacts an import adds, kept in memory until one statement stores them all: a later
+// record of the same file may duplicate one of them.
+class NewContacts {
+public:
+    explicit NewContacts(Id first_id) : m_next_id(first_id) {}
+
+    Store::ContactRecord& add(const ContactChanges& fields, Instant now)
+    {
+        m_records.push_back(record_of(m_next_id++, fields, now));
+        const Contact& c = m_records.back().contact;
+        const std::size_t index = m_records.size() - 1;
+        if (!c.email.empty()) {
+            m_by_email.emplace(fold_case(c.email), index);
+        }
+        if (!digits_of(c.phone).empty()) {
+            m_by_name_and_phone.emplace(fold_case(c.name) + '\n' + digits_of(c.phone), index);
+        }
+        return m_records.back();
+    }
+
+    // The new contact `fields` duplicates, and why.
+    std::optional<std::pair<std::size_t, std::string>> duplicate_of(const ContactChanges& fields) const
+    {
+        const std::string email = fold_case(fields.email.value_or(""));
+        if (!email.empty()) {
+            if (const auto found = m_by_email.find(email); found != m_by_email.end()) {
+                return std::make_pair(found->second, std::string("same email as"));
+            }
+        }
+        const std::string phone = digits_of(fields.phone.value_or(""));
+        if (!phone.empty()) {
+            const auto found = m_by_name_and_phone.find(fold_case(fields.name.value_or("")) + '\n' + phone);
+            if (found != m_by_name_and_phone.end()) {
+                return std::make_pair(found->second, std::string("same name and phone as"));
+            }
+        }
+        return std::nullopt;
+    }
+
+    Store::ContactRecord& at(std::size_t index) { return m_records[index]; }
+    const std::vector<Store::ContactRecord>& records() const { return m_records; }
+
+private:
+    Id m_next_id;
+    std::vector<Store::ContactRecord> m_records;
+    std::map<std::string, std::size_t> m_by_email;
+    std::map<std::string, std::size_t> m_by_name_and_phone;
+};
+
+std::string new_contact_label(const Contact& contact, const std::string& where)
+{
+    return fmt::format("{} ({}, new)", contact.name, where);
+}
+
 } // namespace
 
 ImportReport import_contacts(Store& store, const ContactsRead& read, const ImportOptions& options,
@@ -155,6 +251,8 @@ ImportReport import_contacts(Store& store, const ContactsRead& read, const Impor
     ImportReport report;
     report.dialect = read.dialect;
     report.notices = read.notices;
+    NewContacts added(store.highest_ids().contact + 1);
+    std::vector<std::string> added_where;
     for (const IncomingContact& in : read.contacts) {
         ContactChanges fields = changes_from(in);
         at_record(options.source, in.where, [&] { validate(fields); });
@@ -164,9 +262,26 @@ ImportReport import_contacts(Store& store, const ContactsRead& read, const Impor
             });
             continue;
         }
-        store.add_contact(fields, context.now);
+        if (const auto earlier = added.duplicate_of(fields)) {
+            Store::ContactRecord& record = added.at(earlier->first);
+            report.duplicates.push_back(fmt::format("{}: {} — {} {}", in.where, fields.name.value_or(""),
+                                                    earlier->second,
+                                                    new_contact_label(record.contact, added_where[earlier->first])));
+            if (options.merge) {
+                ContactChanges changes = merge_changes(record.contact, fields);
+                at_record(options.source, in.where, [&] { validate(changes); });
+                apply(record, changes);
+                ++report.merged;
+            } else {
+                ++report.skipped;
+            }
+            continue;
+        }
+        added.add(fields, context.now);
+        added_where.push_back(in.where);
         ++report.added;
     }
+    store.insert_contact_records(added.records());
     return report;
 }
 
@@ -256,6 +371,7 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
     }
     store.defer_references();
 
+    std::vector<Store::ContactRecord> new_contacts;
     for (const Contact& c : book.contacts) {
         const std::string where = fmt::format("contact {}", c.id);
         ContactChanges fields = changes_of(c);
@@ -271,20 +387,22 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
                 continue;
             }
         }
-        Contact record = c;
-        record.id = c.id + ids.offset.contact;
-        record.name = *fields.name;
-        record.company = *fields.company;
-        record.phone = *fields.phone;
-        record.email = *fields.email;
-        record.tz = *fields.tz;
-        record.every = *fields.every;
-        record.interest = *fields.interest;
-        record.tags = fields.add_tags;
-        store.insert_contact_record(record, fields.every_after.value_or(0));
-        ids.contacts[c.id] = record.id;
+        Store::ContactRecord record{c, fields.every_after.value_or(0)};
+        Contact& added = record.contact;
+        added.id = c.id + ids.offset.contact;
+        added.name = *fields.name;
+        added.company = *fields.company;
+        added.phone = *fields.phone;
+        added.email = *fields.email;
+        added.tz = *fields.tz;
+        added.every = *fields.every;
+        added.interest = *fields.interest;
+        added.tags = fields.add_tags;
+        ids.contacts[c.id] = added.id;
+        new_contacts.push_back(std::move(record));
         ++report.added;
     }
+    store.insert_contact_records(new_contacts);
     const auto contact_of = [&](Id file_id) -> std::optional<Id> {
         const auto found = ids.contacts.find(file_id);
         return found == ids.contacts.end() ? std::nullopt : std::optional<Id>(found->second);
@@ -313,6 +431,7 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             ++report.plans;
         }
     }
+    std::vector<Promise> promises;
     for (Promise p : book.promises) {
         if (const auto contact = contact_of(p.contact_id)) {
             p.id += ids.offset.promise;
@@ -321,10 +440,12 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             p.replaced_by = ids.promise(p.replaced_by);
             p.rescheduled_from = ids.promise(p.rescheduled_from);
             p.made_with = ids.interaction(p.made_with);
-            store.insert_promise_record(p);
-            ++report.promises;
+            promises.push_back(std::move(p));
         }
     }
+    store.insert_promise_records(promises);
+    report.promises = static_cast<std::int64_t>(promises.size());
+    std::vector<Interaction> interactions;
     for (Interaction i : book.interactions) {
         if (const auto contact = contact_of(i.contact_id)) {
             i.id += ids.offset.interaction;
@@ -332,10 +453,11 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             i.promise_id = ids.promise(i.promise_id);
             i.chosen_promise = ids.promise(i.chosen_promise);
             i.reminds = ids.promise(i.reminds);
-            store.insert_interaction_record(i);
-            ++report.interactions;
+            interactions.push_back(std::move(i));
         }
     }
+    store.insert_interaction_records(interactions);
+    report.interactions = static_cast<std::int64_t>(interactions.size());
     return report;
 }
 

@@ -25,6 +25,12 @@ std::optional<OutputFormat> output_format_from(std::string_view word)
     if (word == "markdown") {
         return OutputFormat::markdown;
     }
+    if (word == "vcard") {
+        return OutputFormat::vcard;
+    }
+    if (word == "ics") {
+        return OutputFormat::ics;
+    }
     return std::nullopt;
 }
 
@@ -35,6 +41,8 @@ std::string_view to_string(OutputFormat format)
     case OutputFormat::tsv: return "tsv";
     case OutputFormat::csv: return "csv";
     case OutputFormat::markdown: return "markdown";
+    case OutputFormat::vcard: return "vcard";
+    case OutputFormat::ics: return "ics";
     case OutputFormat::human: break;
     }
     return "human";
@@ -333,7 +341,9 @@ void print_table(std::ostream& out, const Table& table, const OutputOptions& opt
     switch (options.format) {
     case OutputFormat::human:
     case OutputFormat::markdown:
-    case OutputFormat::json: // callers print JSON themselves; a table is the fallback
+    case OutputFormat::vcard:
+    case OutputFormat::ics:
+    case OutputFormat::json: // callers print JSON (and calendars) themselves; a table is the fallback
         print_human(out, table, options);
         return;
     case OutputFormat::tsv:

@@ -14,7 +14,8 @@
 namespace fu {
 
 // --format: how listings and records are printed.
-enum class OutputFormat { human, json, tsv, csv, markdown };
+// vcard: `fu export` only; ics: `fu due` and `fu export`; markdown: `fu digest` only.
+enum class OutputFormat { human, json, tsv, csv, markdown, vcard, ics };
 
 // Parses a --format value; std::nullopt when unknown.
 std::optional<OutputFormat> output_format_from(std::string_view word);

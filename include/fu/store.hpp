@@ -290,12 +290,17 @@ public:
     // Within the current write transaction, references between records are checked at commit,
     // so that records may name one another in any order.
     void defer_references();
-    // Insert a record exactly as given: its id, its times, every column (a contact's
-    // `every_after` as given too). The kept columns follow by the triggers.
-    void insert_contact_record(const Contact& contact, std::int64_t every_after);
+    // Insert records exactly as given: their ids, their times, every column (a contact's
+    // `every_after` as given too); the kept columns follow by the triggers. Each call is one
+    // statement, so that the full-text indexes are written once for the lot, not once per row.
+    struct ContactRecord {
+        Contact contact;
+        std::int64_t every_after = 0;
+    };
+    void insert_contact_records(const std::vector<ContactRecord>& records);
     void insert_plan_record(const Plan& plan);
-    void insert_promise_record(const Promise& promise);
-    void insert_interaction_record(const Interaction& interaction);
+    void insert_promise_records(const std::vector<Promise>& promises);
+    void insert_interaction_records(const std::vector<Interaction>& interactions);
     // Contacts whose folded name is exactly `folded_name`, in id order.
     std::vector<Contact> contacts_named(const std::string& folded_name) const;
 

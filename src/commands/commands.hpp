@@ -59,5 +59,8 @@ Handler setup_plan(CLI::App& command);
 Handler setup_playbooks(CLI::App& command);
 Handler setup_remind(CLI::App& command);
 Handler setup_reopen(CLI::App& command);
+Handler setup_export(CLI::App& command);
+Handler setup_import(CLI::App& command);
+Handler setup_invite(CLI::App& command);
 
 } // namespace fu::commands

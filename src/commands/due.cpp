@@ -9,6 +9,7 @@
 #include "fu/contacts.hpp"
 #include "fu/error.hpp"
 #include "fu/practice.hpp"
+#include "fu/ical.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 #include "fu/timefmt.hpp"
@@ -222,6 +223,10 @@ int run_due(const DueOptions& opt, Env& env)
     }
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     if (opt.no_next_step) {
+        if (env.output.format == OutputFormat::ics) {
+            throw usage_error("--no-next-step lists contacts, not windows: there is no calendar of them",
+                              "use human, json, tsv or csv");
+        }
         return print_no_next_step(store, query, env);
     }
     bool needs_attention = false;
@@ -241,6 +246,16 @@ int run_due(const DueOptions& opt, Env& env)
         }
         print_human(agenda, later, env, !opt.all && opt.until.empty());
         needs_attention = agenda.total(DueState::overdue) + agenda.total(DueState::due) > 0;
+    } else if (env.output.format == OutputFormat::ics) {
+        // The promised windows as calendar events (a keep-in-touch reminder is no promise).
+        CalendarFeedWriter feed(env.out, env.now);
+        each_agenda_item(store, query, env.now, [&](const AgendaItem& item) {
+            needs_attention = needs_attention || item.state != DueState::upcoming;
+            if (item.kind == AgendaKind::promise) {
+                feed.add(item.promise, item.contact);
+            }
+        });
+        feed.finish();
     } else if (env.json()) {
         JsonArrayStream list(env.out);
         each_agenda_item(store, query, env.now, [&](const AgendaItem& item) {

@@ -267,7 +267,8 @@ std::string invitation(const Promise& promise, const Contact& contact, const Org
                        Instant now)
 {
     if (trim(organizer.email).empty()) {
-        throw usage_error("set user_email in the config file to send invitations");
+        throw usage_error("set user_email in the config file to send invitations",
+                          "add user_email = \"you@example.com\" (and user_name) to the config file; see fu config");
     }
     if (trim(contact.email).empty()) {
         throw usage_error(fmt::format("{} has no email to invite", contact.name),

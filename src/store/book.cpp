@@ -63,68 +63,122 @@ void Store::defer_references()
     m_db->exec("PRAGMA defer_foreign_keys = ON");
 }
 
-void Store::insert_contact_record(const Contact& c, std::int64_t every_after)
-{
-    SQLite::Statement& q = prepared(
-        "INSERT INTO contacts (id, name, name_folded, company, phone, email, note, tz, created_at, "
-        "archived_at, closed_at, reopened_at, every, every_after, interest) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, c.id);
-    q.bind(2, c.name);
-    q.bind(3, fold_case(c.name));
-    q.bind(4, c.company);
-    q.bind(5, c.phone);
-    q.bind(6, c.email);
-    q.bind(7, c.note);
-    q.bind(8, c.tz);
-    q.bind(9, to_seconds(c.created_at));
-    bind_optional(q, 10, c.archived_at);
-    bind_optional(q, 11, c.closed_at);
-    bind_optional(q, 12, c.reopened_at);
-    q.bind(13, c.every);
-    q.bind(14, every_after);
-    q.bind(15, c.interest);
-    q.exec();
-    for (const auto& tag : c.tags) {
-        SQLite::Statement& t = prepared("INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)");
-        t.bind(1, c.id);
-        t.bind(2, tag);
-        t.exec();
+namespace {
+
+// Rows added many at a time go first into a private staging table with the table's columns (no
+// triggers, no indexes), then into the table in one statement: the full-text index is written
+// once for the lot, not once per row (FTS5 writes its pending terms at every statement's end).
+class Staging {
+public:
+    Staging(SQLite::Database& db, const char* table, const std::string& columns)
+        : m_db(db), m_table(table), m_columns(columns)
+    {
+        m_db.exec(fmt::format("DROP TABLE IF EXISTS temp.staging_{0}; CREATE TEMP TABLE staging_{0} AS "
+                              "SELECT {1} FROM main.{0} WHERE 0",
+                              m_table, m_columns));
     }
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
+    ~Staging()
+    {
+        try {
+            m_db.exec(fmt::format("DROP TABLE IF EXISTS temp.staging_{}", m_table));
+        } catch (...) {
+            // the transaction is failing already; it takes the temporary table with it
+        }
+    }
+    std::string insert_sql() const { return store_rows::insert_sql(fmt::format("temp.staging_{}", m_table).c_str(), m_columns.c_str()); }
+    void move_in(const char* verb = "INSERT")
+    {
+        m_db.exec(fmt::format("{0} INTO main.{1} ({2}) SELECT {2} FROM temp.staging_{1} ORDER BY rowid", verb,
+                              m_table, m_columns));
+    }
+
+private:
+    SQLite::Database& m_db;
+    std::string m_table;
+    std::string m_columns;
+};
+
+} // namespace
+
+void Store::insert_contact_records(const std::vector<ContactRecord>& records)
+{
+    if (records.empty()) {
+        return;
+    }
+    Staging contacts(*m_db, "contacts",
+                     "id, name, name_folded, company, phone, email, note, tz, created_at, archived_at, closed_at, "
+                     "reopened_at, every, every_after, interest");
+    Staging tags(*m_db, "contact_tags", "contact_id, tag");
+    SQLite::Statement add(*m_db, contacts.insert_sql());
+    SQLite::Statement tag(*m_db, tags.insert_sql());
+    for (const auto& [c, every_after] : records) {
+        add.bind(":id", c.id);
+        add.bind(":name", c.name);
+        add.bind(":name_folded", fold_case(c.name));
+        add.bind(":company", c.company);
+        add.bind(":phone", c.phone);
+        add.bind(":email", c.email);
+        add.bind(":note", c.note);
+        add.bind(":tz", c.tz);
+        add.bind(":created_at", to_seconds(c.created_at));
+        bind_optional(add, ":archived_at", c.archived_at);
+        bind_optional(add, ":closed_at", c.closed_at);
+        bind_optional(add, ":reopened_at", c.reopened_at);
+        add.bind(":every", c.every);
+        add.bind(":every_after", every_after);
+        add.bind(":interest", c.interest);
+        add.exec();
+        add.reset();
+        for (const auto& t : c.tags) {
+            tag.bind(":contact_id", c.id);
+            tag.bind(":tag", t);
+            tag.exec();
+            tag.reset();
+        }
+    }
+    contacts.move_in();
+    tags.move_in("INSERT OR IGNORE");
 }
 
-void Store::insert_promise_record(const Promise& p)
+void Store::insert_promise_records(const std::vector<Promise>& promises)
 {
-    static const std::string sql = [] {
-        std::string s = insert_sql("promises", k_promise_fields);
-        s.replace(s.find('(') + 1, 0, "id, ");
-        s.replace(s.find("VALUES (") + 8, 0, ":id, ");
-        return s;
-    }();
-    SQLite::Statement& q = prepared(sql);
-    bind_promise(q, p);
-    q.bind(":id", p.id);
-    q.exec();
+    if (promises.empty()) {
+        return;
+    }
+    Staging staging(*m_db, "promises", fmt::format("id, {}", k_promise_fields));
+    SQLite::Statement add(*m_db, staging.insert_sql());
+    for (const Promise& p : promises) {
+        bind_promise(add, p);
+        add.bind(":id", p.id);
+        add.exec();
+        add.reset();
+    }
+    staging.move_in();
 }
 
-void Store::insert_interaction_record(const Interaction& i)
+void Store::insert_interaction_records(const std::vector<Interaction>& interactions)
 {
-    static const std::string sql = [] {
-        std::string s = insert_sql("interactions", k_interaction_fields);
-        s.replace(s.find('(') + 1, 0, "id, ");
-        s.replace(s.find("VALUES (") + 8, 0, ":id, ");
-        return s;
-    }();
-    SQLite::Statement& q = prepared(sql);
-    bind_interaction(q, i);
-    q.bind(":id", i.id);
-    q.exec();
+    if (interactions.empty()) {
+        return;
+    }
+    Staging staging(*m_db, "interactions", fmt::format("id, {}", k_interaction_fields));
+    SQLite::Statement add(*m_db, staging.insert_sql());
+    for (const Interaction& i : interactions) {
+        bind_interaction(add, i);
+        add.bind(":id", i.id);
+        add.exec();
+        add.reset();
+    }
+    staging.move_in();
 }
 
 std::vector<Contact> Store::contacts_named(const std::string& folded_name) const
 {
-    SQLite::Statement& q = prepared(
-        fmt::format("SELECT {} FROM contacts c WHERE c.name_folded = ? ORDER BY c.id", k_contact_columns));
+    static const std::string sql =
+        fmt::format("SELECT {} FROM contacts c WHERE c.name_folded = ? ORDER BY c.id", k_contact_columns);
+    SQLite::Statement& q = prepared(sql);
     q.bind(1, folded_name);
     std::vector<Contact> found = read_contacts(q);
     q.reset();

@@ -91,11 +91,13 @@ std::optional<Contact> Store::contact(Id id) const
 
 std::vector<Contact> Store::contacts_by_email(const std::string& email) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE c.email = ? COLLATE "
-                                           "NOCASE AND c.email <> '' ORDER BY c.id",
-                                           k_contact_columns));
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM contacts c WHERE c.email = ? COLLATE NOCASE AND c.email <> '' ORDER BY c.id", k_contact_columns);
+    SQLite::Statement& q = prepared(sql);
     q.bind(1, email);
-    return read_contacts(q);
+    std::vector<Contact> found = read_contacts(q);
+    q.reset();
+    return found;
 }
 
 std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part) const

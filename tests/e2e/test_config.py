@@ -14,7 +14,7 @@ NOW = "2026-06-15T07:00"  # Monday, America/New_York
 FRIDAY = "2026-06-19T10:00"
 KEYS = ["db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch", "afternoon",
         "evening", "appointment", "cold_after", "give_up_after", "min_gap", "max_attempts_per_day",
-        "reminder_template", "playbooks", "on_won", "busy_timeout_ms"]
+        "reminder_template", "playbooks", "on_won", "busy_timeout_ms", "user_name", "user_email"]
 DEFAULT_TEMPLATE = "Hi {first} — looking forward to our {via} {when} (your time)[ about {about}]."
 ONBOARDING = """# my playbooks
 on_won = "onboarding"

@@ -30,7 +30,7 @@ STATS_KEYS = {"since", "made", "on_time", "late", "renegotiated_in_time", "broke
               "open", "on_time_rate", "median_lateness_seconds", "attempts", "reached", "attempts_per_reach"}
 CONFIG_KEYS = {"db", "format", "color", "day", "workdays", "holidays", "week_start", "morning", "lunch",
                "afternoon", "evening", "appointment", "cold_after", "give_up_after", "busy_timeout_ms",
-               "min_gap", "max_attempts_per_day", "reminder_template", "playbooks", "on_won"}
+               "min_gap", "max_attempts_per_day", "reminder_template", "playbooks", "on_won", "user_name", "user_email"}
 DIGEST_KEYS = {"date", "actionable", "overdue", "due_today", "agreed_tomorrow", "no_next_step", "going_cold",
                "yesterday"}
 
