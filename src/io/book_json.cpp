@@ -21,27 +21,123 @@ constexpr const char* k_format_name = "fu";
 
 // ---- Writing ----
 
-Json time_json(Instant t)
-{
-    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
-}
-Json optional_time_json(const std::optional<Instant>& t)
-{
-    return t ? time_json(*t) : Json();
-}
-Json text_json(const std::string& s)
-{
-    return s.empty() ? Json() : Json(s);
-}
-Json optional_id_json(const std::optional<Id>& id)
-{
-    return id ? Json(*id) : Json();
-}
+// One record as compact JSON, exactly as nlohmann's dump() writes it (UTF-8 as is, the same
+// escapes), built straight into one string: an export writes millions of these, and building a
+// json object for each (its keys, its ordered map) was most of an export's time. nlohmann reads
+// them back.
+class JsonRecord {
+public:
+    JsonRecord() { m_text.reserve(256); }
 
-std::string dump(const Json& j)
-{
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+    JsonRecord& null(std::string_view key)
+    {
+        return raw(key, "null");
+    }
+    JsonRecord& text(std::string_view key, std::string_view value)
+    {
+        begin(key);
+        quote(value);
+        return *this;
+    }
+    // Empty text is written as null.
+    JsonRecord& text_or_null(std::string_view key, std::string_view value)
+    {
+        return value.empty() ? null(key) : text(key, value);
+    }
+    JsonRecord& number(std::string_view key, std::int64_t value)
+    {
+        begin(key);
+        fmt::format_to(std::back_inserter(m_text), "{}", value);
+        return *this;
+    }
+    JsonRecord& boolean(std::string_view key, bool value)
+    {
+        return raw(key, value ? "true" : "false");
+    }
+    JsonRecord& id(std::string_view key, const std::optional<Id>& value)
+    {
+        return value ? number(key, *value) : null(key);
+    }
+    // "2026-12-02T14:00:00Z"
+    JsonRecord& time(std::string_view key, Instant t)
+    {
+        const auto day = date::floor<date::days>(t);
+        const date::year_month_day ymd{day};
+        const date::hh_mm_ss<std::chrono::seconds> clock{t - day};
+        begin(key);
+        fmt::format_to(std::back_inserter(m_text), "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\"",
+                       static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), clock.hours().count(), clock.minutes().count(),
+                       clock.seconds().count());
+        return *this;
+    }
+    JsonRecord& time(std::string_view key, const std::optional<Instant>& t)
+    {
+        return t ? time(key, *t) : null(key);
+    }
+    JsonRecord& words(std::string_view key, const std::vector<std::string>& list)
+    {
+        begin(key);
+        m_text += '[';
+        for (std::size_t n = 0; n < list.size(); ++n) {
+            if (n > 0) {
+                m_text += ',';
+            }
+            quote(list[n]);
+        }
+        m_text += ']';
+        return *this;
+    }
+    // A value already written as JSON.
+    JsonRecord& raw(std::string_view key, std::string_view json)
+    {
+        begin(key);
+        m_text += json;
+        return *this;
+    }
+    std::string finish()
+    {
+        m_text += m_text.empty() ? "{}" : "}";
+        return std::move(m_text);
+    }
+
+private:
+    void begin(std::string_view key)
+    {
+        m_text += m_text.empty() ? '{' : ',';
+        quote(key);
+        m_text += ':';
+    }
+    void quote(std::string_view value)
+    {
+        if (!is_valid_utf8(value)) {
+            // Never in a store that checks its text; nlohmann replaces what is not UTF-8.
+            m_text += Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);
+            return;
+        }
+        m_text += '"';
+        for (const char c : value) {
+            switch (c) {
+            case '"': m_text += "\\\""; break;
+            case '\\': m_text += "\\\\"; break;
+            case '\b': m_text += "\\b"; break;
+            case '\f': m_text += "\\f"; break;
+            case '\n': m_text += "\\n"; break;
+            case '\r': m_text += "\\r"; break;
+            case '\t': m_text += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    fmt::format_to(std::back_inserter(m_text), "\\u{:04x}", static_cast<unsigned>(c));
+                } else {
+                    m_text += c;
+                }
+            }
+        }
+        m_text += '"';
+    }
+
+    std::string m_text;
+};
 
 // ---- Reading ----
 
@@ -461,88 +557,86 @@ void BookJsonWriter::record(const std::string& json)
 void BookJsonWriter::add(const Contact& c)
 {
     enter(Section::contacts);
-    Json j;
-    j["id"] = c.id;
-    j["name"] = c.name;
-    j["company"] = text_json(c.company);
-    j["phone"] = text_json(c.phone);
-    j["email"] = text_json(c.email);
-    j["tz"] = text_json(c.tz);
-    j["tags"] = c.tags;
-    j["note"] = text_json(c.note);
-    j["every"] = text_json(c.every);
-    j["interest"] = text_json(c.interest);
-    j["created"] = time_json(c.created_at);
-    j["archived"] = optional_time_json(c.archived_at);
-    j["closed"] = optional_time_json(c.closed_at);
-    j["reopened"] = optional_time_json(c.reopened_at);
-    record(dump(j));
+    record(JsonRecord()
+               .number("id", c.id)
+               .text("name", c.name)
+               .text_or_null("company", c.company)
+               .text_or_null("phone", c.phone)
+               .text_or_null("email", c.email)
+               .text_or_null("tz", c.tz)
+               .words("tags", c.tags)
+               .text_or_null("note", c.note)
+               .text_or_null("every", c.every)
+               .text_or_null("interest", c.interest)
+               .time("created", c.created_at)
+               .time("archived", c.archived_at)
+               .time("closed", c.closed_at)
+               .time("reopened", c.reopened_at)
+               .finish());
 }
 
 void BookJsonWriter::add(const Plan& plan)
 {
     enter(Section::plans);
-    Json j;
-    j["id"] = plan.id;
-    j["contact"] = plan.contact_id;
-    j["playbook"] = plan.playbook;
-    Json steps = Json::array();
+    std::string steps = "[";
     for (const PlaybookStep& step : plan.steps) {
-        Json s;
-        s["about"] = text_json(step.about);
-        s["when"] = step.when;
-        s["via"] = step.via;
-        steps.push_back(std::move(s));
+        steps += steps.size() > 1 ? "," : "";
+        steps += JsonRecord().text_or_null("about", step.about).text("when", step.when).text("via", step.via).finish();
     }
-    j["steps"] = std::move(steps);
-    j["started"] = time_json(plan.started_at);
-    j["from"] = time_json(plan.from);
-    j["ended"] = optional_time_json(plan.ended_at);
-    j["end_reason"] = text_json(plan.end_reason);
-    record(dump(j));
+    steps += ']';
+    record(JsonRecord()
+               .number("id", plan.id)
+               .number("contact", plan.contact_id)
+               .text("playbook", plan.playbook)
+               .raw("steps", steps)
+               .time("started", plan.started_at)
+               .time("from", plan.from)
+               .time("ended", plan.ended_at)
+               .text_or_null("end_reason", plan.end_reason)
+               .finish());
 }
 
 void BookJsonWriter::add(const Promise& p)
 {
     enter(Section::promises);
-    Json j;
-    j["id"] = p.id;
-    j["contact"] = p.contact_id;
-    j["made"] = time_json(p.made_at);
-    j["earliest"] = time_json(p.earliest);
-    j["latest"] = time_json(p.latest);
-    j["text"] = p.text;
-    j["zone"] = p.zone;
-    j["about"] = text_json(p.about);
-    j["agreed"] = p.agreed;
-    j["via"] = p.via;
-    j["status"] = std::string(to_string(p.status));
-    j["resolved"] = optional_time_json(p.resolved_at);
-    j["reason"] = text_json(p.reason);
-    j["rescheduled_from"] = optional_id_json(p.rescheduled_from);
-    j["replaced_by"] = optional_id_json(p.replaced_by);
-    j["made_with"] = optional_id_json(p.made_with);
-    j["plan"] = optional_id_json(p.plan_id);
-    j["plan_step"] = p.plan_step;
-    record(dump(j));
+    record(JsonRecord()
+               .number("id", p.id)
+               .number("contact", p.contact_id)
+               .time("made", p.made_at)
+               .time("earliest", p.earliest)
+               .time("latest", p.latest)
+               .text("text", p.text)
+               .text("zone", p.zone)
+               .text_or_null("about", p.about)
+               .boolean("agreed", p.agreed)
+               .text("via", p.via)
+               .text("status", to_string(p.status))
+               .time("resolved", p.resolved_at)
+               .text_or_null("reason", p.reason)
+               .id("rescheduled_from", p.rescheduled_from)
+               .id("replaced_by", p.replaced_by)
+               .id("made_with", p.made_with)
+               .id("plan", p.plan_id)
+               .number("plan_step", p.plan_step)
+               .finish());
 }
 
 void BookJsonWriter::add(const Interaction& i)
 {
     enter(Section::interactions);
-    Json j;
-    j["id"] = i.id;
-    j["contact"] = i.contact_id;
-    j["at"] = time_json(i.at);
-    j["kind"] = i.kind;
-    j["outcome"] = text_json(i.outcome);
-    j["note"] = text_json(i.note);
-    j["inbound"] = i.inbound;
-    j["keeps"] = std::string(to_string(i.keeps));
-    j["promise"] = optional_id_json(i.promise_id);
-    j["chosen_promise"] = optional_id_json(i.chosen_promise);
-    j["reminds"] = optional_id_json(i.reminds);
-    record(dump(j));
+    record(JsonRecord()
+               .number("id", i.id)
+               .number("contact", i.contact_id)
+               .time("at", i.at)
+               .text("kind", i.kind)
+               .text_or_null("outcome", i.outcome)
+               .text_or_null("note", i.note)
+               .boolean("inbound", i.inbound)
+               .text("keeps", to_string(i.keeps))
+               .id("promise", i.promise_id)
+               .id("chosen_promise", i.chosen_promise)
+               .id("reminds", i.reminds)
+               .finish());
 }
 
 void BookJsonWriter::finish()
