@@ -356,6 +356,23 @@ ContactChanges changes_of(const Contact& c)
 
 } // namespace
 
+void check_contacts(const ContactsRead& read, const std::string& source)
+{
+    for (const IncomingContact& in : read.contacts) {
+        ContactChanges fields = changes_from(in);
+        at_record(source, in.where, [&] { validate(fields); });
+    }
+}
+
+void check_book(const Book& book, const std::string& source)
+{
+    check_references(book, source);
+    for (const Contact& c : book.contacts) {
+        ContactChanges fields = changes_of(c);
+        at_record(source, fmt::format("contact {}", c.id), [&] { validate(fields); });
+    }
+}
+
 ImportReport import_book(Store& store, const Book& book, const ImportOptions& options,
                          const ChangeContext& context)
 {

@@ -35,6 +35,12 @@ struct ImportReport {
     std::vector<std::string> notices;    // what the file holds that fu does not import
 };
 
+// Checks every record of a file as an import will, without a store: the first bad one throws
+// Error (2) naming the file and the record. A command runs these before it opens the database,
+// so that a bad file creates nothing.
+void check_contacts(const ContactsRead& read, const std::string& source);
+void check_book(const Book& book, const std::string& source);
+
 // Adds the contacts a CSV or vCard reader found. Each is checked as `fu add` checks its fields;
 // the first bad one stops the import: Error (2) "SOURCE, line 12: …". A contact with the email
 // (any case) of a contact already in the book, or with its name and phone number (the same

@@ -143,6 +143,11 @@ int run_import(const ImportCommandOptions& opt, Env& env)
     case FileFormat::csv: contacts = read_contacts_csv(text, source); break;
     case FileFormat::vcard: contacts = read_vcards(text, source); break;
     }
+    if (book) {
+        check_book(*book, source);
+    } else {
+        check_contacts(*contacts, source);
+    }
 
     Store store = opt.dry_run ? Store::open_for_update(env.db_path, env.settings.busy_timeout)
                               : Store::open_for_writing(env.db_path, env.settings.busy_timeout);
