@@ -155,6 +155,37 @@ void check_text(std::string_view what, std::string_view s, std::size_t max_bytes
     }
 }
 
+std::string visible(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode(s, i);
+        if (d.length == 0) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        const char32_t c = d.code;
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        } else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                   c == 0x200E || c == 0x200F || c == 0x061C) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+            out.append(s.substr(i, d.length));
+        }
+        i += d.length;
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string_view s)
 {
     std::string out(s);

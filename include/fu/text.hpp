@@ -15,6 +15,11 @@ bool is_valid_utf8(std::string_view s);
 void check_text(std::string_view what, std::string_view s, std::size_t max_bytes = 4096,
                 bool multiline = false);
 
+// `s` safe to print on a terminal: control characters (C0, DEL, C1), bidirectional controls and
+// bytes that are not UTF-8 become visible escapes ("\\x1b", "\\r", "\\u202e"); the rest is kept.
+// For text from a file or the command line that a message repeats.
+std::string visible(std::string_view s);
+
 // ASCII lower-case (enough for keywords); non-ASCII bytes are left alone.
 std::string ascii_lower(std::string_view s);
 

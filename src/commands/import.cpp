@@ -92,7 +92,7 @@ std::string count_of(std::int64_t n, const char* one, const char* many)
 void print_report(const ImportReport& report, const std::string& source, bool dry_run, bool merge, Env& env)
 {
     for (const auto& notice : report.notices) {
-        env.err << "note: " << notice << '\n';
+        env.err << "note: " << visible(notice) << '\n';
     }
     if (env.output.quiet && !dry_run) {
         return;
@@ -120,14 +120,14 @@ void print_report(const ImportReport& report, const std::string& source, bool dr
                                dry_run ? "Would skip" : "Skipped", count_of(report.skipped, "duplicate", "duplicates"));
     }
     for (std::size_t n = 0; n < report.duplicates.size() && n < k_listed_duplicates; ++n) {
-        env.out << "  " << report.duplicates[n] << '\n';
+        env.out << "  " << visible(report.duplicates[n]) << '\n';
     }
     if (report.duplicates.size() > k_listed_duplicates) {
         env.out << fmt::format("  … and {} more\n", report.duplicates.size() - k_listed_duplicates);
     }
 }
 
-int run_import(const ImportCommandOptions& opt, Env& env)
+int import_file(const ImportCommandOptions& opt, Env& env)
 {
     const std::string source = opt.file == "-" ? std::string("standard input") : opt.file;
     const std::string text = read_input(opt.file, env);
@@ -160,8 +160,19 @@ int run_import(const ImportCommandOptions& opt, Env& env)
     if (!opt.dry_run) {
         transaction.commit();
     }
-    print_report(report, source, opt.dry_run, opt.merge, env);
+    print_report(report, visible(source), opt.dry_run, opt.merge, env);
     return k_exit_ok;
+}
+
+// Messages about a file repeat its text: shown with its control characters made visible, so a
+// hostile file cannot rewrite the terminal.
+int run_import(const ImportCommandOptions& opt, Env& env)
+{
+    try {
+        return import_file(opt, env);
+    } catch (const Error& e) {
+        throw Error(e.status(), visible(e.what()), visible(e.hint()));
+    }
 }
 
 } // namespace
