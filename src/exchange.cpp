@@ -198,15 +198,21 @@ public:
     Store::ContactRecord& add(const ContactChanges& fields, Instant now)
     {
         m_records.push_back(record_of(m_next_id++, fields, now));
-        const Contact& c = m_records.back().contact;
-        const std::size_t index = m_records.size() - 1;
+        index(m_records.size() - 1);
+        return m_records.back();
+    }
+
+    // Makes the new contact findable by its email and its name and phone (again after a merge
+    // filled them in, so that a later record finds it as it would a contact in the book).
+    void index(std::size_t position)
+    {
+        const Contact& c = m_records[position].contact;
         if (!c.email.empty()) {
-            m_by_email.emplace(fold_case(c.email), index);
+            m_by_email.emplace(fold_case(c.email), position);
         }
         if (!digits_of(c.phone).empty()) {
-            m_by_name_and_phone.emplace(fold_case(c.name) + '\n' + digits_of(c.phone), index);
+            m_by_name_and_phone.emplace(fold_case(c.name) + '\n' + digits_of(c.phone), position);
         }
-        return m_records.back();
     }
 
     // The new contact `fields` duplicates, and why.
@@ -271,6 +277,7 @@ ImportReport import_contacts(Store& store, const ContactsRead& read, const Impor
                 ContactChanges changes = merge_changes(record.contact, fields);
                 at_record(options.source, in.where, [&] { validate(changes); });
                 apply(record, changes);
+                added.index(earlier->first);
                 ++report.merged;
             } else {
                 ++report.skipped;

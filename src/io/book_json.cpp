@@ -239,11 +239,16 @@ public:
                      const char* fallback = "")
     {
         std::string value = text(key);
-        if (value.empty() && m_object.find(key) == m_object.end()) {
+        const auto found = m_object.find(key);
+        const bool absent = found == m_object.end() || found->is_null(); // null reads as absent
+        if (absent) {
             value = fallback;
         }
         if (value.empty() && may_be_empty) {
             return value;
+        }
+        if (value.empty() && absent) {
+            fail(fmt::format("\"{}\" is missing", key));
         }
         if (std::find(known.begin(), known.end(), value) == known.end()) {
             fail(fmt::format("\"{}\" is \"{}\", not one of {}", key, value, join(known, ", ")));

@@ -15,8 +15,9 @@ using namespace store_rows;
 
 Id Store::add_contact(const ContactChanges& fields, Instant now)
 {
-    SQLite::Statement& q = prepared("INSERT INTO contacts (name, name_folded, company, phone, email, "
-                               "note, tz, created_at, every, interest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = prepared("INSERT INTO contacts (name, name_folded, company, phone, email, note, tz, "
+                                    "created_at, every, interest, every_after) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const std::string name = fields.name.value_or("");
     q.bind(1, name);
     q.bind(2, fold_case(name));
@@ -28,6 +29,7 @@ Id Store::add_contact(const ContactChanges& fields, Instant now)
     q.bind(8, to_seconds(now));
     q.bind(9, fields.every.value_or(""));
     q.bind(10, fields.interest.value_or(""));
+    q.bind(11, fields.every_after.value_or(0));
     q.exec();
     const Id id = m_db->getLastInsertRowid();
     ContactChanges tags_only;
