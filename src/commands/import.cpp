@@ -149,14 +149,27 @@ int import_file(const ImportCommandOptions& opt, Env& env)
         check_contacts(*contacts, source);
     }
 
-    Store store = opt.dry_run ? Store::open_for_update(env.db_path, env.settings.busy_timeout)
-                              : Store::open_for_writing(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write(env.change_label());
     ImportOptions options;
     options.source = source;
     options.merge = opt.merge;
-    const ImportReport report = book ? import_book(store, *book, options, env.change_context())
-                                     : import_contacts(store, *contacts, options, env.change_context());
+    const auto import_into = [&](Store& store) {
+        return book ? import_book(store, *book, options, env.change_context())
+                    : import_contacts(store, *contacts, options, env.change_context());
+    };
+    // A record fu add would refuse stops the import only once the database is open: when there is
+    // no database yet, try the import on an empty one first, so that a bad record creates nothing.
+    std::error_code ec;
+    const bool no_database =
+        !std::filesystem::exists(env.db_path, ec) || std::filesystem::file_size(env.db_path, ec) == 0;
+    if (!opt.dry_run && no_database) {
+        Store trial = Store::open_in_memory();
+        auto trial_transaction = trial.begin_write(env.change_label());
+        import_into(trial);
+    }
+    Store store = opt.dry_run ? Store::open_for_update(env.db_path, env.settings.busy_timeout)
+                              : Store::open_for_writing(env.db_path, env.settings.busy_timeout);
+    auto transaction = store.begin_write(env.change_label());
+    const ImportReport report = import_into(store);
     if (!opt.dry_run) {
         transaction.commit();
     }
