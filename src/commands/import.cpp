@@ -134,7 +134,8 @@ int import_file(const ImportCommandOptions& opt, Env& env)
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         throw usage_error(fmt::format("{} is UTF-16 text", source), "save it as UTF-8 (CSV UTF-8) and import that");
     }
-    // The file is read and checked before the database is opened: a bad file creates nothing.
+    // The file is read, and every record checked as fu add checks it, before the database is
+    // opened: a bad file creates nothing.
     const FileFormat format = file_format(env, opt.file, text);
     std::optional<Book> book;
     std::optional<ContactsRead> contacts;
@@ -156,16 +157,6 @@ int import_file(const ImportCommandOptions& opt, Env& env)
         return book ? import_book(store, *book, options, env.change_context())
                     : import_contacts(store, *contacts, options, env.change_context());
     };
-    // A record fu add would refuse stops the import only once the database is open: when there is
-    // no database yet, try the import on an empty one first, so that a bad record creates nothing.
-    std::error_code ec;
-    const bool no_database =
-        !std::filesystem::exists(env.db_path, ec) || std::filesystem::file_size(env.db_path, ec) == 0;
-    if (!opt.dry_run && no_database) {
-        Store trial = Store::open_in_memory();
-        auto trial_transaction = trial.begin_write(env.change_label());
-        import_into(trial);
-    }
     Store store = opt.dry_run ? Store::open_for_update(env.db_path, env.settings.busy_timeout)
                               : Store::open_for_writing(env.db_path, env.settings.busy_timeout);
     auto transaction = store.begin_write(env.change_label());
