@@ -24,6 +24,22 @@ std::string digits_of(std::string_view phone)
     return digits;
 }
 
+// The file and a record's place in it, as the readers write them: "contacts.csv:12" for "line
+// 12", "cards.vcf:40: card 3" for "card 3 (line 40)", "book.json: contact 3" otherwise.
+std::string located(const std::string& source, const std::string& where)
+{
+    constexpr std::string_view line = "line ";
+    if (where.rfind(line, 0) == 0) {
+        return fmt::format("{}:{}", source, where.substr(line.size()));
+    }
+    const auto open = where.find(" (line ");
+    if (open != std::string::npos && where.back() == ')') {
+        const std::string number = where.substr(open + 7, where.size() - open - 8);
+        return fmt::format("{}:{}: {}", source, number, where.substr(0, open));
+    }
+    return fmt::format("{}: {}", source, where);
+}
+
 // Runs `check` and puts the file and the record's place before any error it throws.
 template <typename Check>
 void at_record(const std::string& source, const std::string& where, Check check)
@@ -31,7 +47,7 @@ void at_record(const std::string& source, const std::string& where, Check check)
     try {
         check();
     } catch (const Error& e) {
-        throw Error(e.status(), fmt::format("{}, {}: {}", source, where, e.what()), e.hint());
+        throw Error(e.status(), fmt::format("{}: {}", located(source, where), e.what()), e.hint());
     }
 }
 

@@ -42,7 +42,7 @@ void check_contacts(const ContactsRead& read, const std::string& source);
 void check_book(const Book& book, const std::string& source);
 
 // Adds the contacts a CSV or vCard reader found. Each is checked as `fu add` checks its fields;
-// the first bad one stops the import: Error (2) "SOURCE, line 12: …". A contact with the email
+// the first bad one stops the import: Error (2) "SOURCE:12: …". A contact with the email
 // (any case) of a contact already in the book, or with its name and phone number (the same
 // digits), is a duplicate: skipped, or with `merge` used to fill in that contact's empty fields
 // (a different phone or email it brings is added to the note; tags are added).

@@ -37,14 +37,14 @@ BAD_FILES = [
     ("nameless.csv", b"name,email\nAda,ada@x.example\n,b@x.example\n",
      "fu: nameless.csv:3: a contact without a name", "hint: fill in its name, or remove the row"),
     ("bad-email.csv", b"name,email\nAda,ada@x.example\nBob,not-an-email\n",
-     'fu: bad-email.csv, line 3: "not-an-email" is not an email address', "hint: write it like name@example.com"),
+     'fu: bad-email.csv:3: "not-an-email" is not an email address', "hint: write it like name@example.com"),
     ("bad-phone.csv", b"name,phone\nAda,+1 555 0100\nBob,call me maybe\n",
-     "fu: bad-phone.csv, line 3: \"call me maybe\" is not a phone number (unexpected 'c')",
+     "fu: bad-phone.csv:3: \"call me maybe\" is not a phone number (unexpected 'c')",
      "hint: use digits, spaces, + - ( ) . and x for an extension"),
     ("bad-zone.csv", b"name,tz\nAda,Europe/London\nBob,Mars/Olympus\n",
-     'fu: bad-zone.csv, line 3: unknown time zone "Mars/Olympus"',
+     'fu: bad-zone.csv:3: unknown time zone "Mars/Olympus"',
      "hint: use an IANA name such as America/New_York or Europe/Berlin"),
-    ("bad-every.csv", b"name,every\nAda,2-3 weeks\nBob,biweekly\n", "fu: bad-every.csv, line 3: …", None),
+    ("bad-every.csv", b"name,every\nAda,2-3 weeks\nBob,biweekly\n", "fu: bad-every.csv:3: …", None),
     ("latin1.csv", b"name,email\nAda,ada@x.example\nB\xf6b,b@x.example\n",
      "fu: latin1.csv:3: the text is not valid UTF-8",
      'hint: save the file as UTF-8 (Excel: "CSV UTF-8"), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8'),
@@ -56,7 +56,7 @@ BAD_FILES = [
      "fu: no-end.vcf:5: card 2 has no END:VCARD", None),
     ("bad-email.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEMAIL:ada@x.example\nEND:VCARD\n"
                       b"BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nEMAIL:bob at x\nEND:VCARD\n",
-     'fu: bad-email.vcf, card 2 (line 6): "bob at x" is not an email address', "hint: write it like name@example.com"),
+     'fu: bad-email.vcf:6: card 2: "bob at x" is not an email address', "hint: write it like name@example.com"),
     ("latin1.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:B\xf6b\nEND:VCARD\n", "fu: latin1.vcf:3: FN: the value is not UTF-8 text",
      None),
     ("no-card.vcf", b"hello\n", 'fu: no-card.vcf:1: "hello" is outside a card (BEGIN:VCARD … END:VCARD)', None),
@@ -76,7 +76,7 @@ BAD_FILES = [
      "fu: missing-interaction.json: promise 1: interaction 7 is not in the file", None),
     ("bad-phone.json", (JSON_HEAD + '"contacts": [' + CONTACT.replace('"phone":null', '"phone":"call me"') +
                         '], "plans": [], "promises": [], "interactions": []}').encode(),
-     "fu: bad-phone.json, contact 3: \"call me\" is not a phone number (unexpected 'c')",
+     "fu: bad-phone.json: contact 3: \"call me\" is not a phone number (unexpected 'c')",
      "hint: use digits, spaces, + - ( ) . and x for an extension"),
     ("not-fu.json", b'{"format": "other", "format_version": 1}\n',
      'fu: not-fu.json: not a fu export (no "format": "fu")', "hint: fu imports its own JSON export, CSV and vCard"),
@@ -126,7 +126,7 @@ class ImportErrorsTest(unittest.TestCase):
         rows = "".join(f"Person {n},p{n}@example.com\n" for n in range(1, 200))
         (self.fu.root / "late.csv").write_text("name,email\n" + rows + "Bad,nope\n", encoding="utf-8")
         before = export(self.fu)
-        self.assert_refused("late.csv", 'fu: late.csv, line 201: "nope" is not an email address',
+        self.assert_refused("late.csv", 'fu: late.csv:201: "nope" is not an email address',
                             "hint: write it like name@example.com")
         self.assertEqual(export(self.fu), before)
         self.assertEqual(self.fu.ok("contacts", "--search", "Person"), "No contacts match.\n")

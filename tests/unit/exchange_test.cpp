@@ -739,7 +739,7 @@ TEST_CASE("import_book: a contact field fu add refuses stops the import, and not
     const Refusal refused = refusal([&] { target.import(book, true); });
     CHECK(refused.status == 2);
     CHECK(refused.message ==
-          R"(book.json, contact 3: "cy at example.org" is not an email address)");
+          R"(book.json: contact 3: "cy at example.org" is not an email address)");
     CHECK(refused.hint == "write it like name@example.com");
     CHECK(target.exported() == before);
     CHECK(drift(target.path) == 0);
@@ -748,7 +748,7 @@ TEST_CASE("import_book: a contact field fu add refuses stops the import, and not
     book = source.records();
     book.contacts[1].tags = {"two words"};
     CHECK(refusal([&] { empty.import(book); }).message ==
-          R"(book.json, contact 2: "two words" is not a tag (one word, no commas))");
+          R"(book.json: contact 2: "two words" is not a tag (one word, no commas))");
     CHECK_FALSE(empty.store.has_contacts());
 }
 
@@ -829,13 +829,13 @@ TEST_CASE("import_contacts: the first bad field stops the import with the record
     bad_interest.interest = "scorching";
     const Case cases[] = {
         {"an email", incoming("line 7", "Cy", "cy@"),
-         R"(contacts.csv, line 7: "cy@" is not an email address)"},
+         R"(contacts.csv:7: "cy@" is not an email address)"},
         {"a phone", incoming("line 7", "Cy", "", "12"),
-         R"(contacts.csv, line 7: "12" is not a phone number)"},
+         R"(contacts.csv:7: "12" is not a phone number)"},
         {"a phone with letters", incoming("line 7", "Cy", "", "555-CALL"),
-         R"(contacts.csv, line 7: "555-CALL" is not a phone number (unexpected 'C'))"},
-        {"an empty name", incoming("line 7", "   "), "contacts.csv, line 7: the name is empty"},
-        {"a tag", bad_tag, R"(contacts.csv, line 7: "a,b" is not a tag (one word, no commas))"},
+         R"(contacts.csv:7: "555-CALL" is not a phone number (unexpected 'C'))"},
+        {"an empty name", incoming("line 7", "   "), "contacts.csv:7: the name is empty"},
+        {"a tag", bad_tag, R"(contacts.csv:7: "a,b" is not a tag (one word, no commas))"},
     };
     for (const Case& test : cases) {
         INFO(test.what);
@@ -855,13 +855,15 @@ TEST_CASE("import_contacts: the first bad field stops the import with the record
         CHECK(l.contact(ada.id).company.empty());
         CHECK(l.store.journal().size() == 1);
     }
-    for (const IncomingContact& bad : {bad_tz, bad_interest}) {
+    const std::pair<IncomingContact, std::string> located[] = {{bad_tz, "contacts.csv:40: card 3: "},
+                                                               {bad_interest, "contacts.csv:7: "}};
+    for (const auto& [bad, prefix] : located) {
         Ledger l;
         ContactsRead read;
         read.contacts.push_back(bad);
         const Refusal refused = refusal([&] { l.import(read); });
         CHECK(refused.status == 2);
-        CHECK(refused.message.rfind("contacts.csv, " + bad.where + ": ", 0) == 0);
+        CHECK(refused.message.rfind(prefix, 0) == 0);
         CHECK_FALSE(l.store.has_contacts());
     }
 }
