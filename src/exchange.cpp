@@ -399,7 +399,6 @@ void check_book(const Book& book, const std::string& source)
 ImportReport import_book(Store& store, const Book& book, const ImportOptions& options,
                          const ChangeContext& context)
 {
-    (void)context;
     check_references(book, options.source);
     ImportReport report;
     report.dialect = "fu JSON";
@@ -463,10 +462,24 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             ids.interactions.insert(i.id);
         }
     }
+    // A contact follows one playbook at a time: a running playbook merged into a contact that
+    // runs one already comes in ended ("merged"), its step promise still open.
+    std::set<Id> running;
     for (Plan p : book.plans) {
         if (const auto contact = contact_of(p.contact_id)) {
+            const Id file_contact = p.contact_id;
             p.id += ids.offset.plan;
             p.contact_id = *contact;
+            if (!p.ended_at && (running.count(*contact) != 0 || store.active_plan(*contact))) {
+                p.ended_at = context.now;
+                p.end_reason = "merged";
+                report.notices.push_back(fmt::format(
+                    "the playbook {} of contact {} in the file comes in ended (\"merged\"): {} follows a playbook already",
+                    p.playbook, file_contact, contact_label(*store.contact(*contact))));
+            }
+            if (!p.ended_at) {
+                running.insert(*contact);
+            }
             store.insert_plan_record(p);
             ++report.plans;
         }

@@ -240,6 +240,26 @@ class JsonIntoABookTest(unittest.TestCase):
         self.assertRegex(self.fu.ok("due"), r"\np5 +Ada King +Analytical Engines .* pricing for the pilot\n")
 
 
+class RunningPlaybookMergeTest(unittest.TestCase):
+    """A contact follows one playbook at a time, also after a merge."""
+
+    def test_a_running_playbook_merged_into_a_contact_on_one_comes_in_ended(self):
+        fu = FuSandbox(self, now=MON)
+        other = fu.root / "other" / "fu.db"
+        fu.ok("add", "Ada", "--email", "ada@x.example", db=other)
+        fu.ok("plan", "Ada", "post-sale", db=other)
+        fu.ok("export", "--output", "book.json", db=other)
+        fu.ok("add", "Ada L", "--email", "ada@x.example")
+        fu.ok("plan", "Ada L", "post-sale")
+        result = fu.run("import", "--merge", "book.json")
+        self.assertEqual(result.status, 0, result)
+        self.assertIn('note: the playbook post-sale of contact 1 in the file comes in ended ("merged"): '
+                      "Ada L (id 1) follows a playbook already", result.err)
+        plans = [p for p in book(fu)["plans"]]
+        self.assertEqual([(p["ended"] is None, p["end_reason"]) for p in plans], [(True, None), (False, "merged")])
+        self.assertIn("playbook post-sale ended: merged", fu.ok("show", "Ada L"))
+
+
 class SampleFilesTest(unittest.TestCase):
     """The real-shaped exports in tests/data/: what each brings in, and what it reports."""
 
