@@ -67,29 +67,37 @@ Json& Json::push(Json value)
     return *this;
 }
 
-namespace {
-void write_string(std::ostream& out, std::string_view s)
+void append_json_string(std::string& out, std::string_view s)
 {
-    out << '"';
+    out += '"';
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out << "\\\""; break;
-        case '\\': out << "\\\\"; break;
-        case '\n': out << "\\n"; break;
-        case '\r': out << "\\r"; break;
-        case '\t': out << "\\t"; break;
-        case '\b': out << "\\b"; break;
-        case '\f': out << "\\f"; break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
         default:
             if (c < 0x20 || c == 0x7F) {
-                out << fmt::format("\\u{:04x}", c);
+                fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
             } else {
-                out << ch;
+                out += ch;
             }
         }
     }
-    out << '"';
+    out += '"';
+}
+
+namespace {
+void write_string(std::ostream& out, std::string_view s)
+{
+    std::string quoted;
+    quoted.reserve(s.size() + 2);
+    append_json_string(quoted, s);
+    out << quoted;
 }
 } // namespace
 

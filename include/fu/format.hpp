@@ -112,6 +112,10 @@ private:
 
 // One CSV field per RFC 4180, with formula injection neutralised (a leading = + - @ TAB CR gets ').
 std::string csv_field(std::string_view value);
+// `s` as a JSON string, quoted and escaped (", \\, control characters and DEL), appended to `out`;
+// UTF-8 is kept as it is.
+void append_json_string(std::string& out, std::string_view s);
+
 // One TSV field: backslash, TAB, CR and newline escaped as \\ \t \r \n.
 std::string tsv_field(std::string_view value);
 

@@ -10,21 +10,21 @@
 #include <nlohmann/json.hpp>
 
 #include "fu/error.hpp"
+#include "fu/format.hpp"
 #include "fu/text.hpp"
 
 namespace fu {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Document = nlohmann::ordered_json;
 
 constexpr const char* k_format_name = "fu";
 
 // ---- Writing ----
 
-// One record as compact JSON, exactly as nlohmann's dump() writes it (UTF-8 as is, the same
-// escapes), built straight into one string: an export writes millions of these, and building a
-// json object for each (its keys, its ordered map) was most of an export's time. nlohmann reads
-// them back.
+// One record as compact JSON (UTF-8 as it is, strings escaped as all of fu's JSON is), built
+// straight into one string: an export writes millions of these, and building a json object for
+// each (its keys, its ordered map) was most of an export's time. nlohmann reads them back.
 class JsonRecord {
 public:
     JsonRecord() { m_text.reserve(256); }
@@ -112,28 +112,10 @@ private:
     {
         if (!is_valid_utf8(value)) {
             // Never in a store that checks its text; nlohmann replaces what is not UTF-8.
-            m_text += Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);
+            m_text += Document(std::string(value)).dump(-1, ' ', false, Document::error_handler_t::replace);
             return;
         }
-        m_text += '"';
-        for (const char c : value) {
-            switch (c) {
-            case '"': m_text += "\\\""; break;
-            case '\\': m_text += "\\\\"; break;
-            case '\b': m_text += "\\b"; break;
-            case '\f': m_text += "\\f"; break;
-            case '\n': m_text += "\\n"; break;
-            case '\r': m_text += "\\r"; break;
-            case '\t': m_text += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    fmt::format_to(std::back_inserter(m_text), "\\u{:04x}", static_cast<unsigned>(c));
-                } else {
-                    m_text += c;
-                }
-            }
-        }
-        m_text += '"';
+        append_json_string(m_text, value);
     }
 
     std::string m_text;
@@ -175,7 +157,7 @@ std::optional<Instant> parse_utc(std::string_view s)
 // unknown field.
 class Fields {
 public:
-    Fields(const Json& object, std::string where, std::string_view source)
+    Fields(const Document& object, std::string where, std::string_view source)
         : m_object(object), m_where(std::move(where)), m_source(source)
     {
         if (!object.is_object()) {
@@ -189,7 +171,7 @@ public:
     }
 
     // The field's JSON, or nullptr when absent or null.
-    const Json* take(const char* key)
+    const Document* take(const char* key)
     {
         m_taken.insert(key);
         const auto found = m_object.find(key);
@@ -201,7 +183,7 @@ public:
 
     Id id(const char* key, bool required)
     {
-        const Json* value = take(key);
+        const Document* value = take(key);
         if (value == nullptr) {
             if (required) {
                 fail(fmt::format("\"{}\" is missing", key));
@@ -221,7 +203,7 @@ public:
 
     std::string text(const char* key, bool required = false)
     {
-        const Json* value = take(key);
+        const Document* value = take(key);
         if (value == nullptr) {
             if (required) {
                 fail(fmt::format("\"{}\" is missing", key));
@@ -258,7 +240,7 @@ public:
 
     bool flag(const char* key)
     {
-        const Json* value = take(key);
+        const Document* value = take(key);
         if (value == nullptr) {
             return false;
         }
@@ -270,7 +252,7 @@ public:
 
     int number(const char* key)
     {
-        const Json* value = take(key);
+        const Document* value = take(key);
         if (value == nullptr) {
             return 0;
         }
@@ -305,14 +287,14 @@ public:
     std::vector<std::string> words(const char* key)
     {
         std::vector<std::string> list;
-        const Json* value = take(key);
+        const Document* value = take(key);
         if (value == nullptr) {
             return list;
         }
         if (!value->is_array()) {
             fail(fmt::format("\"{}\" must be a list of text", key));
         }
-        for (const Json& item : *value) {
+        for (const Document& item : *value) {
             if (!item.is_string()) {
                 fail(fmt::format("\"{}\" must be a list of text", key));
             }
@@ -321,7 +303,7 @@ public:
         return list;
     }
 
-    const Json& object() const { return m_object; }
+    const Document& object() const { return m_object; }
 
     // Every field was read: anything else is a field this fu does not know.
     void done() const
@@ -334,7 +316,7 @@ public:
     }
 
 private:
-    const Json& m_object;
+    const Document& m_object;
     std::string m_where;
     std::string_view m_source;
     std::set<std::string> m_taken;
@@ -385,13 +367,13 @@ Plan read_plan_record(Fields& f, std::string_view source, const std::string& whe
     plan.from = f.time("from");
     plan.ended_at = f.optional_time("ended");
     plan.end_reason = f.text("end_reason");
-    const Json* steps = f.take("steps");
+    const Document* steps = f.take("steps");
     if (steps != nullptr) {
         if (!steps->is_array()) {
             f.fail("\"steps\" must be a list");
         }
         int n = 0;
-        for (const Json& item : *steps) {
+        for (const Document& item : *steps) {
             Fields step(item, fmt::format("{}: steps[{}]", where, n++), source);
             PlaybookStep s;
             s.about = step.text("about");
@@ -450,7 +432,7 @@ Interaction read_interaction_record(Fields& f)
 
 // Reads one section's records with `reader`, checking that each id appears once.
 template <typename Record, typename Reader>
-std::vector<Record> read_section(const Json& document, const char* name, std::string_view source, Reader reader)
+std::vector<Record> read_section(const Document& document, const char* name, std::string_view source, Reader reader)
 {
     std::vector<Record> records;
     const auto found = document.find(name);
@@ -462,7 +444,7 @@ std::vector<Record> read_section(const Json& document, const char* name, std::st
     }
     std::set<Id> ids;
     std::size_t n = 0;
-    for (const Json& item : *found) {
+    for (const Document& item : *found) {
         std::string where = fmt::format("{}[{}]", name, n++);
         if (item.is_object() && item.contains("id") && item["id"].is_number_integer()) {
             where += fmt::format(" (id {})", item["id"].get<std::int64_t>());
@@ -488,10 +470,10 @@ bool looks_like_json(std::string_view text)
 
 Book read_book_json(std::string_view text, std::string_view source)
 {
-    Json document;
+    Document document;
     try {
-        document = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
+        document = Document::parse(text.begin(), text.end());
+    } catch (const Document::parse_error& e) {
         // nlohmann's message ends with where it stopped: "… at line 3, column 7: …".
         std::string what = e.what();
         const auto detail = what.find("parse error");
