@@ -43,7 +43,8 @@ void check_utf8(std::string_view text, std::string_view source)
 
 class Parser {
   public:
-    Parser(std::string_view text, std::string_view source) : m_text(text), m_source(source)
+    Parser(std::string_view text, std::string_view source, char separator)
+        : m_text(text), m_source(source), m_separator(separator)
     {
         if (m_text.starts_with(k_bom)) {
             m_pos = k_bom.size();
@@ -65,7 +66,7 @@ class Parser {
                 if (at_end()) {
                     break;
                 }
-                if (peek() == ',') {
+                if (peek() == m_separator) {
                     ++m_pos;
                     continue;
                 }
@@ -93,7 +94,7 @@ class Parser {
     std::string plain_field()
     {
         const std::size_t start = m_pos;
-        while (!at_end() && peek() != ',' && !at_line_break()) {
+        while (!at_end() && peek() != m_separator && !at_line_break()) {
             if (peek() == '"') {
                 fail(m_source, m_line, "a quote inside a field that does not start with one",
                      std::string(k_quote_hint));
@@ -120,7 +121,7 @@ class Parser {
                     ++m_pos;
                     continue;
                 }
-                if (!at_end() && peek() != ',' && !at_line_break()) {
+                if (!at_end() && peek() != m_separator && !at_line_break()) {
                     fail(m_source, m_line, "text after the closing quote of a field",
                          std::string(k_quote_hint));
                 }
@@ -135,16 +136,46 @@ class Parser {
 
     std::string_view m_text;
     std::string_view m_source;
+    char m_separator;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
 };
 
 } // namespace
 
+char separator_of(std::string_view text)
+{
+    if (text.starts_with(k_bom)) {
+        text.remove_prefix(k_bom.size());
+    }
+    const std::size_t start = text.find_first_not_of("\r\n");
+    if (start == std::string_view::npos) {
+        return ',';
+    }
+    std::size_t counts[3] = {0, 0, 0}; // , ; TAB
+    bool quoted = false;
+    for (std::size_t i = start; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+            break;
+        } else if (!quoted) {
+            counts[0] += c == ',';
+            counts[1] += c == ';';
+            counts[2] += c == '\t';
+        }
+    }
+    if (counts[1] > counts[0] && counts[1] >= counts[2]) {
+        return ';';
+    }
+    return counts[2] > counts[0] && counts[2] > counts[1] ? '\t' : ',';
+}
+
 std::vector<Record> read_records(std::string_view text, std::string_view source)
 {
     check_utf8(text, source);
-    return Parser(text, source).records();
+    return Parser(text, source, separator_of(text)).records();
 }
 
 } // namespace fu::csv

@@ -14,7 +14,12 @@ struct Record {
     std::vector<std::string> fields;
 };
 
-// Splits UTF-8 `text` into records: fields separated by commas; quoted fields may hold commas,
+// The separator of a CSV text: the comma, or the semicolon (what Excel writes where the comma is
+// the decimal mark) or the tab when the header row holds more of those than of commas.
+char separator_of(std::string_view text);
+
+// Splits UTF-8 `text` into records: fields separated by separator_of(text) (below, "commas");
+// quoted fields may hold commas,
 // doubled quotes and line breaks; records end at CRLF or LF; a UTF-8 BOM and blank lines are
 // skipped. Fields are returned as written (not trimmed; a quoted field's CRLF kept).
 // Throws fu::Error (2) "SOURCE:LINE: …" for text that is not UTF-8, a quoted field that is never

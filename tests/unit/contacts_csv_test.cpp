@@ -156,6 +156,29 @@ TEST_CASE("contacts CSV: fu's own file")
     CHECK(read.contacts[3].tags.empty());
 }
 
+TEST_CASE("contacts CSV: semicolons (Excel where the comma is the decimal mark) and tabs separate "
+          "too, as the header row shows")
+{
+    CHECK(csv::separator_of("name,email\nAda;x\n") == ',');
+    CHECK(csv::separator_of("\xEF\xBB\xBFname;email;phone\r\nAda,Lovelace;a@x.org;1\r\n") == ';');
+    CHECK(csv::separator_of("name\temail\n") == '\t');
+    CHECK(csv::separator_of("\"a;b;c\",email\n") == ',');   // quoted semicolons do not count
+    CHECK(csv::separator_of("name\n") == ',');
+    CHECK(csv::separator_of("") == ',');
+
+    const ContactsRead semi = read_contacts_csv(
+        "Name;Company;E-mail;Note\r\n\"Ada; Countess\";Analytical, Engines;ada@x.org;\"a;b\"\r\n", "eu.csv");
+    REQUIRE(semi.contacts.size() == 1);
+    CHECK(semi.contacts[0].name == "Ada; Countess");
+    CHECK(semi.contacts[0].company == "Analytical, Engines");
+    CHECK(semi.contacts[0].email == "ada@x.org");
+    CHECK(semi.contacts[0].note == "a;b");
+
+    const ContactsRead tabs = read_contacts_csv("name\tphone\nBo\t+33 6 12\n", "tabs.csv");
+    REQUIRE(tabs.contacts.size() == 1);
+    CHECK(tabs.contacts[0].phone == "+33 6 12");
+}
+
 TEST_CASE("contacts CSV: fu's columns in any order and case, a subset, short rows padded")
 {
     const ContactsRead read =
