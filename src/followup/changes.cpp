@@ -1,5 +1,6 @@
 // src/followup/changes.cpp — contacts, promises and interactions changed the way the practice says.
 #include <algorithm>
+#include <unordered_set>
 #include <fmt/format.h>
 
 #include "fu/contacts.hpp"
@@ -520,11 +521,11 @@ Undone undo_change(Store& store, std::optional<Id> entry, const ChangeContext& c
             fmt::format("{} is not a change that can be undone", change_ref(*entry)),
             "fu undo --list shows what can be undone");
     }
+    // A set: an import touches as many contacts as its file holds, and so may a later one.
+    const std::unordered_set<Id> touched(target->contacts.begin(), target->contacts.end());
     for (auto later = entries.begin(); later != target; ++later) {
-        const bool shares = std::any_of(later->contacts.begin(), later->contacts.end(), [&](Id id) {
-            return std::find(target->contacts.begin(), target->contacts.end(), id) !=
-                   target->contacts.end();
-        });
+        const bool shares = std::any_of(later->contacts.begin(), later->contacts.end(),
+                                        [&](Id id) { return touched.count(id) != 0; });
         if (shares) {
             throw Error(k_exit_conflict,
                         fmt::format("cannot undo {} ({}): a later change, {} ({}), depends on it",
