@@ -408,7 +408,6 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
     if (!empty) {
         ids.offset = store.highest_ids();
     }
-    store.defer_references();
 
     std::vector<Store::ContactRecord> new_contacts;
     for (const Contact& c : book.contacts) {
@@ -484,7 +483,11 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             ++report.plans;
         }
     }
+    // Every reference points at a record inserted before it (foreign keys are checked as each row
+    // goes in; deferring them would make SQLite search the tables for every row): promises first
+    // without their links to other promises and to interactions, which are set at the end.
     std::vector<Promise> promises;
+    std::vector<Promise> links;
     for (Promise p : book.promises) {
         if (const auto contact = contact_of(p.contact_id)) {
             p.id += ids.offset.promise;
@@ -493,6 +496,12 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
             p.replaced_by = ids.promise(p.replaced_by);
             p.rescheduled_from = ids.promise(p.rescheduled_from);
             p.made_with = ids.interaction(p.made_with);
+            if (p.replaced_by || p.rescheduled_from || p.made_with) {
+                links.push_back(p);
+                p.replaced_by.reset();
+                p.rescheduled_from.reset();
+                p.made_with.reset();
+            }
             promises.push_back(std::move(p));
         }
     }
@@ -511,6 +520,7 @@ ImportReport import_book(Store& store, const Book& book, const ImportOptions& op
     }
     store.insert_interaction_records(interactions);
     report.interactions = static_cast<std::int64_t>(interactions.size());
+    store.link_promise_records(links);
     return report;
 }
 

@@ -287,9 +287,6 @@ public:
         Id contact = 0, plan = 0, promise = 0, interaction = 0;
     };
     RecordIds highest_ids() const;
-    // Within the current write transaction, references between records are checked at commit,
-    // so that records may name one another in any order.
-    void defer_references();
     // Insert records exactly as given: their ids, their times, every column (a contact's
     // `every_after` as given too); the kept columns follow by the triggers. Each call is one
     // statement, so that the full-text indexes are written once for the lot, not once per row.
@@ -301,6 +298,9 @@ public:
     void insert_plan_record(const Plan& plan);
     void insert_promise_records(const std::vector<Promise>& promises);
     void insert_interaction_records(const std::vector<Interaction>& interactions);
+    // Sets the references of promises inserted before what they name (the promise a reschedule
+    // moved one to, the one it came from, the interaction that made it), in one statement.
+    void link_promise_records(const std::vector<Promise>& promises);
     // Contacts whose folded name is exactly `folded_name`, in id order.
     std::vector<Contact> contacts_named(const std::string& folded_name) const;
 

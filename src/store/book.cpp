@@ -58,11 +58,6 @@ Store::RecordIds Store::highest_ids() const
     return ids;
 }
 
-void Store::defer_references()
-{
-    m_db->exec("PRAGMA defer_foreign_keys = ON");
-}
-
 namespace {
 
 // Rows added many at a time go first into a private staging table with the table's columns (no
@@ -172,6 +167,25 @@ void Store::insert_interaction_records(const std::vector<Interaction>& interacti
         add.reset();
     }
     staging.move_in();
+}
+
+void Store::link_promise_records(const std::vector<Promise>& promises)
+{
+    if (promises.empty()) {
+        return;
+    }
+    Staging links(*m_db, "promises", "id, replaced_by, rescheduled_from, made_with");
+    SQLite::Statement add(*m_db, links.insert_sql());
+    for (const Promise& p : promises) {
+        add.bind(":id", p.id);
+        bind_optional(add, ":replaced_by", p.replaced_by);
+        bind_optional(add, ":rescheduled_from", p.rescheduled_from);
+        bind_optional(add, ":made_with", p.made_with);
+        add.exec();
+        add.reset();
+    }
+    m_db->exec("UPDATE main.promises SET replaced_by = l.replaced_by, rescheduled_from = l.rescheduled_from, "
+               "made_with = l.made_with FROM temp.staging_promises l WHERE main.promises.id = l.id");
 }
 
 std::vector<Contact> Store::contacts_named(const std::string& folded_name) const
