@@ -430,34 +430,80 @@ Interaction read_interaction_record(Fields& f)
     return i;
 }
 
-// Reads one section's records with `reader`, checking that each id appears once.
-template <typename Record, typename Reader>
-std::vector<Record> read_section(const Document& document, const char* name, std::string_view source, Reader reader)
-{
-    std::vector<Record> records;
-    const auto found = document.find(name);
-    if (found == document.end() || found->is_null()) {
-        return records;
-    }
-    if (!found->is_array()) {
-        throw usage_error(fmt::format("{}: \"{}\" must be a list", source, name));
-    }
-    std::set<Id> ids;
-    std::size_t n = 0;
-    for (const Document& item : *found) {
-        std::string where = fmt::format("{}[{}]", name, n++);
+constexpr const char* k_sections[] = {"contacts", "plans", "promises", "interactions"};
+
+// The records of a document, section by section, each checked as it is taken.
+class BookReader {
+public:
+    explicit BookReader(std::string_view source) : m_source(source) {}
+
+    // Takes one record of section `section` (an index into k_sections).
+    void take(std::size_t section, const Document& item)
+    {
+        std::string where = fmt::format("{}[{}]", k_sections[section], m_counts[section]++);
         if (item.is_object() && item.contains("id") && item["id"].is_number_integer()) {
             where += fmt::format(" (id {})", item["id"].get<std::int64_t>());
         }
-        Fields fields(item, where, source);
-        Record record = reader(fields, where);
-        fields.done();
-        if (!ids.insert(record.id).second) {
-            fields.fail(fmt::format("id {} appears twice in \"{}\"", record.id, name));
+        Fields fields(item, where, m_source);
+        Id id = 0;
+        switch (section) {
+        case 0: id = push(m_book.contacts, read_contact_record(fields)); break;
+        case 1: id = push(m_book.plans, read_plan_record(fields, m_source, where)); break;
+        case 2: id = push(m_book.promises, read_promise_record(fields)); break;
+        default: id = push(m_book.interactions, read_interaction_record(fields)); break;
         }
-        records.push_back(std::move(record));
+        fields.done();
+        if (!m_ids[section].insert(id).second) {
+            fields.fail(fmt::format("id {} appears twice in \"{}\"", id, k_sections[section]));
+        }
     }
-    return records;
+
+    // Takes the records a section of a whole document holds.
+    void take_section(std::size_t section, const Document& document)
+    {
+        const auto found = document.find(k_sections[section]);
+        if (found == document.end() || found->is_null()) {
+            return;
+        }
+        if (!found->is_array()) {
+            throw usage_error(fmt::format("{}: \"{}\" must be a list", m_source, k_sections[section]));
+        }
+        for (const Document& item : *found) {
+            take(section, item);
+        }
+    }
+
+    Book& book() { return m_book; }
+
+private:
+    template <typename Record>
+    static Id push(std::vector<Record>& records, Record record)
+    {
+        records.push_back(std::move(record));
+        return records.back().id;
+    }
+
+    std::string_view m_source;
+    Book m_book;
+    std::set<Id> m_ids[4];
+    std::size_t m_counts[4] = {0, 0, 0, 0};
+};
+
+// The document's "format" and "format_version" as fu writes them.
+void check_header(const Document& format, const Document& version, std::string_view source)
+{
+    if (format != k_format_name) {
+        throw usage_error(fmt::format("{}: not a fu export (no \"format\": \"fu\")", source),
+                          "fu imports its own JSON export, CSV and vCard");
+    }
+    if (!version.is_number_integer() || version.get<std::int64_t>() < 1) {
+        throw usage_error(fmt::format("{}: \"format_version\" must be a whole number from 1", source));
+    }
+    if (version.get<std::int64_t>() > k_book_format_version) {
+        throw usage_error(fmt::format("{}: written by a newer fu (format version {}; this fu reads {})", source,
+                                      version.get<std::int64_t>(), k_book_format_version),
+                          "upgrade fu to import it");
+    }
 }
 
 } // namespace
@@ -470,9 +516,43 @@ bool looks_like_json(std::string_view text)
 
 Book read_book_json(std::string_view text, std::string_view source)
 {
+    // Records are checked as the parser completes them and then dropped from the document, so
+    // that a large book is never held twice. That needs the header first, as fu writes it; a
+    // document in another order is read whole and then checked.
+    BookReader reader(source);
+    Document format, version;
+    bool header_first = true;
+    std::string key;
+    int section = -1;
+    const auto callback = [&](int depth, nlohmann::detail::parse_event_t event, Document& parsed) {
+        using Event = nlohmann::detail::parse_event_t;
+        if (depth == 1 && event == Event::key) {
+            key = parsed.get<std::string>();
+            section = -1;
+            for (int n = 0; n < 4; ++n) {
+                if (key == k_sections[n]) {
+                    section = n;
+                }
+            }
+            if (section >= 0 && (format.is_null() || version.is_null())) {
+                header_first = false;
+            }
+        } else if (depth == 1 && event == Event::value) {
+            if (key == "format") {
+                format = parsed;
+            } else if (key == "format_version") {
+                version = parsed;
+            }
+        } else if (depth == 2 && event == Event::object_end && section >= 0 && header_first) {
+            check_header(format, version, source);
+            reader.take(static_cast<std::size_t>(section), parsed);
+            return false;
+        }
+        return true;
+    };
     Document document;
     try {
-        document = Document::parse(text.begin(), text.end());
+        document = Document::parse(text.begin(), text.end(), callback);
     } catch (const Document::parse_error& e) {
         // nlohmann's message ends with where it stopped: "… at line 3, column 7: …".
         std::string what = e.what();
@@ -483,38 +563,19 @@ Book read_book_json(std::string_view text, std::string_view source)
     if (!document.is_object()) {
         throw usage_error(fmt::format("{}: not a fu export (the document is not an object)", source));
     }
-    const auto format = document.find("format");
-    if (format == document.end() || *format != k_format_name) {
-        throw usage_error(fmt::format("{}: not a fu export (no \"format\": \"fu\")", source),
-                          "fu imports its own JSON export, CSV and vCard");
-    }
-    const auto version = document.find("format_version");
-    if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
-        throw usage_error(fmt::format("{}: \"format_version\" must be a whole number from 1", source));
-    }
-    if (version->get<std::int64_t>() > k_book_format_version) {
-        throw usage_error(fmt::format("{}: written by a newer fu (format version {}; this fu reads {})", source,
-                                      version->get<std::int64_t>(), k_book_format_version),
-                          "upgrade fu to import it");
-    }
-    for (const auto& [key, value] : document.items()) {
+    check_header(document.contains("format") ? document["format"] : Document(),
+                 document.contains("format_version") ? document["format_version"] : Document(), source);
+    for (const auto& [name, value] : document.items()) {
         static const std::set<std::string> known{"format",   "format_version", "contacts",
                                                  "plans",    "promises",       "interactions"};
-        if (known.count(key) == 0) {
-            throw usage_error(fmt::format("{}: unknown section \"{}\"", source, key));
+        if (known.count(name) == 0) {
+            throw usage_error(fmt::format("{}: unknown section \"{}\"", source, name));
         }
     }
-    Book book;
-    book.contacts = read_section<Contact>(document, "contacts", source,
-                                          [](Fields& f, const std::string&) { return read_contact_record(f); });
-    book.plans = read_section<Plan>(document, "plans", source, [&](Fields& f, const std::string& where) {
-        return read_plan_record(f, source, where);
-    });
-    book.promises = read_section<Promise>(document, "promises", source,
-                                          [](Fields& f, const std::string&) { return read_promise_record(f); });
-    book.interactions = read_section<Interaction>(
-        document, "interactions", source, [](Fields& f, const std::string&) { return read_interaction_record(f); });
-    return book;
+    for (std::size_t n = 0; n < 4; ++n) {
+        reader.take_section(n, document); // what was not taken as it was parsed
+    }
+    return std::move(reader.book());
 }
 
 BookJsonWriter::BookJsonWriter(std::ostream& out) : m_out(out)
