@@ -2,6 +2,8 @@
 // field, and the reader's refusals, each naming the file and the record.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <sstream>
 #include <string>
 
@@ -365,6 +367,26 @@ TEST_CASE("book json: what the writer writes, the reader reads back field for fi
         CHECK(only.promises.empty());
         CHECK(only.interactions.empty());
     }
+}
+
+TEST_CASE("book json: a document in another order (sections before the header) reads the same")
+{
+    const Book book = full_book();
+    const std::string text = write_book(book);
+    // Move the header line ({"format": …, "format_version": 1,) to the end of the document.
+    const std::size_t first_section = text.find("\"contacts\"");
+    REQUIRE(first_section != std::string::npos);
+    std::string reordered = "{" + text.substr(first_section);
+    const std::size_t last_brace = reordered.rfind('}');
+    reordered.insert(last_brace, fmt::format(",\"format_version\": {}, \"format\": \"fu\"\n", k_book_format_version));
+    REQUIRE(reordered != text);
+    const Book read = read_book_json(reordered, "book.json");
+    CHECK(describe(read) == describe(book));
+    // A section before the header is read once the whole document is parsed.
+    const std::string twice =
+        R"({"contacts": [{"id": 1, "name": "A", "created": "2026-01-01T00:00:00Z"}], "format": "fu", )"
+        R"("format_version": 1, "plans": [], "promises": [], "interactions": []})";
+    CHECK(read_book_json(twice, "b.json").contacts.size() == 1);
 }
 
 TEST_CASE("book json: looks_like_json")
