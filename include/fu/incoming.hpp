@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fu {
@@ -30,5 +31,14 @@ struct ContactsRead {
     // is not imported"): reported, never dropped silently.
     std::vector<std::string> notices;
 };
+
+// A label or category another program gave a contact, as a tag `fu add --tag` accepts: a leading
+// '*' (Google's system groups) dropped, white space, commas and semicolons as one '-', at most 64
+// bytes; folded to lower case (so that "Customers" and "customers" are one tag) unless
+// `keep_case` (fu's own files, whose tags are fu's already).
+std::string tag_from_label(std::string_view label, bool keep_case = false);
+
+// The groups every contact of an account is in ("* myContacts", "Other Contacts"): no tag.
+bool is_everyone_group(std::string_view label);
 
 } // namespace fu

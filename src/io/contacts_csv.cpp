@@ -361,42 +361,6 @@ std::string without_star(std::string_view label)
     return text.starts_with('*') ? trim(std::string_view(text).substr(1)) : text;
 }
 
-// A label as a tag `fu add --tag` accepts: one lower-case word, spaces as '-', at most 64 bytes.
-std::string tag_word(std::string_view label)
-{
-    std::string tag;
-    for (const char c : fold_case(label)) {
-        const auto byte = static_cast<unsigned char>(c);
-        const bool separator =
-            c == ' ' || c == ',' || c == ';' || c == '-' || byte < 0x20 || byte == 0x7F;
-        if (!separator) {
-            tag += c;
-        } else if (!tag.empty() && tag.back() != '-') {
-            tag += '-';
-        }
-    }
-    if (tag.size() > 64) {
-        std::size_t cut = 64;
-        while (cut > 0 && (static_cast<unsigned char>(tag[cut]) & 0xC0) == 0x80) {
-            --cut;
-        }
-        tag.resize(cut);
-    }
-    while (!tag.empty() && tag.back() == '-') {
-        tag.pop_back();
-    }
-    return tag;
-}
-
-// Google's groups every contact is in (all contacts, "other contacts") say nothing of the contact;
-// the rest, system ones like "* starred" or "* friends" included, become tags.
-bool is_google_everyone_group(std::string_view group)
-{
-    const std::string word = tag_word(without_star(group));
-    return word == "mycontacts" || word == "my-contacts" || word == "othercontacts" ||
-           word == "other-contacts";
-}
-
 // Values Outlook and Google write into columns that hold nothing.
 bool is_placeholder(Dialect dialect, std::string_view value)
 {
@@ -535,10 +499,10 @@ std::vector<std::string> tags_of(const Layout& layout, const RowReader& row)
         }
         const auto groups = split(text, layout.dialect == Dialect::google ? ":::" : ";");
         for (const auto& group : groups) {
-            if (layout.dialect == Dialect::google && is_google_everyone_group(group)) {
+            if (layout.dialect == Dialect::google && is_everyone_group(group)) {
                 continue;
             }
-            std::string tag = layout.dialect == Dialect::fu ? group : tag_word(without_star(group));
+            std::string tag = layout.dialect == Dialect::fu ? group : tag_from_label(group);
             if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) {
                 tags.push_back(std::move(tag));
             }

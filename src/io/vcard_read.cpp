@@ -347,32 +347,6 @@ std::string component_text(std::string_view component)
     return join(words, " ");
 }
 
-// A category made into a fu tag: trimmed, runs of white space as one '-', at most 64 bytes.
-std::string as_tag(std::string_view category)
-{
-    std::string tag;
-    bool space = false;
-    for (const char c : trim(category)) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',') {
-            space = true;
-            continue;
-        }
-        if (space) {
-            tag += '-';
-            space = false;
-        }
-        tag += c;
-    }
-    if (tag.size() > 64) {
-        std::size_t cut = 64;
-        while (cut > 0 && (static_cast<unsigned char>(tag[cut]) & 0xC0) == 0x80) {
-            --cut;
-        }
-        tag.resize(cut);
-    }
-    return tag;
-}
-
 bool is_utc_offset(std::string_view tz)
 {
     if (tz.empty() || (tz.front() != '+' && tz.front() != '-')) {
@@ -537,6 +511,10 @@ IncomingContact to_contact(const Card& card, const Reader& reader, Notices& noti
     std::vector<std::string> notes;
     std::vector<Address> phones;
     std::vector<Address> emails;
+    // fu's own cards carry fu's tags as they are; another program's categories are labels.
+    const bool from_fu = std::any_of(card.properties.begin(), card.properties.end(), [](const auto& p) {
+        return p.name == "PRODID" && trim(p.value).starts_with("-//fu//");
+    });
     for (const auto& p : card.properties) {
         const std::string text = trim(unescape(p.value));
         const bool binary =
@@ -576,7 +554,10 @@ IncomingContact to_contact(const Card& card, const Reader& reader, Notices& noti
             notes.push_back(unescape(p.value));
         } else if (p.name == "CATEGORIES") {
             for (const auto& category : split_escaped(p.value, ',')) {
-                std::string tag = as_tag(unescape(category));
+                if (!from_fu && is_everyone_group(unescape(category))) {
+                    continue;
+                }
+                std::string tag = tag_from_label(unescape(category), from_fu);
                 if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) {
                     c.tags.push_back(std::move(tag));
                 }

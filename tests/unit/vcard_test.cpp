@@ -94,7 +94,7 @@ TEST_CASE("vcard: an Apple and Google vCard 3.0 export")
     CHECK(zoe.company == "Nordlys Design AB");
     CHECK(zoe.phone == "+46 70 123 45 67"); // TYPE=pref over the first
     CHECK(zoe.email == "zoe@nordlys.se");
-    CHECK(zoe.tags == std::vector<std::string>{"Design", "Trade-Fair-2024"});
+    CHECK(zoe.tags == std::vector<std::string>{"design", "trade-fair-2024"});
     CHECK(zoe.note == "Met at Formex 2024 (stand C:14).\nPrefers calls after 10:00, never before. "
                       "Asked for the Ångström–Öberg sample book; send it with the quote.\n"
                       "Phone (work): +46 8 555 012 34\n"
@@ -106,7 +106,7 @@ TEST_CASE("vcard: an Apple and Google vCard 3.0 export")
     CHECK(lukasz.company == "Kowalski Budownictwo Sp. z o.o.");
     CHECK(lukasz.phone == "+48 601 234 567"); // no pref: the mobile
     CHECK(lukasz.email == "lukasz.zolc@example.pl");
-    CHECK(lukasz.tags == std::vector<std::string>{"myContacts", "Klienci-VIP"});
+    CHECK(lukasz.tags == std::vector<std::string>{"klienci-vip"});
     CHECK(lukasz.note == "Decyzja po 15 września — zadzwonić do biura, nie na komórkę. Żona: "
                          "Małgorzata.\n"
                          "Phone (work): +48 22 628 01 02\n"
@@ -234,11 +234,25 @@ TEST_CASE("vcard: line endings, BOM, folding, parameters and escapes")
         CHECK(r.contacts[0].name == "Dr., Prof. John Paul Doe");
         CHECK(r.contacts[0].note == "a\\b,c;d\ne\nf\\tg");
     }
+    SUBCASE("another program's categories are labels (lower case, no everyone-group); fu's own cards keep "
+            "their tags as they are")
+    {
+        const auto other = read_vcards(card("FN:A\r\nCATEGORIES:VIP,* myContacts,Key Account\r\n"), "in.vcf");
+        CHECK(other.contacts[0].tags == std::vector<std::string>{"vip", "key-account"});
+        Contact c;
+        c.id = 1;
+        c.name = "A";
+        c.tags = {"VIP", "myContacts"};
+        std::ostringstream out;
+        write_vcard(out, c, VcardVersion::v4_0);
+        const auto ours = read_vcards(out.str(), "fu.vcf");
+        CHECK(ours.contacts[0].tags == std::vector<std::string>{"VIP", "myContacts"});
+    }
     SUBCASE("several CATEGORIES lines make one tag list, without repeats")
     {
         const auto r = read_vcards(
             card("FN:A\r\nCATEGORIES:Golf Club, vip\r\nCATEGORIES:vip,x\r\n"), "in.vcf");
-        CHECK(r.contacts[0].tags == std::vector<std::string>{"Golf-Club", "vip", "x"});
+        CHECK(r.contacts[0].tags == std::vector<std::string>{"golf-club", "vip", "x"});
     }
     SUBCASE("without FN or N: ORG, then EMAIL, is the name")
     {
