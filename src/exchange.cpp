@@ -148,18 +148,21 @@ void settle_duplicate(Store& store, const Contact& existing, const std::string& 
     }
 }
 
-ContactChanges changes_from(const IncomingContact& in)
+// The fields of a contact from a file (an IncomingContact) or from a book (a Contact), as `fu add`
+// takes them.
+template <typename Record>
+ContactChanges changes_of(const Record& r)
 {
     ContactChanges fields;
-    fields.name = in.name;
-    fields.company = in.company;
-    fields.phone = in.phone;
-    fields.email = in.email;
-    fields.note = in.note;
-    fields.tz = in.tz;
-    fields.every = in.every;
-    fields.interest = in.interest;
-    fields.add_tags = in.tags;
+    fields.name = r.name;
+    fields.company = r.company;
+    fields.phone = r.phone;
+    fields.email = r.email;
+    fields.note = r.note;
+    fields.tz = r.tz;
+    fields.every = r.every;
+    fields.interest = r.interest;
+    fields.add_tags = r.tags;
     return fields;
 }
 
@@ -276,7 +279,7 @@ ImportReport import_contacts(Store& store, const ContactsRead& read, const Impor
     NewContacts added(store.highest_ids().contact + 1);
     std::vector<std::string> added_where;
     for (const IncomingContact& in : read.contacts) {
-        ContactChanges fields = changes_from(in);
+        ContactChanges fields = changes_of(in);
         at_record(options.source, in.where, [&] { validate(fields); });
         if (const auto duplicate = duplicate_of(store, fields)) {
             at_record(options.source, in.where, [&] {
@@ -362,27 +365,12 @@ void check_references(const Book& book, const std::string& source)
     }
 }
 
-ContactChanges changes_of(const Contact& c)
-{
-    ContactChanges fields;
-    fields.name = c.name;
-    fields.company = c.company;
-    fields.phone = c.phone;
-    fields.email = c.email;
-    fields.note = c.note;
-    fields.tz = c.tz;
-    fields.every = c.every;
-    fields.interest = c.interest;
-    fields.add_tags = c.tags;
-    return fields;
-}
-
 } // namespace
 
 void check_contacts(const ContactsRead& read, const std::string& source)
 {
     for (const IncomingContact& in : read.contacts) {
-        ContactChanges fields = changes_from(in);
+        ContactChanges fields = changes_of(in);
         at_record(source, in.where, [&] { validate(fields); });
     }
 }
