@@ -58,6 +58,11 @@ ImportReport import_contacts(Store& store, const ContactsRead& read, const Impor
 ImportReport import_book(Store& store, const Book& book, const ImportOptions& options,
                          const ChangeContext& context);
 
+// An invitation for an open promise (fu/ical.hpp), from you (`settings.user_name`, `user_email`)
+// to the contact. Throws Error (2) for a window that has closed (agree a new time first), no
+// user_email, or a contact without an email.
+std::string invite_to(const Promise& promise, const Contact& contact, const ChangeContext& context);
+
 // ---- Exports (reads; each streams, so memory stays flat however large the book) ----
 
 // Every record: contacts (archived ones too), playbook runs, promises and interactions.

@@ -6,9 +6,7 @@
 #include "commands/open_promise.hpp"
 #include "commands/output_file.hpp"
 #include "fu/contacts.hpp"
-#include "fu/ical.hpp"
-#include "fu/refs.hpp"
-#include "fu/timefmt.hpp"
+#include "fu/exchange.hpp"
 #include "fu/store.hpp"
 
 namespace fu::commands {
@@ -26,13 +24,7 @@ int run_invite(const InviteOptions& opt, Env& env)
     const Store store = Store::open_for_reading(env.db_path, env.settings.busy_timeout);
     const Contact contact = find_contact(store, opt.contact);
     const Promise promise = choose_open_promise(store, contact, promise_id, env, "invite");
-    if (promise.latest <= env.now) {
-        throw usage_error(fmt::format("{}'s window closed {}: an invitation for it comes too late",
-                                      promise_ref(promise.id), human_time(promise.latest, env.user_zone(), env.now)),
-                          fmt::format("agree a new time first: fu reschedule {} WHEN", promise_ref(promise.id)));
-    }
-    const Organizer organizer{env.settings.user_name, env.settings.user_email};
-    const std::string calendar = invitation(promise, contact, organizer, env.now);
+    const std::string calendar = invite_to(promise, contact, env.change_context());
     if (opt.output.empty() || opt.output == "-") {
         env.out << calendar;
         return k_exit_ok;
