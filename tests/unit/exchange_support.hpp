@@ -18,6 +18,7 @@
 #include <date/tz.h>
 
 #include "book_test_support.hpp"
+#include "followup_test_support.hpp"
 #include "fu/contacts_csv.hpp"
 #include "fu/error.hpp"
 #include "fu/exchange.hpp"
@@ -56,15 +57,7 @@ struct Ledger {
 
     template <class F> auto write(const std::string& command, Instant now, F&& change)
     {
-        auto tx = store.begin_write({command, now, true});
-        if constexpr (std::is_void_v<std::invoke_result_t<F>>) {
-            std::forward<F>(change)();
-            tx.commit();
-        } else {
-            auto result = std::forward<F>(change)();
-            tx.commit();
-            return result;
-        }
+        return fu::test::journaled(store, command, now, std::forward<F>(change));
     }
 
     Contact add(ContactChanges fields, Instant now = at("2026-06-01T14:00:00Z"))

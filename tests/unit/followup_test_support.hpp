@@ -36,6 +36,20 @@ inline int status_of(const std::function<void()>& f)
     return 0;
 }
 
+// Runs `change` in one journaled write transaction of `store`, labelled `command` at `now`.
+template <class F> auto journaled(Store& store, const std::string& command, Instant now, F&& change)
+{
+    auto tx = store.begin_write({command, now, true});
+    if constexpr (std::is_void_v<std::invoke_result_t<F>>) {
+        std::forward<F>(change)();
+        tx.commit();
+    } else {
+        auto result = std::forward<F>(change)();
+        tx.commit();
+        return result;
+    }
+}
+
 struct Book {
     Store store = Store::open_in_memory();
     Settings settings;
@@ -46,15 +60,7 @@ struct Book {
     // Runs `change` in one journaled write transaction labelled `command` at `now`.
     template <class F> auto write(const std::string& command, Instant now, F&& change)
     {
-        auto tx = store.begin_write({command, now, true});
-        if constexpr (std::is_void_v<std::invoke_result_t<F>>) {
-            std::forward<F>(change)();
-            tx.commit();
-        } else {
-            auto result = std::forward<F>(change)();
-            tx.commit();
-            return result;
-        }
+        return journaled(store, command, now, std::forward<F>(change));
     }
 
     Contact add(const char* name, Instant now = k_start())
