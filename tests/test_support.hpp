@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 
@@ -40,6 +42,18 @@ inline Instant at(const std::string& utc)
     std::sscanf(utc.c_str(), "%d-%u-%uT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &s);
     const date::sys_days day = date::year{y} / date::month{mo} / date::day{d};
     return Instant{day} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+}
+
+// The whole text of a file in tests/data/ (FU_TEST_DATA_DIR), bytes as they are.
+inline std::string data_file(const std::string& name)
+{
+    std::ifstream in(std::filesystem::path(FU_TEST_DATA_DIR) / name, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read test data " + name);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace fu::test

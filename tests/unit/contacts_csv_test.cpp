@@ -9,19 +9,12 @@
 #include "fu/contacts_csv.hpp"
 #include "fu/error.hpp"
 #include "io/csv_reader.hpp"
+#include "test_support.hpp"
 
 using namespace fu;
+using fu::test::data_file;
 
 namespace {
-
-std::string data_file(const std::string& name)
-{
-    std::ifstream in(std::string(FU_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 ContactsRead read_data_file(const std::string& name)
 {

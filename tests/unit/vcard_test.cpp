@@ -15,17 +15,9 @@
 #include "test_support.hpp"
 
 using namespace fu;
+using fu::test::data_file;
 
 namespace {
-
-std::string data_file(const char* name)
-{
-    std::ifstream in(std::filesystem::path(FU_TEST_DATA_DIR) / name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string read_error(std::string_view text)
 {
