@@ -227,7 +227,7 @@ public:
     {
         const Contact& c = m_records[position].contact;
         if (!c.email.empty()) {
-            m_by_email.emplace(fold_case(c.email), position);
+            m_by_email.emplace(ascii_lower(c.email), position);
         }
         if (!digits_of(c.phone).empty()) {
             m_by_name_and_phone.emplace(fold_case(c.name) + '\n' + digits_of(c.phone), position);
@@ -237,7 +237,8 @@ public:
     // The new contact `fields` duplicates, and why.
     std::optional<std::pair<std::size_t, std::string>> duplicate_of(const ContactChanges& fields) const
     {
-        const std::string email = fold_case(fields.email.value_or(""));
+        // ASCII case only, as the book's own lookup (COLLATE NOCASE) compares emails.
+        const std::string email = ascii_lower(fields.email.value_or(""));
         if (!email.empty()) {
             if (const auto found = m_by_email.find(email); found != m_by_email.end()) {
                 return std::make_pair(found->second, std::string("same email as"));
