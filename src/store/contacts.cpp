@@ -114,27 +114,19 @@ std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part
 
 namespace {
 
-// The conditions of a ContactFilter over `contacts c`.
-std::string contact_where(const ContactFilter& filter)
+// A page of matches in name order is read one of two ways: few matches are read by id and
+// sorted; many (a company's name in a big book) are found walking the name index, which stops at
+// the page's end instead of reading and sorting every match.
+bool page_by_name_index(SQLite::Database& db, const ContactFilter& filter)
 {
-    std::string where = fmt::format("c.archived_at IS {} NULL", filter.archived ? "NOT" : "");
-    if (!filter.tag.empty()) {
-        where += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
+    if (filter.limit <= 0 || fts_query(filter.search).empty()) {
+        return false;
     }
-    if (filter.closed) {
-        where += *filter.closed ? " AND c.closed_at IS NOT NULL" : " AND c.closed_at IS NULL";
-    }
-    if (!filter.interest.empty()) {
-        where += " AND c.interest = :interest";
-    }
-    if (!fts_query(filter.search).empty()) {
-        // One set of ids from the three full-text indexes: the contacts are then read by id.
-        where += " AND c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search UNION "
-                 "SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
-                 "WHERE interactions_fts MATCH :search) UNION SELECT p.contact_id FROM promises p WHERE p.id IN "
-                 "(SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search))";
-    }
-    return where;
+    constexpr std::int64_t k_matches_per_row = 20;
+    SQLite::Statement q(db, store_queries::search_hits_count_sql());
+    q.bind(":search", fts_query(filter.search));
+    q.executeStep();
+    return q.getColumn(0).getInt64() > std::max<std::int64_t>(1000, k_matches_per_row * filter.limit);
 }
 
 void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
@@ -154,8 +146,7 @@ void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
 
 void Store::each_contact(const ContactFilter& filter, const std::function<void(Contact&)>& sink) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT {} FROM contacts c WHERE {} ORDER BY c.name_folded, c.id{}",
-                                           k_contact_columns, contact_where(filter), store_queries::limit_clause(filter.limit)));
+    SQLite::Statement q(*m_db, store_queries::contacts_sql(filter, page_by_name_index(*m_db, filter)));
     bind_contact_filter(q, filter);
     while (q.executeStep()) {
         Contact contact = read_contact(q);
@@ -172,7 +163,7 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
 
 std::int64_t Store::count_contacts(const ContactFilter& filter) const
 {
-    SQLite::Statement q(*m_db, fmt::format("SELECT count(*) FROM contacts c WHERE {}", contact_where(filter)));
+    SQLite::Statement q(*m_db, store_queries::contacts_count_sql(filter));
     bind_contact_filter(q, filter);
     q.executeStep();
     return q.getColumn(0).getInt64();
@@ -305,6 +296,59 @@ std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag
                        bounded ? " AND coalesce(c.last_at, c.created_at) + c.every_after < :before" : "",
                        with_interest ? " AND c.interest = :interest" : "",
                        with_tag ? " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)" : "");
+}
+
+namespace {
+
+// The ids of the contacts a search finds: in their own fields, their interactions' notes or their
+// promises' purposes (bound as :search).
+constexpr const char* k_search_hits =
+    "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search UNION "
+    "SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
+    "WHERE interactions_fts MATCH :search) UNION SELECT p.contact_id FROM promises p WHERE p.id IN "
+    "(SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)";
+
+// The conditions of a ContactFilter over `contacts c`.
+std::string contact_where(const ContactFilter& filter)
+{
+    std::string where = fmt::format("c.archived_at IS {} NULL", filter.archived ? "NOT" : "");
+    if (!filter.tag.empty()) {
+        where += " AND c.id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
+    }
+    if (filter.closed) {
+        where += *filter.closed ? " AND c.closed_at IS NOT NULL" : " AND c.closed_at IS NULL";
+    }
+    if (!filter.interest.empty()) {
+        where += " AND c.interest = :interest";
+    }
+    if (!fts_query(filter.search).empty()) {
+        where += fmt::format(" AND c.id IN ({})", k_search_hits);
+    }
+    return where;
+}
+
+} // namespace
+
+std::string search_hits_count_sql()
+{
+    return fmt::format("SELECT count(*) FROM ({})", k_search_hits);
+}
+
+std::string contacts_sql(const ContactFilter& filter, bool by_name_index)
+{
+    return fmt::format("SELECT {} FROM contacts c{} WHERE {} ORDER BY c.name_folded, c.id{}", k_contact_columns,
+                       by_name_index ? " INDEXED BY contacts_by_name" : "", contact_where(filter),
+                       limit_clause(filter.limit));
+}
+
+std::string contacts_count_sql(const ContactFilter& filter)
+{
+    // The matches of a plain search are counted among the live contacts by a small index, not
+    // by reading each one's row.
+    const bool live_matches = !filter.archived && !fts_query(filter.search).empty() && filter.tag.empty() &&
+                              filter.interest.empty() && !filter.closed;
+    return fmt::format("SELECT count(*) FROM contacts c{} WHERE {}", live_matches ? " INDEXED BY contacts_live" : "",
+                       contact_where(filter));
 }
 
 std::string contact_names_sql(int limit)

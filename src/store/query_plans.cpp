@@ -56,6 +56,13 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("going cold: recently heard", recently_heard_count_sql(silence));
     add("keep in touch: candidates", touch_candidates_sql(true, false, false));
     add("completion: names by prefix", contact_names_sql(100));
+    ContactFilter search;
+    search.search = "northwind";
+    search.limit = 50;
+    add("search: page of many", contacts_sql(search, true));
+    add("search: few matches", contacts_sql(search, false));
+    add("search: count", contacts_count_sql(search));
+    add("search: matches", search_hits_count_sql());
     add("digest: yesterday", resolved_sql(true, false, 25));
     add("stats: promises by status", k_promises_by_status_sql);
     add("stats: open windows closed", k_open_closed_sql);

@@ -1,11 +1,14 @@
 // Store: creation, migration, identity checks, contacts, promises, interactions, indexes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sqlite3.h>
+
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include "fu/error.hpp"
@@ -224,6 +227,53 @@ TEST_CASE("contacts: fields, tags, search, archive, purge")
     CHECK(store.open_promises().empty());
     CHECK(store.list_interactions({}).empty());
     CHECK(search("augusta") == 0);
+}
+
+TEST_CASE("a search with many matches pages them in name order and counts only the live ones")
+{
+    // Over 1000 matches: the page is read walking the name index, not by id and sorted. Both ways
+    // must give the same rows, and the count (by the live-contacts index) must leave out the
+    // archived matches and include those found only by an interaction's note.
+    Store store = Store::open_in_memory();
+    const Instant now = at("2026-06-15T13:30:00Z");
+    std::vector<std::string> live_names;
+    for (int i = 0; i < 1300; ++i) {
+        // Names in an order unrelated to the ids; every fifth one archived.
+        const std::string name = fmt::format("Buyer {:04}", (i * 7919) % 1300);
+        ContactChanges c = person(name.c_str());
+        c.company = i % 2 == 0 ? "Northwind Traders" : "Contoso";
+        const Id id = store.add_contact(c, now);
+        if (i % 2 == 1) {
+            Interaction note;
+            note.contact_id = id;
+            note.at = now;
+            note.kind = "email";
+            note.note = "asked about northwind's rates";
+            store.add_interaction(note);
+        }
+        if (i % 5 == 0) {
+            store.set_archived(id, now);
+        } else {
+            live_names.push_back(name);
+        }
+    }
+    std::sort(live_names.begin(), live_names.end());
+    ContactFilter filter;
+    filter.search = "northwind";
+    filter.limit = 50;
+    const auto page = store.list_contacts(filter);
+    REQUIRE(page.size() == 50);
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        CHECK(page[i].name == live_names[i]);
+    }
+    CHECK(store.count_contacts(filter) == static_cast<std::int64_t>(live_names.size()));
+    filter.limit = 0;
+    CHECK(store.list_contacts(filter).size() == live_names.size());
+    filter.archived = true;
+    CHECK(store.count_contacts(filter) == 260);
+    filter.archived = false;
+    filter.search = "contoso";
+    CHECK(store.count_contacts(filter) == 520); // the odd ones, less the archived among them
 }
 
 TEST_CASE("interactions of archived contacts are hidden from listings unless asked for")
@@ -451,6 +501,10 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"going cold: recently heard", "COVERING INDEX contacts_by_last_at (last_at>?)"},
         {"keep in touch: candidates", "COVERING INDEX contacts_keep_in_touch"},
         {"completion: names by prefix", "contacts_by_name"},
+        {"search: page of many", "SCAN c USING INDEX contacts_by_name"},
+        {"search: few matches", "SEARCH c USING INTEGER PRIMARY KEY"},
+        {"search: count", "USING INDEX contacts_live"},
+        {"search: matches", "contacts_fts VIRTUAL TABLE"},
         {"digest: yesterday", "promises_by_resolved_at"},
         {"stats: promises by status", "COVERING INDEX promises_by_status"},
         {"stats: open windows closed", "INDEX promises_"},
