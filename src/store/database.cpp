@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,20 +30,6 @@ void configure(SQLite::Database& db)
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA secure_delete = ON");
     db.exec("PRAGMA synchronous = FULL");
-}
-
-std::unique_ptr<SQLite::Database>
-open_database(const std::string& name, int flags,
-              std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
-{
-    try {
-        auto db = std::make_unique<SQLite::Database>(name, flags,
-                                                     static_cast<int>(busy_timeout.count()));
-        configure(*db);
-        return db;
-    } catch (const SQLite::Exception& e) {
-        throw database_error(fmt::format("cannot open database {}: {}", name, e.what()));
-    }
 }
 
 // Refuses a file that is not a fu database or is too new. One statement, so one snapshot: a file
@@ -88,7 +75,33 @@ Error unusable_file(const SQLite::Exception& e, const std::filesystem::path& pat
         return database_error(
             fmt::format("{} is read-only for you; nothing was changed", path.string()));
     default:
-        return database_error(fmt::format("cannot use database {}: {}", path.string(), e.what()));
+        return translate_store_failure(e, path); // the file size limit, a full disk, …
+    }
+}
+
+// Opens and configures a connection; SQLite's exceptions pass through.
+std::unique_ptr<SQLite::Database> connect(const std::string& name, int flags,
+                                          std::chrono::milliseconds busy_timeout)
+{
+    auto db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+    configure(*db);
+    return db;
+}
+
+std::unique_ptr<SQLite::Database>
+open_database(const std::string& name, int flags,
+              std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
+{
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+        configure(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        if (db && sqlite3_system_errno(db->getHandle()) != 0) {
+            errno = sqlite3_system_errno(db->getHandle()); // EFBIG, ENOSPC: what the message says
+        }
+        throw unusable_file(e, name);
     }
 }
 
@@ -223,9 +236,10 @@ Store Store::open_for_reading(const std::filesystem::path& path,
     if (!file || file->st_size == 0) {
         return open_in_memory(); // read as an empty database; nothing is created or written
     }
-    auto db = open_database(path.string(), SQLite::OPEN_READONLY, busy_timeout);
+    std::unique_ptr<SQLite::Database> db;
     try {
         try {
+            db = connect(path.string(), SQLite::OPEN_READONLY, busy_timeout);
             check_identity(*db, path.string());
         } catch (const SQLite::Exception& e) {
             const int code = primary(e);
@@ -238,7 +252,7 @@ Store Store::open_for_reading(const std::filesystem::path& path,
             // its -wal file.
             const auto wal = path.string() + "-wal";
             std::error_code ec;
-            if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) {
+            if (std::filesystem::file_size(wal, ec) > 0 && !ec) {
                 throw database_error(
                     fmt::format("cannot read database {}: SQLite cannot make its shared-memory "
                                 "file there ({}), and changes wait in {}",
@@ -248,8 +262,8 @@ Store Store::open_for_reading(const std::filesystem::path& path,
                         : "free some disk space and try again");
             }
             db.reset();
-            db = open_database(file_uri(path, "immutable=1"),
-                               SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout);
+            db = connect(file_uri(path, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                         busy_timeout);
             check_identity(*db, path.string());
         }
         if (db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
@@ -309,6 +323,9 @@ Store Store::open_for_writing(const std::filesystem::path& path,
         }
         store.migrate_file(path);
     } catch (const SQLite::Exception& e) {
+        if (sqlite3_system_errno(store.m_db->getHandle()) != 0) {
+            errno = sqlite3_system_errno(store.m_db->getHandle());
+        }
         throw unusable_file(e, path);
     }
     return store;
@@ -359,7 +376,10 @@ Error translate_store_failure(const std::exception& failure, const std::filesyst
             fmt::format("the disk is full: cannot write {}; nothing was changed", file),
             "free some space and try again");
     }
-    if (code == SQLITE_IOERR && system_error == EFBIG) {
+    rlimit size_limit{};
+    const bool size_limited = ::getrlimit(RLIMIT_FSIZE, &size_limit) == 0 &&
+                              size_limit.rlim_cur != RLIM_INFINITY;
+    if (code == SQLITE_IOERR && (system_error == EFBIG || size_limited)) {
         return database_error(
             fmt::format("cannot write {}: the file size limit (ulimit -f) is reached; nothing "
                         "was changed",
