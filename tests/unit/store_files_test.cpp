@@ -150,12 +150,12 @@ TEST_CASE("several fu migrating an older file at once: one migrates, after a bac
     CHECK(user_version(backup) == 3);
     CHECK(mode_of(backup) == 0600);
     CHECK(Store::open_for_reading(path).list_contacts({}).size() == 1);
-    std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
-        CHECK(entry.path().filename().string()[0] != '.'); // no half-made copy left behind
-        ++files;
+        const std::string name = entry.path().filename().string();
+        INFO(name);
+        CHECK(name[0] != '.'); // no half-made copy left behind
+        CHECK(name.rfind("fu.db", 0) == 0);
     }
-    CHECK(files <= 4); // fu.db, its -wal and -shm, the backup
 }
 
 TEST_CASE("a new database needs no backup")
