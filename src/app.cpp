@@ -184,7 +184,22 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     std::string db_origin = origins["db"];
     const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
     origins["db"] = db_origin;
-    return Env{now,        &zone,       config.settings, db_path,
+    Settings settings = config.settings;
+    if (const std::string busy = env_variable(context.environment, "FU_BUSY_TIMEOUT"); !busy.empty()) {
+        // Milliseconds, like busy_timeout_ms, which it overrides.
+        const bool digits = busy.size() <= 6 && std::all_of(busy.begin(), busy.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
+        const long value = digits ? std::stol(busy) : 0;
+        if (value < 1 || value > 600000) {
+            throw usage_error(fmt::format("FU_BUSY_TIMEOUT: \"{}\" is not a number of milliseconds "
+                                          "from 1 to 600000",
+                                          busy.substr(0, 40)));
+        }
+        settings.busy_timeout = std::chrono::milliseconds{value};
+        origins["busy_timeout_ms"] = "FU_BUSY_TIMEOUT";
+    }
+    return Env{now,        &zone,       settings, db_path,
                origins,    config_file, output,          context.out,
                context.err, context.in, context.in_is_terminal};
 }

@@ -164,6 +164,8 @@ class Busy(StoreCase):
         """A sqlite3 shell holding a lock taken by `sql` until the test ends."""
         shell = subprocess.Popen(["sqlite3", str(self.fu.db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True)
+        self.addCleanup(shell.stderr.close)
+        self.addCleanup(shell.stdout.close)
         self.addCleanup(shell.wait, 10)
         self.addCleanup(shell.stdin.close)
         shell.stdin.write("\n".join(sql) + "\nSELECT 'held';\n")
@@ -195,6 +197,17 @@ class Busy(StoreCase):
         self.assert_busy("add", "Bob")
         self.assert_busy("log", "Ada", "called")
         self.assertEqual(self.call("contacts")[0], 0, "a read goes on beside a writer")
+
+    def test_fu_busy_timeout_overrides_the_setting(self):
+        self.fu.ok("add", "Ada")
+        self.hold("BEGIN IMMEDIATE;", "INSERT INTO contacts (name, name_folded, created_at) VALUES ('X', 'x', 0);")
+        started = time.monotonic()
+        status, _, err = self.call("add", "Bob", env={"FU_BUSY_TIMEOUT": "200"})
+        self.assertEqual(status, 75, err)
+        self.assertLess(time.monotonic() - started, 1.2)
+        status, _, err = self.call("due", env={"FU_BUSY_TIMEOUT": "soon"})
+        self.assertEqual(status, 2)
+        self.assertIn("FU_BUSY_TIMEOUT", err)
 
     def test_an_exclusive_lock_makes_reads_wait_then_exit_75(self):
         self.fu.ok("add", "Ada")
