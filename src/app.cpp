@@ -1,10 +1,15 @@
 #include "fu/app.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <cstdlib>
 #include <iostream>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -179,7 +184,22 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     std::string db_origin = origins["db"];
     const auto db_path = database_path(global.db, config.db, context.environment, db_origin);
     origins["db"] = db_origin;
-    return Env{now,        &zone,       config.settings, db_path,
+    Settings settings = config.settings;
+    if (const std::string busy = env_variable(context.environment, "FU_BUSY_TIMEOUT"); !busy.empty()) {
+        // Milliseconds, like busy_timeout_ms, which it overrides.
+        const bool digits = busy.size() <= 6 && std::all_of(busy.begin(), busy.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
+        const long value = digits ? std::stol(busy) : 0;
+        if (value < 1 || value > 600000) {
+            throw usage_error(fmt::format("FU_BUSY_TIMEOUT: \"{}\" is not a number of milliseconds "
+                                          "from 1 to 600000",
+                                          busy.substr(0, 40)));
+        }
+        settings.busy_timeout = std::chrono::milliseconds{value};
+        origins["busy_timeout_ms"] = "FU_BUSY_TIMEOUT";
+    }
+    return Env{now,        &zone,       settings, db_path,
                origins,    config_file, output,          context.out,
                context.err, context.in, context.in_is_terminal};
 }
@@ -302,12 +322,37 @@ int run_checked(const ProcessContext& context)
     }
     Env env = make_env(global, given, context);
     env.command_line = command_line(context.args, given.command, app);
-    if (chosen != nullptr) {
-        return chosen->handler(env);
+    try {
+        if (chosen != nullptr) {
+            return chosen->handler(env);
+        }
+        // No command: the question fu exists to answer.
+        CLI::App due_app;
+        return commands::setup_due(due_app)(env);
+    } catch (const std::exception& e) {
+        if (is_store_failure(e)) {
+            throw translate_store_failure(e, env.db_path); // naming the file
+        }
+        throw;
     }
-    // No command: the question fu exists to answer.
-    CLI::App due_app;
-    return commands::setup_due(due_app)(env);
+}
+
+// A standard descriptor that is closed gets /dev/null, so that no file fu opens takes its number
+// (output meant for the terminal must never land in the database). Returns whether 1 was closed.
+bool guard_standard_descriptors()
+{
+    bool out_closed = false;
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            out_closed = out_closed || fd == STDOUT_FILENO;
+            const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+            if (null >= 0 && null != fd) {
+                ::dup2(null, fd);
+                ::close(null);
+            }
+        }
+    }
+    return out_closed;
 }
 
 std::size_t terminal_width()
@@ -361,7 +406,17 @@ Error classify_failure(const std::exception& failure)
 
 int run_main(int argc, char** argv)
 {
+    // Files fu makes are the user's alone. A file grown past `ulimit -f` is an error SQLite reports
+    // (EFBIG) before a commit, not a signal that kills fu after one; a closed pipe is an error
+    // on the output, not a signal.
+    ::umask(077);
+    std::signal(SIGXFSZ, SIG_IGN);
+    std::signal(SIGPIPE, SIG_IGN);
+    const bool out_closed = guard_standard_descriptors();
     std::ios::sync_with_stdio(false);
+    if (out_closed) {
+        std::cout.setstate(std::ios::badbit);
+    }
     ProcessContext context{{}, {}, system_now, nullptr, std::cout, std::cerr};
     for (int i = 1; i < argc; ++i) {
         context.args.emplace_back(argv[i]);
@@ -385,9 +440,23 @@ int run_main(int argc, char** argv)
     context.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
     context.terminal_width = context.out_is_terminal ? terminal_width() : 0;
     const int status = run(context);
+    errno = 0;
     std::cout.flush();
     if (!std::cout) {
-        std::cerr << "fu: cannot write the output\n";
+        const int error = out_closed ? EBADF : errno;
+        const std::string why = error != 0 ? std::string(": ") + std::strerror(error) : "";
+        if (committed_writes() > 0) {
+            // The change is saved: a script that retried on a failure would record it twice.
+            std::cerr << "fu: warning: the change is saved, but its output could not be written"
+                      << why << '\n';
+            return status;
+        }
+        if (error == EPIPE) {
+            // A reader that stopped reading (`fu due | head -1`): end as if SIGPIPE had been left alone.
+            std::signal(SIGPIPE, SIG_DFL);
+            std::raise(SIGPIPE);
+        }
+        std::cerr << "fu: cannot write the output" << why << '\n';
         return status == k_exit_ok ? k_exit_internal : status;
     }
     return status;

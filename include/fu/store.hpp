@@ -312,7 +312,15 @@ public:
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
-    void migrate(int up_to = k_schema_version);
+    // Applies the missing steps up to `up_to` in one immediate transaction, re-reading the version
+    // inside it; `backup_of` (an existing file) is first copied beside itself, 0600.
+    void migrate(int up_to = k_schema_version, const std::filesystem::path& backup_of = {});
+    void migrate_file(const std::filesystem::path& path) { migrate(k_schema_version, path); }
+    // Creation without a race: a whole new database is built beside `path` under a unique name,
+    // then renamed over the empty file at `path` (made if missing) under that file's lock.
+    static std::filesystem::path build_new_database(const std::filesystem::path& path);
+    static void create_database(const std::filesystem::path& path);
+    static void replace_empty_file(const std::filesystem::path& path, bool made_here);
     // A statement prepared once per process for `sql`, reset and unbound, for point queries that
     // never nest with themselves.
     SQLite::Statement& prepared(const std::string& sql) const;
@@ -324,7 +332,13 @@ private:
 
 // Whether an exception was raised by SQLite (the store's engine) rather than by fu's own code.
 bool is_store_failure(const std::exception& failure);
-// Turns a failure raised by SQLite into fu's error: busy -> 75, anything else -> 4.
-Error translate_store_failure(const std::exception& failure);
+// Turns a failure raised by SQLite into fu's error naming `path` (the database) when given:
+// busy -> 75, anything else -> 4 (disk full, the file size limit, read-only, …).
+Error translate_store_failure(const std::exception& failure, const std::filesystem::path& path = {});
+// How many write transactions this process has committed: once one has, the change is saved, and
+// a later failure (to print the acknowledgement) must not be reported as a failure to save it.
+std::uint64_t committed_writes() noexcept;
+// The file name of the copy made before migrating `path` from `version`.
+std::filesystem::path migration_backup_path(const std::filesystem::path& path, int version);
 
 } // namespace fu

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,37 +12,35 @@
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "fu/private_files.hpp"
 #include "fu/store.hpp"
 
 namespace fu {
 namespace {
 
-std::unique_ptr<SQLite::Database>
-open_database(const std::filesystem::path& path, int flags,
-              std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
+int primary(const SQLite::Exception& e) { return e.getErrorCode() & 0xFF; }
+
+// The settings every connection runs with: constraints on, no way for SQL to corrupt the file,
+// deleted text overwritten, every commit synced. Not trusted_schema = OFF: SQLite (3.40) then
+// refuses fu's own triggers that keep the FTS5 indexes; the schema is trusted because fu opens
+// only its user's own file, marked as fu's.
+void configure(SQLite::Database& db)
 {
-    try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), flags,
-                                                     static_cast<int>(busy_timeout.count()));
-        db->exec("PRAGMA foreign_keys = ON");
-        return db;
-    } catch (const SQLite::Exception& e) {
-        throw database_error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
-    }
+    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA secure_delete = ON");
+    db.exec("PRAGMA synchronous = FULL");
 }
 
+// Refuses a file that is not a fu database or is too new. One statement, so one snapshot: a file
+// that another fu is creating or migrating is seen before or after, never halfway.
 void check_identity(SQLite::Database& db, const std::string& where)
 {
-    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (application_id == 0 && version == 0) {
-        const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-        if (objects != 0) {
-            throw database_error(fmt::format("{} is not a fu database", where),
-                                 "use --db to choose another file");
-        }
-        return;
-    }
+    SQLite::Statement q(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                            "(SELECT user_version FROM pragma_user_version)");
+    q.executeStep();
+    const int application_id = q.getColumn(0).getInt();
+    const int version = q.getColumn(1).getInt();
     if (application_id != k_application_id) {
         throw database_error(fmt::format("{} is not a fu database", where),
                              "use --db to choose another file");
@@ -53,53 +53,60 @@ void check_identity(SQLite::Database& db, const std::string& where)
     }
 }
 
-// Creates the file (and its missing directories) private to the user.
-void create_private_file(const std::filesystem::path& path)
+// What SQLite's refusal of an existing file means, naming the file.
+Error unusable_file(const SQLite::Exception& e, const std::filesystem::path& path)
 {
-    std::vector<std::filesystem::path> created;
-    const auto dir = path.parent_path();
-    if (!dir.empty()) {
-        std::error_code ec;
-        if (!std::filesystem::exists(dir, ec)) {
-            // Each missing directory is created 0700: follow-up notes are private.
-            std::vector<std::filesystem::path> missing;
-            for (auto d = dir; !d.empty() && !std::filesystem::exists(d, ec); d = d.parent_path()) {
-                missing.push_back(d);
-                if (d == d.parent_path()) {
-                    break;
-                }
-            }
-            for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-                if (::mkdir(it->c_str(), 0700) != 0) {
-                    if (errno == EEXIST) {
-                        continue;
-                    }
-                    const int error = errno;
-                    for (auto made = created.rbegin(); made != created.rend(); ++made) {
-                        ::rmdir(made->c_str());
-                    }
-                    throw database_error(fmt::format("cannot create directory {}: {}", it->string(),
-                                                     std::strerror(error)));
-                }
-                created.push_back(*it);
-            }
-        }
+    switch (primary(e)) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return translate_store_failure(e, path);
+    case SQLITE_NOTADB:
+        return database_error(fmt::format("{} is not a fu database (not an SQLite file)",
+                                          path.string()),
+                              "use --db to choose another file");
+    case SQLITE_CORRUPT:
+        return database_error(fmt::format("{} is damaged: {}", path.string(), e.what()),
+                              "restore it from a backup");
+    case SQLITE_FULL:
+        return database_error(
+            fmt::format("the disk is full: cannot write {}; nothing was changed", path.string()),
+            "free some space and try again");
+    case SQLITE_READONLY:
+        return database_error(
+            fmt::format("{} is read-only for you; nothing was changed", path.string()));
+    default:
+        return translate_store_failure(e, path); // the file size limit, a full disk, …
     }
-    // Not O_EXCL: another fu may create the same file at the same moment, and that is fine.
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        const int error = errno;
-        for (auto made = created.rbegin(); made != created.rend(); ++made) {
-            ::rmdir(made->c_str());
-        }
-        throw database_error(
-            fmt::format("cannot create database {}: {}", path.string(), std::strerror(error)));
-    }
-    ::close(fd);
 }
 
-// A read-only URI for a file that nothing will change while fu reads it.
-std::string immutable_uri(const std::filesystem::path& path)
+// Opens and configures a connection; SQLite's exceptions pass through.
+std::unique_ptr<SQLite::Database> connect(const std::string& name, int flags,
+                                          std::chrono::milliseconds busy_timeout)
+{
+    auto db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+    configure(*db);
+    return db;
+}
+
+std::unique_ptr<SQLite::Database>
+open_database(const std::string& name, int flags,
+              std::chrono::milliseconds busy_timeout = k_default_busy_timeout)
+{
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+        configure(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        if (db && sqlite3_system_errno(db->getHandle()) != 0) {
+            errno = sqlite3_system_errno(db->getHandle()); // EFBIG, ENOSPC: what the message says
+        }
+        throw unusable_file(e, name);
+    }
+}
+
+// A read-only URI for `path`, with extra parameters.
+std::string file_uri(const std::filesystem::path& path, const std::string& parameters)
 {
     std::string uri = "file:";
     for (const char c : std::filesystem::absolute(path).string()) {
@@ -109,7 +116,7 @@ std::string immutable_uri(const std::filesystem::path& path)
             uri += c;
         }
     }
-    return uri + "?immutable=1";
+    return uri + "?" + parameters;
 }
 
 // An empty path means no database could be located (no HOME, no --db, no FU_DB).
@@ -120,6 +127,15 @@ void require_path(const std::filesystem::path& path)
                              "use --db PATH or set FU_DB");
     }
 }
+
+void remove_quietly(const std::filesystem::path& path)
+{
+    ::unlink(path.c_str());
+    ::unlink((path.string() + "-journal").c_str());
+    ::unlink((path.string() + "-wal").c_str());
+    ::unlink((path.string() + "-shm").c_str());
+}
+
 } // namespace
 
 Store::Store(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
@@ -136,55 +152,127 @@ Store Store::open_in_memory()
 
 Store Store::create_at_version(const std::filesystem::path& path, int schema_version)
 {
-    create_private_file(path);
-    Store store(open_database(path, SQLite::OPEN_READWRITE));
+    ::close(create_private_file(path));
+    Store store(open_database(path.string(), SQLite::OPEN_READWRITE));
     store.migrate(schema_version);
     return store;
+}
+
+std::filesystem::path Store::build_new_database(const std::filesystem::path& path)
+{
+    const auto temp = private_sibling(path, "new");
+    ::close(create_private_file(temp));
+    try {
+        Store store(open_database(temp.string(), SQLite::OPEN_READWRITE));
+        store.migrate();
+        store.m_db->exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+        remove_quietly(temp);
+        throw unusable_file(e, path);
+    } catch (...) {
+        remove_quietly(temp);
+        throw;
+    }
+    return temp;
+}
+
+void Store::create_database(const std::filesystem::path& path)
+{
+    make_private_directories(path.parent_path());
+    // An empty placeholder first: it reads as an empty database, and every fu that finds it
+    // empty meets the others at its lock (no link: a second name would look like a hard link).
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        throw database_error(
+            fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
+    }
+    if (fd >= 0) {
+        ::close(fd);
+    }
+    replace_empty_file(path, fd >= 0);
+}
+
+void Store::replace_empty_file(const std::filesystem::path& path, bool made_here)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        return; // gone meanwhile: the caller looks again
+    }
+    // Every fu that finds the file empty takes this lock; the first replaces the file, and the
+    // others find another file under the name when they get the lock.
+    ::flock(fd, LOCK_EX);
+    struct stat held {};
+    struct stat named {};
+    const bool still_empty = ::fstat(fd, &held) == 0 && ::lstat(path.c_str(), &named) == 0 &&
+                             held.st_ino == named.st_ino && held.st_dev == named.st_dev &&
+                             named.st_size == 0;
+    if (still_empty) {
+        try {
+            const auto temp = build_new_database(path);
+            const bool renamed = ::rename(temp.c_str(), path.c_str()) == 0;
+            const int error = errno;
+            remove_quietly(temp);
+            if (!renamed) {
+                throw database_error(fmt::format("cannot create database {}: {}", path.string(),
+                                                 std::strerror(error)));
+            }
+            sync_directory_of(path);
+        } catch (...) {
+            if (made_here) {
+                ::unlink(path.c_str()); // still the empty file this fu made: nothing is left
+            }
+            ::close(fd);
+            throw;
+        }
+    }
+    ::close(fd);
 }
 
 Store Store::open_for_reading(const std::filesystem::path& path,
                               std::chrono::milliseconds busy_timeout)
 {
     require_path(path);
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        return open_in_memory();
+    const auto file = inspect_own_file(path);
+    if (!file || file->st_size == 0) {
+        return open_in_memory(); // read as an empty database; nothing is created or written
     }
-    auto db = open_database(path, SQLite::OPEN_READONLY, busy_timeout);
+    std::unique_ptr<SQLite::Database> db;
     try {
         try {
+            db = connect(path.string(), SQLite::OPEN_READONLY, busy_timeout);
             check_identity(*db, path.string());
         } catch (const SQLite::Exception& e) {
-            const int code = e.getErrorCode() & 0xFF;
-            if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) {
+            const int code = primary(e);
+            if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN && code != SQLITE_IOERR &&
+                code != SQLITE_FULL) {
                 throw;
             }
-            // A WAL database in a place this user cannot write (no -shm can be made): read it as
-            // an immutable file, which is exact as long as no changes wait in its -wal file.
+            // A WAL database whose -shm cannot be made (a directory this user cannot write, a
+            // full disk): read it as an immutable file, which is exact while no changes wait in
+            // its -wal file.
             const auto wal = path.string() + "-wal";
-            if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) {
+            std::error_code ec;
+            if (std::filesystem::file_size(wal, ec) > 0 && !ec) {
                 throw database_error(
-                    fmt::format("cannot read database {}: it is read-only for you and "
-                                "has changes not yet checkpointed in {}",
-                                path.string(), wal),
-                    "run fu once as the file's owner, or copy the database");
+                    fmt::format("cannot read database {}: SQLite cannot make its shared-memory "
+                                "file there ({}), and changes wait in {}",
+                                path.string(), e.what(), wal),
+                    code == SQLITE_READONLY || code == SQLITE_CANTOPEN
+                        ? "run fu once as the file's owner, or copy the database"
+                        : "free some disk space and try again");
             }
             db.reset();
-            db = open_database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                               busy_timeout);
+            db = connect(file_uri(path, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                         busy_timeout);
             check_identity(*db, path.string());
         }
-        const int version = db->execAndGet("PRAGMA user_version").getInt();
-        if (version == 0) {
-            return open_in_memory(); // an empty file: read as an empty database, written by no read
-        }
-        if (version < k_schema_version) {
+        if (db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
             // An older file must be migrated before this fu can read it.
             db.reset();
             return open_for_writing(path, busy_timeout);
         }
     } catch (const SQLite::Exception& e) {
-        throw database_error(fmt::format("cannot read database {}: {}", path.string(), e.what()));
+        throw unusable_file(e, path);
     }
     return Store(std::move(db));
 }
@@ -192,8 +280,9 @@ Store Store::open_for_reading(const std::filesystem::path& path,
 Store Store::open_for_update(const std::filesystem::path& path,
                              std::chrono::milliseconds busy_timeout)
 {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0) {
+    require_path(path);
+    const auto file = inspect_own_file(path);
+    if (!file || file->st_size == 0) {
         return open_in_memory(); // nothing to change yet: leave the file as it is
     }
     return open_for_writing(path, busy_timeout);
@@ -203,25 +292,41 @@ Store Store::open_for_writing(const std::filesystem::path& path,
                               std::chrono::milliseconds busy_timeout)
 {
     require_path(path);
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        create_private_file(path);
+    for (int attempt = 0;; ++attempt) {
+        const auto file = inspect_own_file(path);
+        if (file && file->st_size > 0) {
+            break;
+        }
+        if (attempt == 3) {
+            throw database_error(fmt::format("cannot create database {}: it keeps changing",
+                                             path.string()));
+        }
+        if (file) {
+            replace_empty_file(path, false); // an empty file is a new database, made 0600
+        } else {
+            create_database(path);
+        }
     }
-    Store store(open_database(path, SQLite::OPEN_READWRITE, busy_timeout));
+    if (::access(path.c_str(), W_OK) != 0 ||
+        ::access(path.parent_path().empty() ? "." : path.parent_path().c_str(), W_OK) != 0) {
+        throw database_error(
+            fmt::format("{} is read-only for you; nothing was changed", path.string()),
+            "ask its owner, or copy the database somewhere you can write");
+    }
+    // Never OPEN_CREATE: the file exists, and if it vanished since, creating an empty one here
+    // would be a database nobody initialised.
+    Store store(open_database(path.string(), SQLite::OPEN_READWRITE, busy_timeout));
     try {
         check_identity(*store.m_db, path.string());
-        store.m_db->exec("PRAGMA journal_mode = WAL");
-        store.m_db->exec("PRAGMA synchronous = FULL");
-        store.migrate();
+        if (store.m_db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
+            store.m_db->exec("PRAGMA journal_mode = WAL"); // a file made by an older fu
+        }
+        store.migrate_file(path);
     } catch (const SQLite::Exception& e) {
-        if ((e.getErrorCode() & 0xFF) == SQLITE_BUSY) {
-            throw translate_store_failure(e);
+        if (sqlite3_system_errno(store.m_db->getHandle()) != 0) {
+            errno = sqlite3_system_errno(store.m_db->getHandle());
         }
-        if ((e.getErrorCode() & 0xFF) == SQLITE_READONLY) {
-            throw database_error(
-                fmt::format("{} is read-only for you; nothing was changed", path.string()));
-        }
-        throw database_error(fmt::format("cannot use database {}: {}", path.string(), e.what()));
+        throw unusable_file(e, path);
     }
     return store;
 }
@@ -255,21 +360,38 @@ bool is_store_failure(const std::exception& failure)
     return dynamic_cast<const SQLite::Exception*>(&failure) != nullptr;
 }
 
-Error translate_store_failure(const std::exception& failure)
+Error translate_store_failure(const std::exception& failure, const std::filesystem::path& path)
 {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&failure);
     const int code = sqlite != nullptr ? (sqlite->getErrorCode() & 0xFF) : SQLITE_ERROR;
+    const int system_error = errno;
+    const std::string file = path.empty() ? std::string("the database") : path.string();
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-        return Error(k_exit_busy, "the database is busy (another fu is writing)",
-                     "try again in a moment");
+        return Error(k_exit_busy,
+                     fmt::format("{} is busy (another program holds its lock)", file),
+                     "try again in a moment, or raise busy_timeout_ms");
     }
-    if (code == SQLITE_FULL) {
-        return database_error("the disk is full; nothing was changed");
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR && system_error == ENOSPC)) {
+        return database_error(
+            fmt::format("the disk is full: cannot write {}; nothing was changed", file),
+            "free some space and try again");
+    }
+    rlimit size_limit{};
+    const bool size_limited = ::getrlimit(RLIMIT_FSIZE, &size_limit) == 0 &&
+                              size_limit.rlim_cur != RLIM_INFINITY;
+    if (code == SQLITE_IOERR && (system_error == EFBIG || size_limited)) {
+        return database_error(
+            fmt::format("cannot write {}: the file size limit (ulimit -f) is reached; nothing "
+                        "was changed",
+                        file));
     }
     if (code == SQLITE_READONLY) {
-        return database_error("the database is read-only; nothing was changed");
+        return database_error(fmt::format("{} is read-only; nothing was changed", file));
     }
-    return database_error(fmt::format("database error: {}", failure.what()));
+    if (path.empty()) {
+        return database_error(fmt::format("database error: {}", failure.what()));
+    }
+    return database_error(fmt::format("database error in {}: {}", file, failure.what()));
 }
 
 } // namespace fu

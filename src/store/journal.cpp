@@ -6,6 +6,7 @@
 #include "store/journal.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <set>
 
@@ -197,6 +198,10 @@ bool apply_inverse(sqlite3* db, const std::string& changeset)
     return true;
 }
 
+namespace {
+std::atomic<std::uint64_t> g_committed_writes{0};
+} // namespace
+
 Store::WriteTransaction::WriteTransaction(Store& store, ChangeLabel label)
     : m_store(store), m_label(std::move(label))
 {
@@ -244,6 +249,12 @@ void Store::WriteTransaction::commit()
     }
     m_store.m_db->exec("COMMIT");
     m_done = true;
+    g_committed_writes.fetch_add(1);
+}
+
+std::uint64_t committed_writes() noexcept
+{
+    return g_committed_writes.load();
 }
 
 std::vector<JournalEntry> Store::journal(bool include_undone, int limit) const

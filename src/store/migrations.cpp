@@ -1,5 +1,15 @@
 // src/store/migrations.cpp — the schema as an ordered list of steps, each applied once.
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+
+#include "fu/error.hpp"
+#include "fu/private_files.hpp"
 
 #include "fu/store.hpp"
 #include "store/rows.hpp"
@@ -381,26 +391,79 @@ int Store::schema_version() const
     return m_db->execAndGet("PRAGMA user_version").getInt();
 }
 
-void Store::migrate(int up_to)
+std::filesystem::path migration_backup_path(const std::filesystem::path& path, int version)
 {
-    for (const Migration& step : k_migrations) {
-        if (step.version > up_to ||
-            m_db->execAndGet("PRAGMA user_version").getInt() >= step.version) {
-            continue;
+    return path.string() + fmt::format(".schema-{}.backup", version);
+}
+
+namespace {
+
+// Copies the database as it stands (its last commit) to `target`, 0600, synced, renamed into place.
+// A connection of its own reads it: the migrating one holds the write lock and has written nothing.
+void copy_database(const std::filesystem::path& path, const std::filesystem::path& target)
+{
+    const auto temp = private_sibling(target, "partial");
+    const int fd = create_private_file(temp);
+    ::close(fd);
+    try {
+        SQLite::Database source(path.string(), SQLite::OPEN_READONLY);
+        SQLite::Database copy(temp.string(), SQLite::OPEN_READWRITE);
+        sqlite3_backup* backup = sqlite3_backup_init(copy.getHandle(), "main", source.getHandle(), "main");
+        if (backup == nullptr) {
+            throw SQLite::Exception(copy.getHandle());
         }
-        m_db->exec("BEGIN IMMEDIATE");
-        try {
-            // Re-read inside the transaction: another process may have migrated meanwhile.
-            if (m_db->execAndGet("PRAGMA user_version").getInt() < step.version) {
-                m_db->exec(step.sql);
-                m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
-                m_db->exec(fmt::format("PRAGMA user_version = {}", step.version));
+        const int step = sqlite3_backup_step(backup, -1);
+        const int finish = sqlite3_backup_finish(backup);
+        if (step != SQLITE_DONE || finish != SQLITE_OK) {
+            throw SQLite::Exception(fmt::format("cannot copy {} before migrating it: {}", path.string(),
+                                                sqlite3_errstr(step != SQLITE_DONE ? step : finish)),
+                                    step != SQLITE_DONE ? step : finish);
+        }
+    } catch (...) {
+        ::unlink(temp.c_str());
+        ::unlink((temp.string() + "-journal").c_str());
+        throw;
+    }
+    const int synced = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (synced >= 0) {
+        ::fsync(synced);
+        ::close(synced);
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        throw database_error(fmt::format("cannot write {}: {}", target.string(), std::strerror(error)));
+    }
+    sync_directory_of(target);
+}
+
+} // namespace
+
+void Store::migrate(int up_to, const std::filesystem::path& backup_of)
+{
+    if (m_db->execAndGet("PRAGMA user_version").getInt() >= up_to) {
+        return;
+    }
+    m_db->exec("BEGIN IMMEDIATE");
+    try {
+        // Re-read inside the transaction: another process may have migrated meanwhile.
+        const int version = m_db->execAndGet("PRAGMA user_version").getInt();
+        if (version < up_to) {
+            if (!backup_of.empty() && version > 0) {
+                copy_database(backup_of, migration_backup_path(backup_of, version));
             }
-            m_db->exec("COMMIT");
-        } catch (...) {
-            m_db->exec("ROLLBACK");
-            throw;
+            for (const Migration& step : k_migrations) {
+                if (step.version > version && step.version <= up_to) {
+                    m_db->exec(step.sql);
+                    m_db->exec(fmt::format("PRAGMA user_version = {}", step.version));
+                }
+            }
+            m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
         }
+        m_db->exec("COMMIT");
+    } catch (...) {
+        m_db->exec("ROLLBACK");
+        throw;
     }
 }
 

@@ -287,14 +287,16 @@ TEST_CASE("a failure that is no fu::Error is an internal error, unless SQLite ra
     const Result busy = fu({"due"});
     CHECK(busy.status == k_exit_busy);
     CHECK(busy.err ==
-          "fu: the database is busy (another fu is writing)\nhint: try again in a moment\n");
+          "fu: the database is busy (another program holds its lock)\n"
+          "hint: try again in a moment, or raise busy_timeout_ms\n");
 
     fu.clock = []() -> Instant {
         throw SQLite::Exception("database or disk is full", SQLITE_FULL);
     };
     const Result full = fu({"due"});
     CHECK(full.status == k_exit_database);
-    CHECK(full.err == "fu: the disk is full; nothing was changed\n");
+    CHECK(full.err == "fu: the disk is full: cannot write the database; nothing was changed\n"
+                     "hint: free some space and try again\n");
 
     fu.clock = []() -> Instant { throw SQLite::Exception("disk I/O error", SQLITE_IOERR); };
     const Result io = fu({"due"});

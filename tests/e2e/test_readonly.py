@@ -1,4 +1,5 @@
-"""A database the user may read but not write: reads work, writes exit 4 and change nothing.
+"""A database the user may read but not write: reads work, writes exit 4 and change nothing; and another
+user's database, which fu refuses to open at all.
 
 Needs root to switch to an unprivileged user (setpriv), since root itself ignores file modes."""
 
@@ -17,9 +18,11 @@ class ReadOnlyDatabase(unittest.TestCase):
     def setUp(self):
         self.fu = FuSandbox(self)
         self.fu.ok("demo")
-        # The directory and file belong to root; nobody may read but not write them.
-        os.chmod(self.fu.db.parent, 0o755)
-        os.chmod(self.fu.db, 0o644)
+        # The directory and file belong to nobody, who may read but not write them.
+        os.chown(self.fu.db.parent, 65534, 65534)
+        os.chown(self.fu.db, 65534, 65534)
+        os.chmod(self.fu.db.parent, 0o555)
+        os.chmod(self.fu.db, 0o444)
         os.chmod(self.fu.root, 0o755)
 
     def run_as_nobody(self, *args):
@@ -43,6 +46,20 @@ class ReadOnlyDatabase(unittest.TestCase):
         self.assertEqual(r.stdout, "")
         self.assertTrue(r.stderr.startswith("fu: "), r.stderr)
         self.assertIn("read-only", r.stderr)
+        self.assertEqual(self.fu.db.read_bytes(), before)
+
+    def test_nothing_is_created_beside_a_file_in_a_read_only_directory(self):
+        self.assertEqual(self.run_as_nobody("contacts").returncode, 0)
+        self.assertEqual(self.run_as_nobody("log", "ada", "called").returncode, 4)
+        self.assertEqual(os.listdir(self.fu.db.parent), ["fu.db"])
+
+    def test_another_users_database_is_refused(self):
+        os.chown(self.fu.db, 0, 0)
+        before = self.fu.db.read_bytes()
+        for args in (("due",), ("add", "Mallory")):
+            r = self.run_as_nobody(*args)
+            self.assertEqual(r.returncode, 4, r.stderr)
+            self.assertIn("belongs to another user", r.stderr)
         self.assertEqual(self.fu.db.read_bytes(), before)
 
 

@@ -111,12 +111,13 @@ TEST_CASE("migrating from every earlier version")
         Store store = Store::open_for_writing(path);
         CHECK(store.schema_version() == k_schema_version);
     }
-    SUBCASE("version 0: an empty SQLite database")
+    SUBCASE("an SQLite file with nothing in it is not fu's: refused untouched")
     {
         const auto path = dir.path / "zero.db";
         raw_sql(path, "PRAGMA user_version = 0");
-        Store store = Store::open_for_writing(path);
-        CHECK(store.schema_version() == k_schema_version);
+        const auto size = std::filesystem::file_size(path);
+        CHECK(status_of([&] { Store::open_for_writing(path); }) == k_exit_database);
+        CHECK(std::filesystem::file_size(path) == size);
     }
 }
 

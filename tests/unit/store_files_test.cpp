@@ -1,0 +1,168 @@
+// Tests of the database file's rules: private files, refusals, migrations with a backup.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "fu/error.hpp"
+#include "fu/private_files.hpp"
+#include "fu/store.hpp"
+#include "test_support.hpp"
+
+using namespace fu;
+using fu::test::TempDir;
+
+namespace {
+int status_of(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.status();
+    }
+    return 0;
+}
+
+std::string error_of(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+int user_version(const std::filesystem::path& path)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    const int version = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return version;
+}
+
+unsigned mode_of(const std::filesystem::path& path)
+{
+    struct stat s {};
+    REQUIRE(::stat(path.c_str(), &s) == 0);
+    return s.st_mode & 0777;
+}
+} // namespace
+
+TEST_CASE("private directories and files")
+{
+    TempDir dir;
+    const auto old_mask = ::umask(0);
+    make_private_directories(dir.path / "a" / "b");
+    CHECK(mode_of(dir.path / "a") == 0700);
+    CHECK(mode_of(dir.path / "a" / "b") == 0700);
+    const auto file = dir.path / "a" / "b" / "f";
+    const int fd = create_private_file(file);
+    ::close(fd);
+    ::umask(old_mask);
+    CHECK(mode_of(file) == 0600);
+    CHECK(status_of([&] { create_private_file(file); }) == k_exit_database); // never reused
+    const auto sibling = private_sibling(file, "new");
+    CHECK(sibling.parent_path() == file.parent_path());
+    CHECK(sibling.filename().string().rfind(".f.new-", 0) == 0);
+    CHECK(private_sibling(file, "new") != sibling);
+}
+
+TEST_CASE("which files fu opens as a database")
+{
+    TempDir dir;
+    CHECK_FALSE(inspect_own_file(dir.path / "missing.db"));
+    const auto db = dir.path / "fu.db";
+    std::ofstream(db) << "x";
+    CHECK(inspect_own_file(db));
+
+    SUBCASE("a directory") { CHECK(error_of([&] { inspect_own_file(dir.path); }).find("is a directory") != std::string::npos); }
+    SUBCASE("a fifo")
+    {
+        const auto fifo = dir.path / "fifo";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        CHECK(status_of([&] { inspect_own_file(fifo); }) == k_exit_database);
+        CHECK(status_of([&] { Store::open_for_reading(fifo); }) == k_exit_database);
+        CHECK(status_of([&] { Store::open_for_writing(fifo); }) == k_exit_database);
+    }
+    SUBCASE("a second hard link")
+    {
+        REQUIRE(::link(db.c_str(), (dir.path / "other").c_str()) == 0);
+        CHECK(error_of([&] { inspect_own_file(db); }).find("2 hard links") != std::string::npos);
+    }
+    SUBCASE("a symlink to one's own file, and a dangling one")
+    {
+        std::filesystem::create_symlink(db, dir.path / "link");
+        CHECK(inspect_own_file(dir.path / "link"));
+        std::filesystem::create_symlink(dir.path / "gone", dir.path / "dangling");
+        CHECK(status_of([&] { inspect_own_file(dir.path / "dangling"); }) == k_exit_database);
+    }
+    if (::geteuid() == 0) {
+        SUBCASE("another user's file")
+        {
+            REQUIRE(::chown(db.c_str(), 65534, 65534) == 0);
+            CHECK(error_of([&] { inspect_own_file(db); }).find("belongs to another user") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("several fu migrating an older file at once: one migrates, after a backup")
+{
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    {
+        Store old = Store::create_at_version(path, 3);
+    }
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "INSERT INTO contacts (name, name_folded, created_at) VALUES ('Ada', 'ada', 0)",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+
+    std::vector<int> statuses(4, -1);
+    std::vector<std::thread> openers;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        openers.emplace_back([&, i] {
+            statuses[i] = status_of([&] {
+                Store store = Store::open_for_writing(path);
+                CHECK(store.schema_version() == k_schema_version);
+            });
+        });
+    }
+    for (auto& opener : openers) {
+        opener.join();
+    }
+    CHECK(statuses == std::vector<int>{0, 0, 0, 0}); // a second migration would fail on its ALTERs
+    CHECK(user_version(path) == k_schema_version);
+    const auto backup = migration_backup_path(path, 3);
+    CHECK(backup.filename() == "fu.db.schema-3.backup");
+    REQUIRE(std::filesystem::exists(backup));
+    CHECK(user_version(backup) == 3);
+    CHECK(mode_of(backup) == 0600);
+    CHECK(Store::open_for_reading(path).list_contacts({}).size() == 1);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
+        const std::string name = entry.path().filename().string();
+        INFO(name);
+        CHECK(name[0] != '.'); // no half-made copy left behind
+        CHECK(name.rfind("fu.db", 0) == 0);
+    }
+}
+
+TEST_CASE("a new database needs no backup")
+{
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    Store::open_for_writing(path);
+    CHECK_FALSE(std::filesystem::exists(migration_backup_path(path, 0)));
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator{}) >= 1);
+}
