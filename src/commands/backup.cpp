@@ -1,4 +1,6 @@
 // src/commands/backup.cpp — `fu backup [FILE]`: a consistent copy of the database, whole or not at all.
+#include <csignal>
+
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -36,6 +38,8 @@ int run_backup(const BackupOptions& opt, Env& env)
     } else {
         target = opt.file;
     }
+    // Past `ulimit -f` the copy fails with EFBIG, reported, instead of killing fu mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
     const auto bytes = snapshot_database(env.db_path, target, opt.force, env.settings.busy_timeout);
     if (env.json()) {
         Json document = Json::object();

@@ -67,6 +67,20 @@ int sqlite_code(const SQLite::Exception& e)
     return e.getErrorCode() & 0xFF;
 }
 
+// A read-only URI for a file that nothing can change while fu reads it.
+std::string immutable_uri(const std::filesystem::path& path)
+{
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        if (c == '?' || c == '#' || c == '%' || c == ' ') {
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
 // A read-only connection that changes nothing in the file; busy and unreadable files are fu errors.
 std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path,
                                                  std::chrono::milliseconds busy_timeout)
@@ -82,9 +96,27 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
     if (!std::filesystem::is_regular_file(status)) {
         throw database_error(fmt::format("{} is not a file", path.string()), "use --db to choose the database");
     }
+    const auto timeout = static_cast<int>(busy_timeout.count());
     try {
-        return std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY,
-                                                  static_cast<int>(busy_timeout.count()));
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, timeout);
+        try {
+            db->execAndGet("PRAGMA application_id");
+            return db;
+        } catch (const SQLite::Exception& e) {
+            if (sqlite_code(e) != SQLITE_CANTOPEN && sqlite_code(e) != SQLITE_READONLY) {
+                return db; // the caller reports what it cannot read
+            }
+        }
+        // A WAL database where this user cannot create the -shm index (a read-only mount, another
+        // user's directory): read the file as immutable, exact while no changes wait in its -wal.
+        if (std::filesystem::file_size(path.string() + "-wal", ec) > 0 && !ec) {
+            throw database_error(fmt::format("cannot read database {}: it is read-only here and has "
+                                             "changes not yet checkpointed in its -wal file",
+                                             path.string()),
+                                 "run fu once where the database can be written");
+        }
+        return std::make_unique<SQLite::Database>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                                  timeout);
     } catch (const SQLite::Exception& e) {
         throw database_error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
     }
@@ -118,8 +150,13 @@ struct TemporaryFile {
     std::string name;
     ~TemporaryFile()
     {
-        if (!name.empty()) {
-            ::unlink(name.c_str());
+        if (name.empty()) {
+            return;
+        }
+        ::unlink(name.c_str());
+        // VACUUM INTO writes the copy through a rollback journal of its own.
+        for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+            ::unlink((name + suffix).c_str());
         }
     }
 };
