@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -96,6 +97,17 @@ void check_file(const std::filesystem::path& path, std::vector<HealthCheck>& che
             checks.push_back(ok("filesystem", "a local filesystem"));
         }
     }
+    struct statvfs space {};
+    if (::statvfs(directory.c_str(), &space) == 0) {
+        const auto free_bytes = static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize;
+        if (free_bytes < k_free_space_warning_bytes) {
+            checks.push_back(warn("free space", fmt::format("{} KiB free on its filesystem: writes (and "
+                                                            "soon reads) will fail",
+                                                            free_bytes / 1024)));
+        } else {
+            checks.push_back(ok("free space", fmt::format("{} MiB free", free_bytes / (1024 * 1024))));
+        }
+    }
     if (file.st_nlink > 1) {
         checks.push_back(warn("links", fmt::format("{} has {} hard links", path.string(), file.st_nlink)));
     }
@@ -185,7 +197,8 @@ std::vector<HealthCheck> diagnose(const std::filesystem::path& path, std::chrono
         if (e.status() != k_exit_database) {
             throw;
         }
-        checks.push_back(fail("database", e.what()));
+        checks.push_back(fail("database", e.hint().empty() ? std::string(e.what())
+                                                            : fmt::format("{} ({})", e.what(), e.hint())));
     }
     return checks;
 }

@@ -103,7 +103,13 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
             db->execAndGet("PRAGMA application_id");
             return db;
         } catch (const SQLite::Exception& e) {
-            if (sqlite_code(e) != SQLITE_CANTOPEN && sqlite_code(e) != SQLITE_READONLY) {
+            const int code = sqlite_code(e);
+            if (code == SQLITE_IOERR || code == SQLITE_FULL) {
+                // Reading a WAL database needs room for its -shm index.
+                throw database_error(fmt::format("cannot read database {}: {}", path.string(), e.what()),
+                                     "is the disk full, or a file size limit (ulimit -f) set?");
+            }
+            if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) {
                 return db; // the caller reports what it cannot read
             }
         }

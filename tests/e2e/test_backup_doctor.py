@@ -107,7 +107,7 @@ class Doctor(unittest.TestCase):
         status, doc, checks = self.checks()
         self.assertEqual(status, 0, doc)
         self.assertEqual(doc["status"], "ok", doc)
-        for name in ("owner", "file mode", "directory mode", "filesystem", "identity", "schema", "journal",
+        for name in ("owner", "file mode", "directory mode", "filesystem", "free space", "identity", "schema", "journal",
                      "wal size", "integrity", "references", "summaries"):
             self.assertEqual(checks[name]["status"], "ok", checks)
         self.assertEqual(db_files(self.fu.db), before, "doctor changed the database")

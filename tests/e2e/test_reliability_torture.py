@@ -180,6 +180,8 @@ class DiskFull(unittest.TestCase):
         self.assertEqual(integrity(self.db), "ok")
         reads = self.fu.run("due", "--all", db=self.db)
         self.assertEqual(reads.status, 0, "a read must work on a full disk\n" + str(reads))
+        doctor = self.fu.run("doctor", "--format", "tsv", db=self.db)
+        self.assertIn("warn\tfree space\t", doctor.out, str(doctor))
         backup = self.fu.run("backup", str(self.mnt / "copy.db"), db=self.db)
         one_clear_error(self, subprocess.CompletedProcess([], backup.status, backup.out, backup.err))
         self.assertIn("disk is full", backup.err)
@@ -226,6 +228,18 @@ class FileSizeLimit(unittest.TestCase):
             self.skipTest(f"all or nothing holds, but fu was killed by signal {killed[0][1]} (SIGXFSZ) at "
                           f"ulimit -f {killed[0][0]} instead of reporting the limit (issue 13 finding 2: "
                           "ignore SIGXFSZ and report EFBIG; branch store)")
+
+
+    def test_a_backup_past_the_limit_is_a_clear_error_and_leaves_nothing(self):
+        fu = FuSandbox(self)
+        fu.ok("demo")
+        # 100 blocks of 512 bytes: room for SQLite's 32 KiB -shm index, not for the copy.
+        proc = subprocess.run(["bash", "-c", 'ulimit -f 100; exec "$0" --db "$1" --now "$2" backup "$3"',
+                               FU_BIN, str(fu.db), NOW, str(fu.root / "copy.db")],
+                              capture_output=True, text=True, env=fu.env(), timeout=60)
+        one_clear_error(self, proc)
+        self.assertIn("cannot write backup", proc.stderr)
+        self.assertEqual([p.name for p in fu.root.iterdir() if "copy.db" in p.name], [])
 
 
 @unittest.skipUnless(shutil.which("fiu-run"), "needs fiu-run (Debian fiu-utils)")
