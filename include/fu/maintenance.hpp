@@ -17,8 +17,8 @@ namespace fu {
 struct DatabaseFacts {
     int application_id = 0;
     int user_version = 0;
-    bool has_schema = false;         // any table, index or trigger at all
-    std::string journal_mode;        // "wal", "delete", …
+    bool has_schema = false;            // any table, index or trigger at all
+    std::string journal_mode;           // "wal", "delete", …
     std::vector<std::string> integrity; // PRAGMA integrity_check: {"ok"} or its first problems
     std::int64_t foreign_key_violations = 0;
     // Rows whose kept state (contact summaries, promises' copies, running tallies) differs from
@@ -36,8 +36,8 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
 // temporary file beside it, mode 0600, fsynced, then put in place and the directory fsynced).
 // Refuses (fu::Error 2) when `target` exists, unless `replace`; any other failure is exit 4 and
 // leaves no temporary file behind. Returns the size of the snapshot in bytes.
-std::uintmax_t snapshot_database(const std::filesystem::path& path, const std::filesystem::path& target,
-                                 bool replace,
+std::uintmax_t snapshot_database(const std::filesystem::path& path,
+                                 const std::filesystem::path& target, bool replace,
                                  std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
 
 } // namespace fu

@@ -1,4 +1,5 @@
-// src/commands/backup.cpp — `fu backup [FILE]`: a consistent copy of the database, whole or not at all.
+// src/commands/backup.cpp — `fu backup [FILE]`: a consistent copy of the database, whole or not at
+// all.
 #include <csignal>
 
 #include <date/date.h>
@@ -27,7 +28,8 @@ std::string default_name(const Env& env)
 int run_backup(const BackupOptions& opt, Env& env)
 {
     if (env.db_path.empty()) {
-        throw database_error("cannot find the database: HOME is not set", "use --db PATH or set FU_DB");
+        throw database_error("cannot find the database: HOME is not set",
+                             "use --db PATH or set FU_DB");
     }
     std::filesystem::path target;
     std::error_code ec;
@@ -48,8 +50,8 @@ int run_backup(const BackupOptions& opt, Env& env)
         document.set("bytes", static_cast<std::int64_t>(bytes));
         document.write(env.out);
     } else if (env.human()) {
-        env.out << fmt::format("backed up {} to {} ({} KiB)\n", env.db_path.string(), target.string(),
-                               (bytes + 1023) / 1024);
+        env.out << fmt::format("backed up {} to {} ({} KiB)\n", env.db_path.string(),
+                               target.string(), (bytes + 1023) / 1024);
     } else {
         Table table;
         table.keys = {"database", "backup", "bytes"};
@@ -66,7 +68,8 @@ Handler setup_backup(CLI::App& command)
 {
     auto opt = std::make_shared<BackupOptions>();
     command.add_option("file", opt->file,
-                       "Where to write the copy (a file or a directory; default: DB.backup-YYYYMMDD-HHMMSS beside it)");
+                       "Where to write the copy (a file or a directory; default: "
+                       "DB.backup-YYYYMMDD-HHMMSS beside it)");
     command.add_flag("--force", opt->force, "Replace FILE if it exists");
     return [opt](Env& env) { return run_backup(*opt, env); };
 }

@@ -1,4 +1,5 @@
-// src/store/maintenance.cpp — snapshots and health facts of the whole file (see fu/maintenance.hpp).
+// src/store/maintenance.cpp — snapshots and health facts of the whole file (see
+// fu/maintenance.hpp).
 #include "fu/maintenance.hpp"
 
 #include <cerrno>
@@ -87,14 +88,16 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
 {
     std::error_code ec;
     if (path.empty()) {
-        throw database_error("cannot find the database: HOME is not set", "use --db PATH or set FU_DB");
+        throw database_error("cannot find the database: HOME is not set",
+                             "use --db PATH or set FU_DB");
     }
     const auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status)) {
         throw database_error(fmt::format("there is no database at {}", path.string()));
     }
     if (!std::filesystem::is_regular_file(status)) {
-        throw database_error(fmt::format("{} is not a file", path.string()), "use --db to choose the database");
+        throw database_error(fmt::format("{} is not a file", path.string()),
+                             "use --db to choose the database");
     }
     const auto timeout = static_cast<int>(busy_timeout.count());
     try {
@@ -106,8 +109,9 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
             const int code = sqlite_code(e);
             if (code == SQLITE_IOERR || code == SQLITE_FULL) {
                 // Reading a WAL database needs room for its -shm index.
-                throw database_error(fmt::format("cannot read database {}: {}", path.string(), e.what()),
-                                     "is the disk full, or a file size limit (ulimit -f) set?");
+                throw database_error(
+                    fmt::format("cannot read database {}: {}", path.string(), e.what()),
+                    "is the disk full, or a file size limit (ulimit -f) set?");
             }
             if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) {
                 return db; // the caller reports what it cannot read
@@ -116,13 +120,14 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
         // A WAL database where this user cannot create the -shm index (a read-only mount, another
         // user's directory): read the file as immutable, exact while no changes wait in its -wal.
         if (std::filesystem::file_size(path.string() + "-wal", ec) > 0 && !ec) {
-            throw database_error(fmt::format("cannot read database {}: it is read-only here and has "
-                                             "changes not yet checkpointed in its -wal file",
-                                             path.string()),
-                                 "run fu once where the database can be written");
+            throw database_error(
+                fmt::format("cannot read database {}: it is read-only here and has "
+                            "changes not yet checkpointed in its -wal file",
+                            path.string()),
+                "run fu once where the database can be written");
         }
-        return std::make_unique<SQLite::Database>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                                                  timeout);
+        return std::make_unique<SQLite::Database>(
+            immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, timeout);
     } catch (const SQLite::Exception& e) {
         throw database_error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
     }
@@ -131,10 +136,12 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
 [[noreturn]] void fail_backup(const std::filesystem::path& target, int error)
 {
     if (error == ENOSPC || error == EDQUOT) {
-        throw database_error(fmt::format("cannot write backup {}: the disk is full", target.string()),
-                             "free some space and run fu backup again");
+        throw database_error(
+            fmt::format("cannot write backup {}: the disk is full", target.string()),
+            "free some space and run fu backup again");
     }
-    throw database_error(fmt::format("cannot write backup {}: {}", target.string(), std::strerror(error)));
+    throw database_error(
+        fmt::format("cannot write backup {}: {}", target.string(), std::strerror(error)));
 }
 
 void sync_file(const std::string& file, const std::filesystem::path& target)
@@ -175,7 +182,8 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b)
 
 } // namespace
 
-DatabaseFacts inspect_database(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout)
+DatabaseFacts inspect_database(const std::filesystem::path& path,
+                               std::chrono::milliseconds busy_timeout)
 {
     auto db = open_read_only(path, busy_timeout);
     DatabaseFacts facts;
@@ -222,12 +230,19 @@ DatabaseFacts inspect_database(const std::filesystem::path& path, std::chrono::m
     return facts;
 }
 
-std::uintmax_t snapshot_database(const std::filesystem::path& path, const std::filesystem::path& target,
-                                 bool replace, std::chrono::milliseconds busy_timeout)
+std::uintmax_t snapshot_database(const std::filesystem::path& path,
+                                 const std::filesystem::path& target, bool replace,
+                                 std::chrono::milliseconds busy_timeout)
 {
     auto db = open_read_only(path, busy_timeout);
     try {
-        if (db->execAndGet("PRAGMA application_id").getInt() != k_application_id) {
+        const int application_id = db->execAndGet("PRAGMA application_id").getInt();
+        if (application_id == 0 &&
+            db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0) {
+            throw database_error(
+                fmt::format("{} is empty: there is nothing to back up", path.string()));
+        }
+        if (application_id != k_application_id) {
             throw database_error(fmt::format("{} is not a fu database", path.string()),
                                  "use --db to choose the database");
         }
@@ -238,13 +253,16 @@ std::uintmax_t snapshot_database(const std::filesystem::path& path, const std::f
         if (same_file(target, path.string() + suffix) ||
             std::filesystem::weakly_canonical(target) ==
                 std::filesystem::weakly_canonical(path.string() + suffix)) {
-            throw usage_error(fmt::format("the backup {} would replace the database's own file", target.string()),
-                              "name another file");
+            throw usage_error(
+                fmt::format("the backup {} would replace the database's own file", target.string()),
+                "name another file");
         }
     }
     std::error_code ec;
-    if (!replace && std::filesystem::symlink_status(target, ec).type() != std::filesystem::file_type::not_found) {
-        throw usage_error(fmt::format("{} exists already", target.string()), "use --force to replace it");
+    if (!replace && std::filesystem::symlink_status(target, ec).type() !=
+                        std::filesystem::file_type::not_found) {
+        throw usage_error(fmt::format("{} exists already", target.string()),
+                          "use --force to replace it");
     }
 
     const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
@@ -282,7 +300,8 @@ std::uintmax_t snapshot_database(const std::filesystem::path& path, const std::f
     } else if (::link(temporary.name.c_str(), target.c_str()) != 0) {
         const int error = errno;
         if (error == EEXIST) {
-            throw usage_error(fmt::format("{} exists already", target.string()), "use --force to replace it");
+            throw usage_error(fmt::format("{} exists already", target.string()),
+                              "use --force to replace it");
         }
         if (error != EPERM && error != ENOTSUP && error != EXDEV && error != EMLINK) {
             fail_backup(target, error);

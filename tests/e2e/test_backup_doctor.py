@@ -75,6 +75,10 @@ class Backup(unittest.TestCase):
         con.commit()
         con.close()
         self.assertIn("not a fu database", self.fu.fail(4, "backup", db=other).err)
+        empty = self.fu.root / "empty.db"
+        empty.write_bytes(b"")
+        self.assertIn("nothing to back up", self.fu.fail(4, "backup", str(self.fu.root / "e.db"), db=empty).err)
+        self.assertEqual(empty.read_bytes(), b"")
         itself = self.fu.fail(2, "backup", "--force", str(self.fu.db))
         self.assertIn("database's own file", itself.err)
 

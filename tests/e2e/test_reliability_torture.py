@@ -120,7 +120,7 @@ class ConcurrentWriters(unittest.TestCase):
                   'else "$0" --db "$1" --now "$2" promise "$4" "in $i days" --about "p$i" >/dev/null; fi '
                   '|| { echo "fail $? $4 $i" >&2; }; done')
         reader = ('while [ ! -e "$3" ]; do "$0" --db "$1" --now "$2" due --all --format json >/dev/null '
-                  '|| echo "reader failed $?" >&2; done')
+                  '|| echo "reader failed $?" >&2; sleep 0.05; done')
         stop = fu.root / "stop"
         readers = [subprocess.Popen(["bash", "-c", reader, FU_BIN, str(fu.db), NOW, str(stop)],
                                     stderr=subprocess.PIPE, env=fu.env()) for _ in range(2)]

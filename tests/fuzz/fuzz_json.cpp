@@ -1,4 +1,5 @@
-// tests/fuzz/fuzz_json.cpp — fu's JSON book: any bytes are read, checked and imported all or nothing.
+// tests/fuzz/fuzz_json.cpp — fu's JSON book: any bytes are read, checked and imported all or
+// nothing.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -11,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const fu::Settings settings{};
     for (const auto direction : {fu::TimeDirection::future, fu::TimeDirection::past}) {
         try {
-            const fu::Window window = fu::resolve(text, fu::fuzz::fixed_now(), fu::fuzz::fixed_zone(), settings,
-                                                  direction);
+            const fu::Window window = fu::resolve(text, fu::fuzz::fixed_now(),
+                                                  fu::fuzz::fixed_zone(), settings, direction);
             if (!(window.earliest < window.latest)) {
                 std::abort(); // an empty or inverted window
             }

@@ -12,8 +12,8 @@
 #include "test_support.hpp"
 
 using namespace fu;
-using fu::test::TempDir;
 using fu::test::at;
+using fu::test::TempDir;
 
 namespace {
 
@@ -129,8 +129,10 @@ TEST_CASE("a snapshot is the same book, private, and never replaces a file by ac
     CHECK(std::filesystem::file_size(dir.path / "taken") > 4);
 
     CHECK(status_of([&] { snapshot_database(path, path, true); }) == k_exit_usage);
-    CHECK(status_of([&] { snapshot_database(dir.path / "none.db", dir.path / "x", false); }) == k_exit_database);
-    CHECK(status_of([&] { snapshot_database(path, dir.path / "no" / "dir" / "x", false); }) == k_exit_database);
+    CHECK(status_of([&] { snapshot_database(dir.path / "none.db", dir.path / "x", false); }) ==
+          k_exit_database);
+    CHECK(status_of([&] { snapshot_database(path, dir.path / "no" / "dir" / "x", false); }) ==
+          k_exit_database);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
         CHECK_MESSAGE(entry.path().filename().string().find(".fu-") == std::string::npos,
                       "a temporary file was left behind: ", entry.path().string());
