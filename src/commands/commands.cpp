@@ -29,6 +29,8 @@ const std::vector<CommandSpec>& command_table()
         {"export", "Write the book out: JSON, CSV, vCard, or open promises as a calendar", setup_export},
         {"when", "Show the window a time phrase means, without storing anything", setup_when},
         {"config", "The effective settings and where each came from", setup_config},
+        {"backup", "Write a consistent copy of the database", setup_backup},
+        {"doctor", "Check the database file's health (changes nothing)", setup_doctor},
         {"demo", "Fill a fresh database with a realistic sample", setup_demo},
         {"__complete", "Words for shell completion (hidden)", setup_complete},
     };

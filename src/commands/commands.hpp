@@ -62,5 +62,7 @@ Handler setup_reopen(CLI::App& command);
 Handler setup_export(CLI::App& command);
 Handler setup_import(CLI::App& command);
 Handler setup_invite(CLI::App& command);
+Handler setup_backup(CLI::App& command);
+Handler setup_doctor(CLI::App& command);
 
 } // namespace fu::commands
