@@ -30,9 +30,48 @@ const std::vector<CommandSpec>& command_table()
         {"when", "Show the window a time phrase means, without storing anything", setup_when},
         {"config", "The effective settings and where each came from", setup_config},
         {"demo", "Fill a fresh database with a realistic sample", setup_demo},
+        {"completion", "A completion script for bash, zsh or fish", setup_completion},
         {"__complete", "Words for shell completion (hidden)", setup_complete},
     };
     return table;
+}
+
+const char* command_example(std::string_view name)
+{
+    static const std::vector<std::pair<std::string_view, const char*>> examples{
+        {"due", "fu due --until friday"},
+        {"promise", "fu promise ada tomorrow afternoon --about \"the pilot quote\""},
+        {"log", "fu log ada --note \"wants pricing\" --next friday 3pm --agreed"},
+        {"reschedule", "fu reschedule ada --reason \"waiting for legal\" early next week"},
+        {"cancel", "fu cancel p12 --reason \"bought elsewhere\""},
+        {"fix", "fu fix i31 --kind email"},
+        {"undo", "fu undo --list"},
+        {"plan", "fu plan ada post-sale"},
+        {"playbooks", "fu playbooks"},
+        {"remind", "fu remind p12"},
+        {"invite", "fu invite p12 -o call.ics"},
+        {"reopen", "fu reopen grace"},
+        {"add", "fu add Ada Lovelace --company \"Analytical Engines\" --tz Europe/London"},
+        {"edit", "fu edit ada --every \"2-3 weeks\" --tag vip"},
+        {"contacts", "fu contacts --search ada"},
+        {"show", "fu show ada"},
+        {"rm", "fu rm grace"},
+        {"restore", "fu restore grace"},
+        {"digest", "fu digest --if-any | mail -s Follow-ups me@example.com"},
+        {"stats", "fu stats --since 2026-06-01"},
+        {"import", "fu import contacts.vcf --dry-run"},
+        {"export", "fu export --format vcard -o book.vcf"},
+        {"when", "fu when in a day or so"},
+        {"config", "fu config --json"},
+        {"demo", "fu --db /tmp/fu-demo.db demo"},
+        {"completion", "fu completion bash > ~/.local/share/bash-completion/completions/fu"},
+    };
+    for (const auto& [command, example] : examples) {
+        if (command == name) {
+            return example;
+        }
+    }
+    return nullptr;
 }
 
 std::vector<Registered> register_all(CLI::App& app)
@@ -40,6 +79,9 @@ std::vector<Registered> register_all(CLI::App& app)
     std::vector<Registered> registered;
     for (const CommandSpec& spec : command_table()) {
         CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+        if (const char* example = command_example(spec.name)) {
+            command->footer(std::string("Example: ") + example);
+        }
         registered.push_back({command, spec.setup(*command)});
     }
     return registered;
