@@ -49,7 +49,6 @@ const char* command_example(std::string_view name)
         {"plan", "fu plan ada post-sale"},
         {"playbooks", "fu playbooks"},
         {"remind", "fu remind p12"},
-        {"invite", "fu invite p12 -o call.ics"},
         {"reopen", "fu reopen grace"},
         {"add", "fu add Ada Lovelace --company \"Analytical Engines\" --tz Europe/London"},
         {"edit", "fu edit ada --every \"2-3 weeks\" --tag vip"},
@@ -59,9 +58,6 @@ const char* command_example(std::string_view name)
         {"restore", "fu restore grace"},
         {"digest", "fu digest --if-any | mail -s Follow-ups me@example.com"},
         {"stats", "fu stats --since 2026-06-01"},
-        {"import", "fu import contacts.vcf --dry-run"},
-        {"export", "fu export --format vcard -o book.vcf"},
-        {"when", "fu when in a day or so"},
         {"config", "fu config --json"},
         {"demo", "fu --db /tmp/fu-demo.db demo"},
         {"completion", "fu completion bash > ~/.local/share/bash-completion/completions/fu"},
@@ -79,10 +75,14 @@ std::vector<Registered> register_all(CLI::App& app)
     std::vector<Registered> registered;
     for (const CommandSpec& spec : command_table()) {
         CLI::App* command = app.add_subcommand(spec.name, spec.summary);
-        if (const char* example = command_example(spec.name)) {
-            command->footer(std::string("Example: ") + example);
-        }
+        command->footer(""); // not the top level's
         registered.push_back({command, spec.setup(*command)});
+        // A command whose own footer shows no example gets one from the table.
+        const char* example = command_example(spec.name);
+        if (example != nullptr && command->get_footer().find("Example") == std::string::npos) {
+            const std::string own = command->get_footer();
+            command->footer(own + (own.empty() ? "" : "\n") + "Example: " + example);
+        }
     }
     return registered;
 }

@@ -28,7 +28,8 @@ struct CommandSpec {
 // Every subcommand, in help order: the one list.
 const std::vector<CommandSpec>& command_table();
 
-// The example at the foot of `fu COMMAND --help`; null for a command without one (hidden ones).
+// The example at the foot of `fu COMMAND --help` when the command's own footer has none; null for
+// a command whose footer shows its examples (import, export, when, invite) and for hidden ones.
 const char* command_example(std::string_view name);
 
 // A command added to the CLI::App, with its handler.

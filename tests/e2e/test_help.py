@@ -26,8 +26,8 @@ def commands(help_text):
 
 
 def example(help_text):
-    found = re.findall(r"^Example: (fu .*)$", help_text, flags=re.M)
-    return found[-1] if found else None
+    found = re.findall(r"^Examples?: (fu .*)$", help_text, flags=re.M)
+    return found[-1].split("; ")[0].rstrip(".") if found else None
 
 
 class Help(unittest.TestCase):

@@ -96,7 +96,8 @@ class Install(unittest.TestCase):
         fish = shutil.which("fish")
         if fish is None:
             self.skipTest("fish is not installed (Debian: apt-get install fish)")
-        result = self.run_in([fish, "--no-config", "-c", "complete --do-complete 'fu pro'"])
+        # No --no-config: that would skip the vendor directories too (HOME is empty here).
+        result = self.run_in([fish, "-c", "complete --do-complete 'fu pro'"])
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual([line.split("\t")[0] for line in result.stdout.splitlines()], ["promise"], result.stderr)
 

@@ -215,6 +215,19 @@ class ConfigPageKeepsUpWithTheKeys(unittest.TestCase):
         for title in ("NAME", "SYNOPSIS", "DESCRIPTION", "KEYS", "EXAMPLES", "FILES", "SEE ALSO"):
             self.assertIn(title, top)
 
+    def test_the_example_file_is_one_fu_reads(self):
+        import tempfile  # noqa: PLC0415
+        roff = CONFIG_PAGE.read_text(encoding="utf-8").split("\n.SH EXAMPLES\n", 1)[1]
+        example = plain(roff.split(".EX\n", 1)[1].split(".EE\n", 1)[0]).replace("\\(ti", "~")
+        with tempfile.TemporaryDirectory(prefix="fu-man-") as home:
+            path = Path(home) / "config.toml"
+            path.write_text(example, encoding="utf-8")
+            result = subprocess.run([str(FU), "--config", str(path), "--now", "2026-06-15T09:30", "config",
+                                     "--format", "tsv"], capture_output=True, text=True, timeout=60,
+                                    env=dict(ENV, HOME=home))
+        self.assertEqual((result.returncode, result.stderr), (0, ""), "the example file of fu-config(5) is refused")
+        self.assertNotIn("\tdefault\n", result.stdout, "the example file leaves a key at its default")
+
 
 if __name__ == "__main__":
     unittest.main()
