@@ -56,7 +56,7 @@ const char* command_example(std::string_view name)
         {"show", "fu show ada"},
         {"rm", "fu rm grace"},
         {"restore", "fu restore grace"},
-        {"digest", "fu digest --if-any | mail -s Follow-ups me@example.com"},
+        {"digest", "fu digest --format markdown"},
         {"stats", "fu stats --since 2026-06-01"},
         {"config", "fu config --json"},
         {"demo", "fu --db /tmp/fu-demo.db demo"},
