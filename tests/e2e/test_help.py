@@ -3,6 +3,7 @@ command line fu accepts; `fu --version` prints the version CMakeLists.txt declar
 
 import re
 import shlex
+import shutil
 import unittest
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class Help(unittest.TestCase):
         self.assertIn("completion", names)
         self.assertNotIn("__complete", names)
         sandbox.ok("demo")
+        shutil.copy(ROOT / "tests" / "data" / "fu-contacts.csv", sandbox.root / "contacts.csv")  # import's
         for name in names:
             with self.subTest(command=name):
                 text = sandbox.ok(name, "--help", globals_=False)
