@@ -278,7 +278,7 @@ print ready
         for name in ("buffer", "offered"):
             (root / name).unlink(missing_ok=True)
         os.write(self.fd, typed.encode() + b"\t")
-        time.sleep(0.3)
+        time.sleep(0.1)  # Tab first; zsh reads the keys in order anyway
         os.write(self.fd, b"\x18")
         deadline = time.monotonic() + 20
         while not (root / "buffer").exists():
