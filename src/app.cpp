@@ -154,7 +154,7 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     } else if (config.color) {
         global.color = *config.color;
     }
-    if (global.color != "auto" && global.color != "always" && global.color != "never") {
+    if (std::find(color_choices().begin(), color_choices().end(), global.color) == color_choices().end()) {
         throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
                           "use auto, always or never");
     }
@@ -260,7 +260,8 @@ int run_checked(const ProcessContext& context)
     }
     CLI::App app{"fu — a follow-up tracker: promise callback windows, log calls, see what is due.",
                  "fu"};
-    app.footer("With no command, fu runs 'fu due'. Times: see 'fu when --help' and docs/TIME-LANGUAGE.md.");
+    app.footer("With no command, fu runs 'fu due'. More: 'fu COMMAND --help', 'man fu'; times: 'fu when --help'.\n"
+               "Example: fu promise ada tomorrow afternoon --about \"the quote\"");
     app.set_version_flag("--version", std::string("fu ") + FU_VERSION);
     app.fallthrough();
     GlobalOptions global;

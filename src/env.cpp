@@ -112,4 +112,10 @@ bool use_color(const std::string& option, const std::map<std::string, std::strin
     return out_is_terminal;
 }
 
+const std::vector<std::string>& color_choices()
+{
+    static const std::vector<std::string> choices{"auto", "always", "never"};
+    return choices;
+}
+
 } // namespace fu

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -32,5 +33,8 @@ const date::time_zone& user_zone(const std::map<std::string, std::string>& envir
 // --color always|never|auto; auto means a terminal, unless NO_COLOR is set or TERM is dumb.
 bool use_color(const std::string& option, const std::map<std::string, std::string>& environment,
                bool out_is_terminal);
+
+// The words --color takes: auto, always, never.
+const std::vector<std::string>& color_choices();
 
 } // namespace fu

@@ -32,9 +32,44 @@ const std::vector<CommandSpec>& command_table()
         {"backup", "Write a consistent copy of the database", setup_backup},
         {"doctor", "Check the database file's health (changes nothing)", setup_doctor},
         {"demo", "Fill a fresh database with a realistic sample", setup_demo},
+        {"completion", "A completion script for bash, zsh or fish", setup_completion},
         {"__complete", "Words for shell completion (hidden)", setup_complete},
     };
     return table;
+}
+
+const char* command_example(std::string_view name)
+{
+    static const std::vector<std::pair<std::string_view, const char*>> examples{
+        {"due", "fu due --until friday"},
+        {"promise", "fu promise ada tomorrow afternoon --about \"the pilot quote\""},
+        {"log", "fu log ada --note \"wants pricing\" --next friday 3pm --agreed"},
+        {"reschedule", "fu reschedule ada --reason \"waiting for legal\" early next week"},
+        {"cancel", "fu cancel p12 --reason \"bought elsewhere\""},
+        {"fix", "fu fix i31 --kind email"},
+        {"undo", "fu undo --list"},
+        {"plan", "fu plan ada post-sale"},
+        {"playbooks", "fu playbooks"},
+        {"remind", "fu remind p12"},
+        {"reopen", "fu reopen grace"},
+        {"add", "fu add Ada Lovelace --company \"Analytical Engines\" --tz Europe/London"},
+        {"edit", "fu edit ada --every \"2-3 weeks\" --tag vip"},
+        {"contacts", "fu contacts --search ada"},
+        {"show", "fu show ada"},
+        {"rm", "fu rm grace"},
+        {"restore", "fu restore grace"},
+        {"digest", "fu digest --format markdown"},
+        {"stats", "fu stats --since 2026-06-01"},
+        {"config", "fu config --json"},
+        {"demo", "fu --db /tmp/fu-demo.db demo"},
+        {"completion", "fu completion bash > ~/.local/share/bash-completion/completions/fu"},
+    };
+    for (const auto& [command, example] : examples) {
+        if (command == name) {
+            return example;
+        }
+    }
+    return nullptr;
 }
 
 std::vector<Registered> register_all(CLI::App& app)
@@ -42,7 +77,14 @@ std::vector<Registered> register_all(CLI::App& app)
     std::vector<Registered> registered;
     for (const CommandSpec& spec : command_table()) {
         CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+        command->footer(""); // not the top level's
         registered.push_back({command, spec.setup(*command)});
+        // A command whose own footer shows no example gets one from the table.
+        const char* example = command_example(spec.name);
+        if (example != nullptr && command->get_footer().find("Example") == std::string::npos) {
+            const std::string own = command->get_footer();
+            command->footer(own + (own.empty() ? "" : "\n") + "Example: " + example);
+        }
     }
     return registered;
 }

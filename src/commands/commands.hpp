@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +28,10 @@ struct CommandSpec {
 // Every subcommand, in help order: the one list.
 const std::vector<CommandSpec>& command_table();
 
+// The example at the foot of `fu COMMAND --help` when the command's own footer has none; null for
+// a command whose footer shows its examples (import, export, when, invite) and for hidden ones.
+const char* command_example(std::string_view name);
+
 // A command added to the CLI::App, with its handler.
 struct Registered {
     CLI::App* app;
@@ -38,6 +43,7 @@ std::vector<Registered> register_all(CLI::App& app);
 
 Handler setup_add(CLI::App& command);
 Handler setup_complete(CLI::App& command);
+Handler setup_completion(CLI::App& command);
 Handler setup_edit(CLI::App& command);
 Handler setup_contacts(CLI::App& command);
 Handler setup_show(CLI::App& command);

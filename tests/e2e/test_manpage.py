@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PAGE = ROOT / "man" / "fu.1"
+CONFIG_PAGE = ROOT / "man" / "fu-config.5"
 FU = Path(os.environ.get("FU_BIN") or (HERE / ".." / ".." / "build" / "fu")).resolve()
 
 # A quiet, predictable environment for rendering and for the help texts.
@@ -130,6 +131,23 @@ class ManPageRenders(unittest.TestCase):
                 self.assertIn("NAME", text, "man rendered no NAME section")
                 self.assertIn("follow-up tracker", text, "man rendered no NAME line")
 
+    def test_mandoc_lint_is_silent(self):
+        mandoc = shutil.which("mandoc")
+        if mandoc is None:
+            self.skipTest("mandoc is not installed (Debian: apt-get install mandoc)")
+        for page in (PAGE, CONFIG_PAGE):
+            with self.subTest(page=page.name):
+                result = run([mandoc, "-T", "lint", "-W", "all", str(page)])
+                self.assertEqual(result.stdout + result.stderr, "", f"mandoc -T lint complains about {page}")
+                self.assertEqual(result.returncode, 0)
+
+    def test_config_page_renders_without_warnings(self):
+        groff = shutil.which("groff")
+        if groff is None:
+            self.skipTest("groff is not installed (Debian: apt-get install groff-base)")
+        result = run([groff, "-man", "-Tutf8", "-ww", "-z", str(CONFIG_PAGE)])
+        self.assertEqual((result.returncode, result.stderr), (0, ""), f"groff warns about {CONFIG_PAGE}")
+
     def test_has_the_usual_sections(self):
         top, _ = sections(PAGE.read_text(encoding="utf-8"))
         for title in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS", "TIME PHRASES",
@@ -174,6 +192,41 @@ class ManPageKeepsUpWithTheCommandLine(unittest.TestCase):
         text = self.top.get("GLOBAL OPTIONS", "")
         missing = [o for o in long_options(self.root_help) if not mentions(text, o)]
         self.assertEqual(missing, [], "options of `fu --help` missing from GLOBAL OPTIONS")
+
+
+class ConfigPageKeepsUpWithTheKeys(unittest.TestCase):
+    def test_every_key_the_binary_knows_has_an_entry(self):
+        if not (FU.is_file() and os.access(FU, os.X_OK)):
+            raise AssertionError(f"no fu binary at {FU}: build it (cmake --build build) or set FU_BIN")
+        # `fu config` lists every key of the binary's table, a row each, with a missing config file.
+        result = run([str(FU), "--config", "/dev/null", "--db", "/nonexistent/fu.db", "config", "--format", "tsv"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        keys = [line.split("\t")[0] for line in result.stdout.splitlines()[1:]]
+        self.assertIn("busy_timeout_ms", keys)  # guards the parsing
+        top, _ = sections(CONFIG_PAGE.read_text(encoding="utf-8"))
+        text = CONFIG_PAGE.read_text(encoding="utf-8")
+        keys_section = text.split("\n.SH KEYS\n", 1)[1].split("\n.SH ", 1)[0]
+        entries = re.findall(r"^\.TP(?: \d+)?\n\.B (\S+)$", keys_section, flags=re.M)
+        self.assertEqual([k for k in keys if k not in entries], [], f"keys without a .TP entry under KEYS in {CONFIG_PAGE}")
+        self.assertEqual([e for e in entries if e not in keys], [], f"entries under KEYS the binary does not know")
+        for key in keys:
+            self.assertRegex(top.get("EXAMPLES", ""), rf"(?m)^(\[{key}\]|{key} = )",
+                             f"the example file in {CONFIG_PAGE} does not set {key}")
+        for title in ("NAME", "SYNOPSIS", "DESCRIPTION", "KEYS", "EXAMPLES", "FILES", "SEE ALSO"):
+            self.assertIn(title, top)
+
+    def test_the_example_file_is_one_fu_reads(self):
+        import tempfile  # noqa: PLC0415
+        roff = CONFIG_PAGE.read_text(encoding="utf-8").split("\n.SH EXAMPLES\n", 1)[1]
+        example = plain(roff.split(".EX\n", 1)[1].split(".EE\n", 1)[0]).replace("\\(ti", "~")
+        with tempfile.TemporaryDirectory(prefix="fu-man-") as home:
+            path = Path(home) / "config.toml"
+            path.write_text(example, encoding="utf-8")
+            result = subprocess.run([str(FU), "--config", str(path), "--now", "2026-06-15T09:30", "config",
+                                     "--format", "tsv"], capture_output=True, text=True, timeout=60,
+                                    env=dict(ENV, HOME=home))
+        self.assertEqual((result.returncode, result.stderr), (0, ""), "the example file of fu-config(5) is refused")
+        self.assertNotIn("\tdefault\n", result.stdout, "the example file leaves a key at its default")
 
 
 if __name__ == "__main__":
