@@ -63,6 +63,8 @@ const char* command_example(std::string_view name)
         {"config", "fu config --json"},
         {"demo", "fu --db /tmp/fu-demo.db demo"},
         {"completion", "fu completion bash > ~/.local/share/bash-completion/completions/fu"},
+        {"backup", "fu backup"},
+        {"doctor", "fu doctor --format json"},
     };
     for (const auto& [command, example] : examples) {
         if (command == name) {
