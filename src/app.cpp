@@ -272,7 +272,7 @@ int run_checked(const ProcessContext& context)
         [](const std::string& value) -> std::string {
             const bool digits = !value.empty() && value.size() <= 9 && (value == "0" || value[0] != '0') &&
                                 std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-            return digits ? std::string() : fmt::format("\"{}\" is not a whole number (0 to 999999999)", echo(value));
+            return digits ? std::string() : fmt::format("\"{}\" is not a whole number", echo(value));
         },
         "", "whole number");
     for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {

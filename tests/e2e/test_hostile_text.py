@@ -145,6 +145,19 @@ class TypedText(unittest.TestCase):
         self.assertEqual([c["name"] for c in fu.json("contacts")], ["Ada"])
         self.assertEqual(fu.json("log"), [])
 
+    def test_imported_records_are_checked_as_typed_ones(self):
+        fu = self.fu
+        fu.ok("add", "Ada")
+        fu.ok("log", "ada", "call", "--note", "talked")
+        book = json.loads(fu.ok("export", fmt="json"))
+        book["interactions"][0]["note"] = "n" + OSC52
+        hostile = fu.root / "hostile.json"
+        hostile.write_text(json.dumps(book))
+        other = fu.root / "other.db"
+        r = self.refused("import", str(hostile), db=other)
+        self.assertIn("U+001B", r.err)
+        self.assertFalse(other.exists() and fu.run("contacts", db=other, fmt="json").out.strip() != "[]")
+
     def test_lengths_are_capped(self):
         fu = self.fu
         r = self.refused("add", "x" * 257)
