@@ -40,12 +40,12 @@ struct GlobalOptions {
 
 void report(std::ostream& err, std::string_view message, std::string_view hint = {})
 {
-    // A backstop for any message that repeats a huge value in full; the values themselves are cut
-    // where they are quoted (echo), and the stream makes control characters visible.
+    // Backstops for a message that repeats a huge value in full: quoted values are cut to 80
+    // columns, lines to 1000; the stream makes control characters visible.
     constexpr std::size_t k_longest_line = 1000;
-    err << "fu: " << truncate_to_width(message, k_longest_line) << '\n';
+    err << "fu: " << truncate_to_width(shorten_quoted(message), k_longest_line) << '\n';
     if (!hint.empty()) {
-        err << "hint: " << truncate_to_width(hint, k_longest_line) << '\n';
+        err << "hint: " << truncate_to_width(shorten_quoted(hint), k_longest_line) << '\n';
     }
 }
 

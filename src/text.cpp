@@ -288,6 +288,26 @@ std::string echo(std::string_view s, std::size_t width)
     return out + "…";
 }
 
+std::string shorten_quoted(std::string_view message, std::size_t width)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const std::size_t open = message.find('"', i);
+        const std::size_t close = open == std::string_view::npos ? open : message.find('"', open + 1);
+        if (close == std::string_view::npos) {
+            out.append(message.substr(i));
+            break;
+        }
+        out.append(message.substr(i, open + 1 - i));
+        const std::string_view quoted = message.substr(open + 1, close - open - 1);
+        out += display_width(quoted) > width ? echo(quoted, width) : std::string(quoted);
+        out += '"';
+        i = close + 1;
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string_view s)
 {
     std::string out(s);

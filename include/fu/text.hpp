@@ -38,6 +38,10 @@ std::string visible(std::string_view s);
 // so a 100 KB bad value cannot flood the screen.
 std::string echo(std::string_view s, std::size_t width = 80);
 
+// `message` with every "quoted" part wider than `width` columns cut by echo(): the last guard,
+// applied to every error fu prints, against repeating a huge value in full.
+std::string shorten_quoted(std::string_view message, std::size_t width = 80);
+
 // ASCII lower-case (enough for keywords); non-ASCII bytes are left alone.
 std::string ascii_lower(std::string_view s);
 

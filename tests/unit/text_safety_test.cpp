@@ -100,6 +100,13 @@ TEST_CASE("visible() and echo() show one value on one line, echo cut to 80 colum
     CHECK(display_width(echo(std::string(200, '\x1b'))) == 80);
 }
 
+TEST_CASE("shorten_quoted cuts only the quoted parts that are too wide")
+{
+    CHECK(shorten_quoted("unknown key \"abc\" on line 3") == "unknown key \"abc\" on line 3");
+    const std::string cut = shorten_quoted("cfg:1: day: \"" + std::string(5000, 'd') + "\" is not a span \"x");
+    CHECK(cut == "cfg:1: day: \"" + std::string(79, 'd') + "…\" is not a span \"x");
+}
+
 TEST_CASE("check_text refuses NUL, controls, C1 and bidi controls; newline only in multiline text")
 {
     CHECK_NOTHROW(check_text("the name", "Zoë 山田 O'Brien"));
