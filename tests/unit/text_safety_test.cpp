@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <sstream>
 
 #include "fu/error.hpp"
@@ -74,6 +75,32 @@ TEST_CASE("the safe stream shows every control visibly and keeps the layout")
         const std::string out = through_safe_stream(big, 1000);
         CHECK_FALSE(has_raw_control(out));
         CHECK(out.size() == shown.size() * 2000);
+    }
+}
+
+TEST_CASE("the safe stream: random bytes in random pieces come out as they do in one piece")
+{
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    const std::string alphabet = std::string("\x1b[0m\r\n\t\x07\x7f\xc2\x9b\xe2\x80\xae\xff\xf0\x9f\x98\x80"
+                                             "ab");
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t length = next() % 64;
+        for (std::size_t i = 0; i < length; ++i) {
+            text += alphabet[next() % alphabet.size()];
+        }
+        for (const bool colors : {false, true}) {
+            const std::string whole = through_safe_stream(text, 4096, colors);
+            CAPTURE(visible(text));
+            CHECK(through_safe_stream(text, 1 + next() % 5, colors) == whole);
+            if (!colors) {
+                CHECK_FALSE(has_raw_control(whole));
+            }
+        }
     }
 }
 
