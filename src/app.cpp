@@ -20,6 +20,7 @@
 #include "fu/config.hpp"
 #include "fu/env.hpp"
 #include "fu/error.hpp"
+#include "fu/safe_stream.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
 #include "fu/when.hpp"
@@ -44,9 +45,12 @@ struct GlobalOptions {
 
 void report(std::ostream& err, std::string_view message, std::string_view hint = {})
 {
-    err << "fu: " << message << '\n';
+    // Backstops for a message that repeats a huge value in full: quoted values are cut to 80
+    // columns, lines to 1000; the stream makes control characters visible.
+    constexpr std::size_t k_longest_line = 1000;
+    err << "fu: " << truncate_to_width(shorten_quoted(message), k_longest_line) << '\n';
     if (!hint.empty()) {
-        err << "hint: " << hint << '\n';
+        err << "hint: " << truncate_to_width(shorten_quoted(hint), k_longest_line) << '\n';
     }
 }
 
@@ -71,7 +75,7 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
         const auto equals = text.find(" = ");
         if (colon != std::string_view::npos && equals != std::string_view::npos && equals > colon) {
             message = fmt::format("{}: \"{}\" is not a whole number", text.substr(colon + 2, equals - colon - 2),
-                                  text.substr(equals + 3));
+                                  echo(text.substr(equals + 3)));
         }
     }
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
@@ -88,7 +92,7 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
                 names.emplace_back(spec.name);
             }
             const std::string suggestion = nearest(ascii_lower(*first_word), names);
-            message = fmt::format("unknown command \"{}\"", *first_word);
+            message = fmt::format("unknown command \"{}\"", echo(*first_word));
             if (!suggestion.empty()) {
                 message += fmt::format(" (did you mean \"{}\"?)", suggestion);
             }
@@ -96,8 +100,8 @@ int report_parse_error(const CLI::ParseError& e, const CLI::App& app, std::ostre
         } else if (!extras.empty()) {
             const std::string& extra = extras.front();
             message = extra.size() > 1 && extra[0] == '-'
-                          ? fmt::format("unknown option \"{}\"", extra)
-                          : fmt::format("unexpected argument \"{}\"", extra);
+                          ? fmt::format("unknown option \"{}\"", echo(extra))
+                          : fmt::format("unexpected argument \"{}\"", echo(extra));
         }
     }
     for (const CLI::App* sub : app.get_subcommands()) {
@@ -137,7 +141,7 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
     }
     const auto format = output_format_from(global.format);
     if (!format) {
-        throw usage_error(fmt::format("unknown format \"{}\"", global.format),
+        throw usage_error(fmt::format("unknown format \"{}\"", echo(global.format)),
                           "use human, json, tsv or csv");
     }
     if (*format == OutputFormat::markdown && given.command != "digest") {
@@ -155,7 +159,7 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
         global.color = *config.color;
     }
     if (std::find(color_choices().begin(), color_choices().end(), global.color) == color_choices().end()) {
-        throw usage_error(fmt::format("unknown colour choice \"{}\"", global.color),
+        throw usage_error(fmt::format("unknown colour choice \"{}\"", echo(global.color)),
                           "use auto, always or never");
     }
 
@@ -269,7 +273,7 @@ int run_checked(const ProcessContext& context)
         ->type_name("PATH");
     app.add_option("--config", global.config, "The configuration file (default: $FU_CONFIG, else ~/.config/fu/config.toml)")
         ->type_name("PATH");
-    app.add_option("--now", global.now, "Behave as if it were this moment (ISO 8601; default: $FU_NOW, else the clock)")
+    CLI::Option* now_option = app.add_option("--now", global.now, "Behave as if it were this moment (ISO 8601; default: $FU_NOW, else the clock)")
         ->type_name("WHEN");
     CLI::Option* format_option =
         app.add_option("--format", global.format, "Output: human, json, tsv or csv (digest: also markdown; due: also ics; export: json, csv, vcard or ics)")
@@ -284,6 +288,21 @@ int run_checked(const ProcessContext& context)
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     }
     const auto registered = commands::register_all(app);
+    // Every whole-number option takes plain decimal digits: not 0x10, 010 (octal to CLI11), +5 or -1.
+    const CLI::Validator whole_number(
+        [](const std::string& value) -> std::string {
+            const bool digits = !value.empty() && value.size() <= 9 && (value == "0" || value[0] != '0') &&
+                                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+            return digits ? std::string() : fmt::format("\"{}\" is not a whole number", echo(value));
+        },
+        "", "whole number");
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        for (CLI::Option* option : command->get_options()) {
+            if (option->get_type_name() == "INT" || option->get_type_name() == "UINT") {
+                option->check(whole_number);
+            }
+        }
+    }
 
     std::vector<std::string> reversed(context.args.rbegin(), context.args.rend());
     try {
@@ -304,6 +323,9 @@ int run_checked(const ProcessContext& context)
     for (const auto& arg : context.args) {
         check_text("the command line", arg, std::size_t{64} * 1024, true);
     }
+    if (now_option->count() > 0 && trim(global.now).empty()) {
+        throw usage_error("--now is empty", "give a moment, e.g. --now 2026-06-15T09:30, or leave --now out");
+    }
     const commands::Registered* chosen = nullptr;
     for (const auto& command : registered) {
         if (command.app->parsed()) {
@@ -322,6 +344,9 @@ int run_checked(const ProcessContext& context)
         }
     }
     Env env = make_env(global, given, context);
+    if (auto* safe = dynamic_cast<SafeStream*>(&context.out)) {
+        safe->allow_colors(env.output.color);
+    }
     env.command_line = command_line(context.args, given.command, app);
     try {
         if (chosen != nullptr) {
@@ -373,8 +398,15 @@ std::size_t terminal_width()
 
 } // namespace
 
-int run(const ProcessContext& context)
+int run(const ProcessContext& process)
 {
+    // The one choke point: every command and every error writes through these two streams.
+    SafeStream out(process.out);
+    SafeStream err(process.err);
+    const ProcessContext context{process.args,      process.environment,    process.clock,
+                                 process.system_zone, out,                  err,
+                                 process.out_is_terminal, process.in,       process.in_is_terminal,
+                                 process.terminal_width};
     try {
         return run_checked(context);
     } catch (const Error& e) {

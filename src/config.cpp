@@ -458,14 +458,14 @@ Config parse_config(const std::string& text, const std::string& source)
         const Line line{source, entry.key->source().begin.line};
         if (value.is_table() && key != "playbooks") {
             const std::string suggestion = nearest(key, {"playbooks"});
-            line.fail(fmt::format("unknown table [{}{}]{}", entry.table.empty() ? "" : entry.table + ".", key,
+            line.fail(fmt::format("unknown table [{}{}]{}", entry.table.empty() ? "" : echo(entry.table) + ".", echo(key),
                                   suggestion.empty() ? "" : fmt::format(" (did you mean [{}]?)", suggestion)),
                       "put the keys at the top, or under [fu]; playbooks under [playbooks]");
         }
         const auto& keys = config_keys();
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
             const std::string suggestion = nearest(key, keys);
-            line.fail(fmt::format("unknown key \"{}\"{}", key,
+            line.fail(fmt::format("unknown key \"{}\"{}", echo(key),
                                   suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
                       fmt::format("the keys are: {}", join(keys, ", ")));
         }
@@ -561,6 +561,11 @@ Config parse_config(const std::string& text, const std::string& source)
 
 Config load_config(const std::filesystem::path& path, bool required)
 {
+    std::error_code is_dir_error;
+    if (std::filesystem::is_directory(path, is_dir_error)) {
+        throw usage_error(fmt::format("the configuration file {} is a directory", echo(path.string())),
+                          "give the path of a TOML file, e.g. ~/.config/fu/config.toml");
+    }
     std::ifstream in(path);
     if (!in) {
         std::error_code ec;

@@ -70,8 +70,34 @@ Json& Json::push(Json value)
 void append_json_string(std::string& out, std::string_view s)
 {
     out += '"';
-    for (const char ch : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            // UTF-8 is kept, except C1 and bidirectional controls (\u escapes: the same data, and
+            // harmless on a terminal) and bytes that are not UTF-8 (U+FFFD: JSON cannot carry them).
+            std::size_t length = 1;
+            while (length < 4 && i + length < s.size() &&
+                   (static_cast<unsigned char>(s[i + length]) & 0xC0) == 0x80) {
+                ++length;
+            }
+            std::string_view character = s.substr(i, length);
+            while (!character.empty() && !is_valid_utf8(character)) {
+                character.remove_suffix(1);
+            }
+            if (character.empty()) {
+                out += "\\ufffd";
+                continue;
+            }
+            i += character.size() - 1;
+            const std::string escaped = visible(character);
+            if (escaped != character) {
+                out += escaped; // "\u202e" reads the same in JSON
+            } else {
+                out.append(character);
+            }
+            continue;
+        }
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -161,9 +187,36 @@ std::string Json::dump() const
 
 Json json_or_null(const std::string& s) { return s.empty() ? Json() : Json(s); }
 
+namespace {
+// Control characters a delimited format has no escape for, written as visible escapes (\x1b);
+// `kept` passes unchanged (the format quotes or escapes it itself).
+std::string without_controls(std::string_view value, std::string_view kept)
+{
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u != 0x7F && u < 0x80;
+    });
+    if (plain) {
+        return std::string(value);
+    }
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        if (i == value.size() || kept.find(value[i]) != std::string_view::npos) {
+            out += visible(value.substr(from, i - from));
+            if (i < value.size()) {
+                out += value[i];
+            }
+            from = i + 1;
+        }
+    }
+    return out;
+}
+} // namespace
+
 std::string csv_field(std::string_view value)
 {
-    std::string cell(value);
+    std::string cell = without_controls(value, "\r\n\t");
     if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
                           cell[0] == '\t' || cell[0] == '\r')) {
         cell.insert(cell.begin(), '\'');
@@ -193,7 +246,7 @@ std::string tsv_field(std::string_view value)
         default: out += c;
         }
     }
-    return out;
+    return without_controls(out, ""); // other controls as \\x1b: unambiguous, as \\ is escaped
 }
 
 std::string styled(std::string_view text, Style style, bool color)

@@ -123,6 +123,15 @@ void for_each_code_point(std::string_view s, F&& f)
     }
 }
 
+std::string control_name(char32_t c)
+{
+    return fmt::format("U+{:04X}", static_cast<unsigned>(c));
+}
+
+// The only escape sequences fu itself writes: its colours (bold, dim, red, green, yellow, cyan, reset).
+constexpr std::string_view k_own_colors[] = {"\x1b[0m",  "\x1b[1m",  "\x1b[2m", "\x1b[31m",
+                                             "\x1b[32m", "\x1b[33m", "\x1b[36m"};
+
 } // namespace
 
 bool is_valid_utf8(std::string_view s)
@@ -137,51 +146,164 @@ bool is_valid_utf8(std::string_view s)
     return true;
 }
 
+bool is_hidden_control(char32_t c)
+{
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
 void check_text(std::string_view what, std::string_view s, std::size_t max_bytes, bool multiline)
 {
-    if (!is_valid_utf8(s)) {
-        throw usage_error(fmt::format("{} is not valid UTF-8", what));
-    }
     if (s.size() > max_bytes) {
         throw usage_error(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(),
                                       max_bytes));
     }
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool allowed_space = multiline && (c == '\n' || c == '\t');
-        if ((c < 0x20 || c == 0x7F) && !allowed_space) {
-            throw usage_error(fmt::format("{} contains a control character", what));
+    if (s.find('\0') != std::string_view::npos) {
+        throw usage_error(fmt::format("{} contains a NUL byte", what));
+    }
+    if (!is_valid_utf8(s)) {
+        throw usage_error(fmt::format("{} is not valid UTF-8", what));
+    }
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode(s, i);
+        const bool allowed_space = multiline && (d.code == '\n' || d.code == '\t');
+        if (is_hidden_control(d.code) && !allowed_space) {
+            throw usage_error(fmt::format("{} contains a control character ({})", what,
+                                          control_name(d.code)),
+                              "fu refuses control characters, C1 controls and bidirectional "
+                              "controls in text");
         }
+        i += d.length;
     }
 }
 
-std::string visible(std::string_view s)
+std::size_t escape_controls(std::string_view s, std::string& out, const EscapeRules& rules)
 {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            const std::size_t from = i;
+            while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
+                   static_cast<unsigned char>(s[i]) < 0x7F) {
+                ++i;
+            }
+            out.append(s.substr(from, i - from));
+            continue;
+        }
+        if (byte == 0x1B && rules.allow_colors) {
+            const std::string_view rest = s.substr(i);
+            bool partial = false;
+            bool passed = false;
+            for (const std::string_view sgr : k_own_colors) {
+                if (rest.substr(0, sgr.size()) == sgr) {
+                    out.append(sgr);
+                    i += sgr.size();
+                    passed = true;
+                    break;
+                }
+                partial = partial || (rest.size() < sgr.size() && sgr.substr(0, rest.size()) == rest);
+            }
+            if (passed) {
+                continue;
+            }
+            if (partial && !rules.final) {
+                return i; // perhaps a colour cut by the buffer's end: wait for the rest
+            }
+        }
+        if (byte == '\r' && rules.keep_layout) {
+            if (i + 1 == s.size() && !rules.final) {
+                return i;
+            }
+            if (i + 1 < s.size() && s[i + 1] == '\n') {
+                out.append("\r\n"); // CSV's line end; a lone CR could overwrite the line
+                i += 2;
+                continue;
+            }
+        }
         const Decoded d = decode(s, i);
         if (d.length == 0) {
-            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+            const std::size_t expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+            if (!rules.final && expected > 1 && i + expected > s.size()) {
+                bool continuing = true;
+                for (std::size_t k = i + 1; k < s.size(); ++k) {
+                    continuing = continuing && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+                }
+                if (continuing) {
+                    return i; // a character cut by the buffer's end: wait for the rest
+                }
+            }
+            fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
             ++i;
             continue;
         }
         const char32_t c = d.code;
-        if (c == '\n') {
+        if (rules.keep_layout && (c == '\n' || c == '\t')) {
+            out += static_cast<char>(c);
+        } else if (c == '\n') {
             out += "\\n";
         } else if (c == '\r') {
             out += "\\r";
         } else if (c == '\t') {
             out += "\\t";
         } else if (c < 0x20 || c == 0x7F) {
-            out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-        } else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-                   c == 0x200E || c == 0x200F || c == 0x061C) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(c));
+        } else if (is_hidden_control(c)) {
+            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
         } else {
             out.append(s.substr(i, d.length));
         }
         i += d.length;
+    }
+    return i;
+}
+
+std::string visible(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    escape_controls(s, out, EscapeRules{});
+    return out;
+}
+
+std::string echo(std::string_view s, std::size_t width)
+{
+    const std::size_t limit = width * 4 + 8;
+    const std::string shown = visible(s.substr(0, std::min(s.size(), limit)));
+    if (s.size() <= limit && display_width(shown) <= width) {
+        return shown;
+    }
+    std::string out;
+    std::size_t used = 0;
+    bool full = false;
+    for_each_code_point(shown, [&](char32_t c, std::string_view bytes) {
+        const std::size_t w = is_combining(c) ? 0 : (is_wide(c) ? 2 : 1);
+        if (full || used + w + 1 > width) {
+            full = true;
+            return;
+        }
+        used += w;
+        out += bytes;
+    });
+    return out + "…";
+}
+
+std::string shorten_quoted(std::string_view message, std::size_t width)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const std::size_t open = message.find('"', i);
+        const std::size_t close = open == std::string_view::npos ? open : message.find('"', open + 1);
+        if (close == std::string_view::npos) {
+            out.append(message.substr(i));
+            break;
+        }
+        out.append(message.substr(i, open + 1 - i));
+        const std::string_view quoted = message.substr(open + 1, close - open - 1);
+        out += display_width(quoted) > width ? echo(quoted, width) : std::string(quoted);
+        out += '"';
+        i = close + 1;
     }
     return out;
 }
@@ -293,6 +415,10 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
     std::string best;
     std::size_t best_distance = word.size() < 3 ? 1 : 2;
     for (const auto& candidate : candidates) {
+        const std::size_t longer = std::max(word.size(), candidate.size());
+        if (longer - std::min(word.size(), candidate.size()) > best_distance) {
+            continue; // the distance is at least the difference in length: no need to compute it
+        }
         const std::size_t d = edit_distance(word, candidate);
         if (d <= best_distance && (best.empty() || d < best_distance)) {
             best = candidate;
@@ -309,7 +435,7 @@ std::string known_word(const std::string& word, const std::vector<std::string>& 
         return lowered;
     }
     const std::string suggestion = nearest(lowered, known);
-    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, word,
+    throw usage_error(fmt::format("unknown {} \"{}\"{}", what, echo(word),
                                   suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion)),
                       fmt::format("use one of: {}", join(known, ", ")));
 }

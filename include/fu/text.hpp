@@ -10,15 +10,37 @@ namespace fu {
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
-// Throws a usage error naming `what` when `s` is not UTF-8, has control characters other than
-// TAB/newline (when `multiline`), or is longer than `max_bytes`.
+// True for what fu never lets reach a terminal raw: C0 controls, DEL, C1 controls (U+0080–U+009F)
+// and the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).
+bool is_hidden_control(char32_t c);
+
+// Throws a usage error naming `what` when `s` is longer than `max_bytes`, has a NUL byte, is not
+// UTF-8, or has a character is_hidden_control() names, other than TAB/newline (when `multiline`).
 void check_text(std::string_view what, std::string_view s, std::size_t max_bytes = 4096,
                 bool multiline = false);
 
-// `s` safe to print on a terminal: control characters (C0, DEL, C1), bidirectional controls and
-// bytes that are not UTF-8 become visible escapes ("\\x1b", "\\r", "\\u202e"); the rest is kept.
-// For text from a file or the command line that a message repeats.
+// How escape_controls() treats what it passes through.
+struct EscapeRules {
+    bool keep_layout = false;  // keep newline, TAB and CR+LF (whole output), or escape them (one value)
+    bool allow_colors = false; // pass fu's own colour codes (ESC[0m, ESC[1m, ESC[31m, …) and no other
+    bool final = true;         // false: stop before a character or colour the end of `s` may have cut
+};
+
+// Appends `s` to `out` with every hidden control and every byte that is not UTF-8 written as a
+// visible escape ("\x1b", "\r", "\u202e"); returns how much of `s` it consumed (all of it when
+// `rules.final`). The one rule behind everything fu prints for a person (see SafeStream).
+std::size_t escape_controls(std::string_view s, std::string& out, const EscapeRules& rules);
+
+// `s` safe to print on a terminal as one value: escape_controls() with newline and TAB escaped too.
 std::string visible(std::string_view s);
+
+// `s` as an error message repeats it: visible(), and cut to `width` columns with "…" when longer,
+// so a 100 KB bad value cannot flood the screen.
+std::string echo(std::string_view s, std::size_t width = 80);
+
+// `message` with every "quoted" part wider than `width` columns cut by echo(): the last guard,
+// applied to every error fu prints, against repeating a huge value in full.
+std::string shorten_quoted(std::string_view message, std::size_t width = 80);
 
 // ASCII lower-case (enough for keywords); non-ASCII bytes are left alone.
 std::string ascii_lower(std::string_view s);

@@ -36,6 +36,9 @@ struct Clocks {
     const date::time_zone* contact = nullptr; // null when the customer's zone is unknown
 };
 
+// The longest time phrase fu reads, in bytes; a longer one is refused before it is looked at.
+inline constexpr std::size_t k_longest_phrase = 256;
+
 // Resolves `text` against `now`, on the customer's clock when known, else the user's; a zone at
 // the end of the phrase ("pacific", "my time", "their time") chooses another clock.
 // Throws fu::Error (status 2) as the overload below does.

@@ -213,7 +213,14 @@ public:
         if (!value->is_string()) {
             fail(fmt::format("\"{}\" must be text", key));
         }
-        return value->get<std::string>();
+        std::string text = value->get<std::string>();
+        try {
+            // Every text of every record, as fu add and fu log check theirs: no controls, no NUL.
+            check_text(fmt::format("\"{}\"", key), text, std::size_t{64} * 1024, true);
+        } catch (const Error& e) {
+            fail(e.what());
+        }
+        return text;
     }
 
     // A word from a closed list ("" allowed when `may_be_empty`).

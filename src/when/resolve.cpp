@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "fu/text.hpp"
 #include "fu/when.hpp"
 #include "when/evaluator.hpp"
 #include "when/lexicon.hpp"
@@ -52,11 +53,25 @@ void check_gmt(const when::ZoneSpec& z, Instant now)
     }
 }
 
+// The instants fu stores and prints: 1970-01-01 to 9999-12-31 (UTC), so every date has four digits.
+bool in_range(Instant t)
+{
+    using namespace date::literals;
+    constexpr auto k_first = date::sys_days{1970_y / 1 / 1};
+    constexpr auto k_after_last = date::sys_days{10000_y / 1 / 1};
+    return t >= k_first && t < k_after_last;
+}
+
 } // namespace
 
 Window resolve(std::string_view text, Instant now, const Clocks& clocks, const Settings& settings,
                TimeDirection direction)
 {
+    if (text.size() > k_longest_phrase) {
+        throw usage_error(fmt::format("the time phrase is too long ({} bytes; at most {})", text.size(),
+                                      k_longest_phrase),
+                          "say when, e.g. \"tomorrow afternoon\"");
+    }
     const std::vector<when::Token> tokens = when::tokenize(text);
     if (tokens.empty()) {
         throw usage_error("empty time phrase", "say when, e.g. \"tomorrow afternoon\"");
@@ -70,6 +85,10 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
     when::Evaluator evaluator(now, zone, *clocks.user, settings, direction,
                               when::display_text(text));
     Window w = evaluator.run(phrase);
+    if (!in_range(w.earliest) || !in_range(w.latest)) {
+        throw usage_error(fmt::format("{} falls outside the years 1970 to 9999", when::quoted(text)),
+                          "fu keeps times from 1970 to 9999");
+    }
     if (phrase.zone && zone.name() != fallback.name()) {
         std::string notice =
             phrase.zone->text == zone.name()
@@ -104,7 +123,7 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) {
         s.remove_suffix(1);
     }
-    const std::string shown(s);
+    const std::string shown = echo(s);
     auto fail = [&]() {
         return usage_error(fmt::format("\"{}\" is not an ISO 8601 time", shown),
                            "use e.g. 2026-06-15T09:30, 2026-06-15T09:30:15 or "
@@ -181,8 +200,15 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
                           "use e.g. 2026-06-15T09:30");
     }
     const local_seconds ls = local_seconds{local_days{ymd}} + hours{h} + minutes{mi} + seconds{sec};
+    const auto checked = [&](Instant t) {
+        if (!in_range(t)) {
+            throw usage_error(fmt::format("\"{}\" is outside the years 1970 to 9999", shown),
+                              "use e.g. 2026-06-15T09:30");
+        }
+        return t;
+    };
     if (offset) {
-        return Instant{ls.time_since_epoch() - *offset};
+        return checked(Instant{ls.time_since_epoch() - *offset});
     }
     const auto info = zone.get_info(ls);
     if (info.result == date::local_info::nonexistent) {
@@ -191,7 +217,7 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
                                       y, mo, d, h, mi, zone.name()),
                           "give an offset, e.g. 2026-03-08T03:30-04:00");
     }
-    return Instant{ls.time_since_epoch() - info.first.offset};
+    return checked(Instant{ls.time_since_epoch() - info.first.offset});
 }
 
 const date::time_zone& zone_or(std::string_view name, const date::time_zone& fallback)
@@ -218,14 +244,14 @@ const date::time_zone& find_zone(std::string_view name)
     }
     const bool abbreviation = lexicon::is_zone_abbreviation(lower);
     if (abbreviation) {
-        throw usage_error(fmt::format("\"{}\" is a zone abbreviation, not a time zone", n),
+        throw usage_error(fmt::format("\"{}\" is a zone abbreviation, not a time zone", echo(n)),
                           "use an IANA name such as America/New_York or Europe/Berlin, or an "
                           "offset like -05:00 in a time");
     }
     try {
         return *date::locate_zone(n);
     } catch (const std::exception&) {
-        throw usage_error(fmt::format("unknown time zone \"{}\"", n),
+        throw usage_error(fmt::format("unknown time zone \"{}\"", echo(n)),
                           "use an IANA name such as America/New_York or Europe/Berlin");
     }
 }

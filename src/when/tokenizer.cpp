@@ -1,6 +1,8 @@
 // src/when/tokenizer.cpp — from text to tokens.
 #include "when/tokenizer.hpp"
 
+#include "fu/text.hpp"
+
 #include <algorithm>
 
 #include "when/lexicon.hpp"
@@ -101,10 +103,7 @@ bool is_ascii_digit(char c)
 
 std::string quoted(std::string_view s)
 {
-    std::string out = "\"";
-    out += s;
-    out += '"';
-    return out;
+    return "\"" + echo(s) + "\"";
 }
 
 std::vector<Token> tokenize(std::string_view s)

@@ -274,7 +274,7 @@ TEST_CASE("config min_gap, reminder_template and max_attempts_per_day: mistakes 
     CHECK(starts_with(error_of("reminder_template = \"\""), "cfg.toml:1: reminder_template: "));
     CHECK(error_of("reminder_template = 5") == "cfg.toml:1: reminder_template must be quoted text");
     CHECK(error_of("reminder_template = \"Hi\\u0007 {first}\"") ==
-          "cfg.toml:1: reminder_template contains a control character");
+          "cfg.toml:1: reminder_template contains a control character (U+0007)");
 
     for (const char* bad : {"0", "101", "-1", "\"2\"", "2.5"}) {
         CAPTURE(bad);
@@ -356,7 +356,7 @@ TEST_CASE("config playbooks: a bad step names its own line in a multi-line array
     CHECK(bad_step("{ about = \"a\", when = \"yesterday\" }") == at + "when: \"yesterday\" is already over");
     CHECK(bad_step("{ about = \"" + std::string(1001, 'x') + "\", when = \"tomorrow\" }") ==
           at + "about is too long (1001 bytes; at most 1000)");
-    CHECK(bad_step("{ about = \"a\\tb\", when = \"tomorrow\" }") == at + "about contains a control character");
+    CHECK(bad_step("{ about = \"a\\tb\", when = \"tomorrow\" }") == at + "about contains a control character (U+0009)");
     // the resolver's hint and the step's are kept
     CHECK(failure_of(head + "  { about = \"a\", when = \"tomorow\" },\n" + tail).hint.find("tomorrow afternoon") !=
           std::string::npos);

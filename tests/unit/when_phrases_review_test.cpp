@@ -185,7 +185,8 @@ TEST_CASE("when phrases review: hostile input is refused quickly and without a c
     for (int i = 0; i < 3000; ++i) {
         typos += "tomorow ";
     }
-    CHECK(rejection(k_wed, k_ny, typos) == "\"tomorow\" is not a time word");
+    CHECK(rejection(k_wed, k_ny, typos) == "the time phrase is too long (24000 bytes; at most 256)");
+    CHECK(rejection(k_wed, k_ny, typos.substr(0, 256)) == "\"tomorow\" is not a time word");
 }
 
 TEST_CASE("when phrases review: looking back, a phrase is a moment that has happened")

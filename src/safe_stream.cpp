@@ -1,0 +1,55 @@
+#include "fu/safe_stream.hpp"
+
+#include "fu/text.hpp"
+
+namespace fu {
+namespace {
+constexpr std::size_t k_chunk = 8192;
+} // namespace
+
+SafeStreamBuf::~SafeStreamBuf()
+{
+    drain(true);
+}
+
+SafeStreamBuf::int_type SafeStreamBuf::overflow(int_type ch)
+{
+    if (traits_type::eq_int_type(ch, traits_type::eof())) {
+        return traits_type::not_eof(ch);
+    }
+    m_pending += traits_type::to_char_type(ch);
+    if (m_pending.size() >= k_chunk) {
+        drain(false);
+    }
+    return ch;
+}
+
+std::streamsize SafeStreamBuf::xsputn(const char* s, std::streamsize n)
+{
+    m_pending.append(s, static_cast<std::size_t>(n));
+    if (m_pending.size() >= k_chunk) {
+        drain(false);
+    }
+    return n;
+}
+
+int SafeStreamBuf::sync()
+{
+    drain(true);
+    m_target.flush();
+    return m_target ? 0 : -1;
+}
+
+void SafeStreamBuf::drain(bool final)
+{
+    if (m_pending.empty()) {
+        return;
+    }
+    m_escaped.clear();
+    const std::size_t used =
+        escape_controls(m_pending, m_escaped, EscapeRules{true, m_colors, final});
+    m_pending.erase(0, used);
+    m_target.write(m_escaped.data(), static_cast<std::streamsize>(m_escaped.size()));
+}
+
+} // namespace fu
