@@ -93,6 +93,7 @@ _fu_option() {
     'export -o') _fu_k=one _fu_s='F:' ;;
     'export --vcard-version') _fu_k=one _fu_s='' ;;
     'when --tz') _fu_k=one _fu_s='D:zones' ;;
+    'backup --force') _fu_k=flag _fu_s='' ;;
     *' --version') _fu_k=flag _fu_s='' ;;
     *' --db') _fu_k=one _fu_s='F:' ;;
     *' --config') _fu_k=one _fu_s='F:' ;;
@@ -130,6 +131,7 @@ _fu_positional() {
     'restore 0') _fu_s='D:contacts' ;;
     'import 0') _fu_s='F:' ;;
     'when '*) _fu_s='W:today|this afternoon|tonight|eod|tomorrow|tomorrow morning|tomorrow afternoon|in an hour|in a day or so|in 2-3 days|monday|tuesday|wednesday|thursday|friday|end of week|next week|early next week|next month|next quarter' ;;
+    'backup 0') _fu_s='' ;;
     'completion 0') _fu_s='W:bash|zsh|fish' ;;
     *) return 1 ;;
     esac
@@ -162,6 +164,8 @@ _fu_options() {
     'export') _fu_s='--output -o --vcard-version' ;;
     'when') _fu_s='--tz' ;;
     'config') _fu_s='' ;;
+    'backup') _fu_s='--force' ;;
+    'doctor') _fu_s='' ;;
     'demo') _fu_s='' ;;
     'completion') _fu_s='' ;;
     *) _fu_s= ;;
@@ -169,7 +173,7 @@ _fu_options() {
     _fu_s="$_fu_s --version --db --config --now --format --json --color --quiet -q --help"
 }
 
-_fu_commands='due|promise|log|reschedule|cancel|fix|undo|plan|playbooks|remind|invite|reopen|add|edit|contacts|show|rm|restore|digest|stats|import|export|when|config|demo|completion'
+_fu_commands='due|promise|log|reschedule|cancel|fix|undo|plan|playbooks|remind|invite|reopen|add|edit|contacts|show|rm|restore|digest|stats|import|export|when|config|backup|doctor|demo|completion'
 
 # _fu_reply SPEC WORD: the candidates for WORD (as typed) in COMPREPLY, quoted for the command line.
 _fu_reply() {

@@ -269,6 +269,9 @@ function __fu_option --argument-names cmd word
         case 'when --tz'
             set -g __fu_k one
             set -g __fu_s 'D:zones'
+        case 'backup --force'
+            set -g __fu_k flag
+            set -g __fu_s ''
         case '* --version'
             set -g __fu_k flag
             set -g __fu_s ''
@@ -347,6 +350,8 @@ function __fu_positional --argument-names cmd n
             set -g __fu_s 'F:'
         case 'when *'
             set -g __fu_s 'W:today|this afternoon|tonight|eod|tomorrow|tomorrow morning|tomorrow afternoon|in an hour|in a day or so|in 2-3 days|monday|tuesday|wednesday|thursday|friday|end of week|next week|early next week|next month|next quarter'
+        case 'backup 0'
+            set -g __fu_s ''
         case 'completion 0'
             set -g __fu_s 'W:bash|zsh|fish'
         case '*'
@@ -484,6 +489,9 @@ function __fu_options --argument-names cmd
         case 'when'
             printf '%s\t%s\n' \
             '--tz' 'The customer\'s time zone: read the phrase on their clock ("their time") and show both'
+        case 'backup'
+            printf '%s\t%s\n' \
+            '--force' 'Replace FILE if it exists'
     end
     printf '%s\t%s\n' \
             '--version' 'Display program version information and exit' \
@@ -524,6 +532,8 @@ function __fu_commands
         'export' 'Write the book out: JSON, CSV, vCard, or open promises as a calendar' \
         'when' 'Show the window a time phrase means, without storing anything' \
         'config' 'The effective settings and where each came from' \
+        'backup' 'Write a consistent copy of the database' \
+        'doctor' 'Check the database file\'s health (changes nothing)' \
         'demo' 'Fill a fresh database with a realistic sample' \
         'completion' 'A completion script for bash, zsh or fish'
 end
