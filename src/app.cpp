@@ -476,7 +476,7 @@ int run_main(int argc, char** argv)
     errno = 0;
     std::cout.flush();
     if (!std::cout) {
-        const int error = out_closed ? EBADF : errno;
+        const int error = out_closed ? EBADF : write_error_of(std::cout) != 0 ? write_error_of(std::cout) : errno;
         const std::string why = error != 0 ? std::string(": ") + std::strerror(error) : "";
         if (committed_writes() > 0) {
             // The change is saved: a script that retried on a failure would record it twice.

@@ -1,11 +1,39 @@
 #include "fu/safe_stream.hpp"
 
+#include <cerrno>
+#include <utility>
+#include <vector>
+
 #include "fu/text.hpp"
 
 namespace fu {
 namespace {
 constexpr std::size_t k_chunk = 8192;
+
+std::vector<std::pair<const std::ostream*, int>>& write_errors()
+{
+    static std::vector<std::pair<const std::ostream*, int>> errors;
+    return errors;
+}
+
+// Records why writing to `target` failed, once: errno right after the failed write.
+void remember_write_error(const std::ostream& target, int error)
+{
+    if (write_error_of(target) == 0) {
+        write_errors().emplace_back(&target, error != 0 ? error : EIO);
+    }
+}
 } // namespace
+
+int write_error_of(const std::ostream& target)
+{
+    for (const auto& [stream, error] : write_errors()) {
+        if (stream == &target) {
+            return error;
+        }
+    }
+    return 0;
+}
 
 SafeStreamBuf::~SafeStreamBuf()
 {
@@ -36,7 +64,11 @@ std::streamsize SafeStreamBuf::xsputn(const char* s, std::streamsize n)
 int SafeStreamBuf::sync()
 {
     drain(true);
+    errno = 0;
     m_target.flush();
+    if (!m_target) {
+        remember_write_error(m_target, errno);
+    }
     return m_target ? 0 : -1;
 }
 
@@ -49,7 +81,11 @@ void SafeStreamBuf::drain(bool final)
     const std::size_t used =
         escape_controls(m_pending, m_escaped, EscapeRules{true, m_colors, final});
     m_pending.erase(0, used);
+    errno = 0;
     m_target.write(m_escaped.data(), static_cast<std::streamsize>(m_escaped.size()));
+    if (!m_target) {
+        remember_write_error(m_target, errno);
+    }
 }
 
 } // namespace fu

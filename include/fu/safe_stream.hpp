@@ -46,4 +46,8 @@ private:
     SafeStreamBuf m_buf;
 };
 
+// The error (an errno value) of the first write to `target` through a SafeStream that failed, or 0.
+// The streams are written when a run ends, so this is how main learns why its output was lost.
+int write_error_of(const std::ostream& target);
+
 } // namespace fu
