@@ -9,11 +9,14 @@
 #include "fu/doctor.hpp"
 #include "fu/maintenance.hpp"
 #include "fu/store.hpp"
+#include "store_file_support.hpp"
 #include "test_support.hpp"
 
 using namespace fu;
 using fu::test::at;
 using fu::test::TempDir;
+using fu::test::raw_sql;
+using fu::test::status_of;
 
 namespace {
 
@@ -39,23 +42,7 @@ std::filesystem::path make_book(const TempDir& dir)
     return path;
 }
 
-void exec(const std::filesystem::path& path, const char* sql)
-{
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-}
 
-int status_of(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.status();
-    }
-    return 0;
-}
 
 Verdict verdict_of(const std::vector<HealthCheck>& checks, const std::string& name)
 {
@@ -83,7 +70,7 @@ TEST_CASE("the facts of a healthy book, and of one whose kept state drifted")
     REQUIRE(facts.drift.has_value());
     CHECK(*facts.drift == 0);
 
-    exec(path, "UPDATE tallies SET n = n + 3 WHERE name = 'interactions_out'");
+    raw_sql(path, "UPDATE tallies SET n = n + 3 WHERE name = 'interactions_out'");
     facts = inspect_database(path);
     CHECK(*facts.drift > 0);
     CHECK(verdict_of(diagnose(path), "summaries") == Verdict::fail);

@@ -12,21 +12,15 @@
 #include "fu/error.hpp"
 #include "fu/private_files.hpp"
 #include "fu/store.hpp"
+#include "store_file_support.hpp"
 #include "test_support.hpp"
 
 using namespace fu;
 using fu::test::TempDir;
+using fu::test::raw_sql;
+using fu::test::status_of;
 
 namespace {
-int status_of(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.status();
-    }
-    return 0;
-}
 
 std::string error_of(const std::function<void()>& f)
 {

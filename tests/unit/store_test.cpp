@@ -13,30 +13,17 @@
 
 #include "fu/error.hpp"
 #include "fu/store.hpp"
+#include "store_file_support.hpp"
 #include "test_support.hpp"
 
 using namespace fu;
 using fu::test::TempDir;
+using fu::test::raw_sql;
+using fu::test::status_of;
 using fu::test::at;
 
 namespace {
-void raw_sql(const std::filesystem::path& path, const char* sql)
-{
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-}
 
-int status_of(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.status();
-    }
-    return 0;
-}
 
 ContactChanges person(const char* name, const char* email = "")
 {
