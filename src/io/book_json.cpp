@@ -280,6 +280,9 @@ public:
         if (!t) {
             fail(fmt::format("\"{}\" is \"{}\", not a UTC time like 2026-12-02T14:00:00Z", key, value));
         }
+        if (t->time_since_epoch().count() < 0) {
+            fail(fmt::format("\"{}\" is \"{}\", before 1970: fu keeps times from 1970 to 9999", key, value));
+        }
         return *t;
     }
     Instant time(const char* key)
