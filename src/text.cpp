@@ -134,6 +134,32 @@ constexpr std::string_view k_own_colors[] = {"\x1b[0m",  "\x1b[1m",  "\x1b[2m", 
 
 } // namespace
 
+std::string file_text(std::string_view s)
+{
+    const bool valid = is_valid_utf8(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool c1 = valid && c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+        if (c == '\r') {
+            if (i + 1 >= s.size() || s[i + 1] != '\n') {
+                out += '\n';
+            }
+        } else if (c1) {
+            out += ' ';
+            ++i; // U+0080 to U+009F: two bytes
+        } else if (c >= 0x80 && !valid) {
+            out += '?';
+        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            out += ' ';
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 bool is_valid_utf8(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size();) {

@@ -10,6 +10,11 @@ namespace fu {
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
+// Text as the card and calendar formats allow it (RFC 6350, RFC 5545) and as their readers show
+// it: valid UTF-8 (stray bytes become '?'), CR LF and a lone CR as LF, and no control character
+// but TAB and LF (C0, DEL and C1 controls become a space).
+std::string file_text(std::string_view s);
+
 // True for what fu never lets reach a terminal raw: C0 controls, DEL, C1 controls (U+0080–U+009F)
 // and the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).
 bool is_hidden_control(char32_t c);

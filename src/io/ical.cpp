@@ -45,34 +45,10 @@ std::string serialize(icalcomponent* component)
     return {text.get()};
 }
 
-// Text as RFC 5545 allows it: valid UTF-8 (stray bytes become '?'), CR LF and lone CR as LF, and
-// no control characters but TAB and LF (libical escapes LF as "\n").
-std::string clean_text(std::string_view s)
-{
-    const bool valid = is_valid_utf8(s);
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == '\r') {
-            if (i + 1 >= s.size() || s[i + 1] != '\n') {
-                out += '\n';
-            }
-        } else if (c >= 0x80 && !valid) {
-            out += '?';
-        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-            out += ' ';
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
-
 // A name for a CN parameter: one line.
 std::string clean_name(std::string_view s)
 {
-    std::string out = clean_text(s);
+    std::string out = file_text(s);
     for (char& c : out) {
         if (c == '\n' || c == '\t') {
             c = ' ';
@@ -124,7 +100,7 @@ std::string feed_description(const Promise& promise, const Contact& contact)
 {
     std::vector<std::string> lines;
     const auto line = [&lines](std::string_view label, std::string_view value) {
-        const std::string text = trim(clean_text(value));
+        const std::string text = trim(file_text(value));
         if (!text.empty()) {
             lines.push_back(fmt::format("{}: {}", label, text));
         }
@@ -132,7 +108,7 @@ std::string feed_description(const Promise& promise, const Contact& contact)
     line("Phone", contact.phone);
     line("Email", contact.email);
     line("Purpose", promise.about);
-    const std::string words = trim(clean_text(promise.text));
+    const std::string words = trim(file_text(promise.text));
     if (!words.empty() || promise.agreed) {
         std::string promised = words.empty() ? std::string("Promised:") : "Promised: " + words;
         if (promise.agreed) {
@@ -156,7 +132,7 @@ std::string invitation_description(const Promise& promise, const Organizer& orga
 {
     const std::string who = organizer_name(organizer);
     std::string text = fmt::format("{} {} in this window.", who, channel_action(promise.via));
-    const std::string purpose = trim(clean_text(promise.about));
+    const std::string purpose = trim(file_text(promise.about));
     if (!purpose.empty()) {
         text += "\nAbout: " + purpose;
     }

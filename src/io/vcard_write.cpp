@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "fu/text.hpp"
 #include "fu/vcard.hpp"
 
 namespace fu {
@@ -13,10 +14,11 @@ namespace {
 
 constexpr std::size_t k_fold_octets = 75;
 
-// Text values (RFC 2426 5.1, RFC 6350 3.4): backslash, comma, semicolon and newline escaped, in
-// both versions; CRLF and a lone CR are newlines too.
-std::string escaped(std::string_view text)
+// Text values (RFC 2426 5.1, RFC 6350 3.4): without control characters (file_text), backslash,
+// comma, semicolon and newline escaped, in both versions.
+std::string escaped(std::string_view raw)
 {
+    const std::string text = file_text(raw);
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];

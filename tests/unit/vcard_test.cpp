@@ -377,6 +377,29 @@ TEST_CASE("vcard: long lines fold at 75 octets, never inside a character")
     }
 }
 
+TEST_CASE("vcard: control characters planted in a contact never reach the file")
+{
+    Contact c;
+    c.id = 7;
+    c.name = "Eve \x1b[2JMallory";
+    c.company = "Evil \xc2\x9b" "6n Corp";     // U+009B, a C1 control
+    c.note = "line one\r\nline two\rthree\x07\x7f"; // CR LF, a lone CR, BEL, DEL
+    for (const auto version : {VcardVersion::v3_0, VcardVersion::v4_0}) {
+        const std::string text = written(c, version);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            const bool line_end = byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+            if (byte < 0x20 && byte != '\n' && !line_end) {
+                FAIL_CHECK("control byte ", int(byte), " at ", i);
+            }
+            CHECK(byte != 0x7f);
+        }
+        CHECK(text.find("\xc2\x9b") == std::string::npos);
+        CHECK(text.find("FN:Eve  [2JMallory\r\n") != std::string::npos);
+        CHECK(text.find("NOTE:line one\\nline two\\nthree  \r\n") != std::string::npos);
+    }
+}
+
 TEST_CASE("vcard: what the writer writes, the reader reads back unchanged")
 {
     Contact plain;
