@@ -299,19 +299,8 @@ std::string echo(std::string_view s, std::size_t width)
     if (s.size() <= limit && display_width(shown) <= width) {
         return shown;
     }
-    std::string out;
-    std::size_t used = 0;
-    bool full = false;
-    for_each_code_point(shown, [&](char32_t c, std::string_view bytes) {
-        const std::size_t w = is_combining(c) ? 0 : (is_wide(c) ? 2 : 1);
-        if (full || used + w + 1 > width) {
-            full = true;
-            return;
-        }
-        used += w;
-        out += bytes;
-    });
-    return out + "…";
+    // Cut here or by `limit`: either way the value ends in "…".
+    return truncate_to_width(shown + "…", width);
 }
 
 std::string shorten_quoted(std::string_view message, std::size_t width)

@@ -14,8 +14,10 @@
 #include "fu/error.hpp"
 #include "fu/private_files.hpp"
 #include "fu/store.hpp"
+#include "store/file_uri.hpp"
 
 namespace fu {
+using store_files::file_uri;
 namespace {
 
 int primary(const SQLite::Exception& e) { return e.getErrorCode() & 0xFF; }
@@ -105,19 +107,6 @@ open_database(const std::string& name, int flags,
     }
 }
 
-// A read-only URI for `path`, with extra parameters.
-std::string file_uri(const std::filesystem::path& path, const std::string& parameters)
-{
-    std::string uri = "file:";
-    for (const char c : std::filesystem::absolute(path).string()) {
-        if (c == '?' || c == '#' || c == '%' || c == ' ') {
-            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-        } else {
-            uri += c;
-        }
-    }
-    return uri + "?" + parameters;
-}
 
 // An empty path means no database could be located (no HOME, no --db, no FU_DB).
 void require_path(const std::filesystem::path& path)
@@ -393,5 +382,22 @@ Error translate_store_failure(const std::exception& failure, const std::filesyst
     }
     return database_error(fmt::format("database error in {}: {}", file, failure.what()));
 }
+
+namespace store_files {
+
+std::string file_uri(const std::filesystem::path& path, const std::string& parameters)
+{
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        if (c == '?' || c == '#' || c == '%' || c == ' ') {
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?" + parameters;
+}
+
+} // namespace store_files
 
 } // namespace fu

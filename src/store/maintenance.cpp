@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "fu/error.hpp"
+#include "store/file_uri.hpp"
 
 namespace fu {
 namespace {
@@ -20,6 +21,17 @@ namespace {
 // The rows whose kept state differs from a recount from the rows themselves (0 when all is well):
 // each contact's summary, each promise's copy of its contact, and the running tallies.
 constexpr const char* k_drift_sql = R"sql(
+WITH recount(name, outcome, interest, n) AS (
+  SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
+  WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
+  GROUP BY last_outcome, interest
+  UNION ALL
+  SELECT 'heard', '', interest, count(*) FROM contacts
+  WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL GROUP BY interest
+  UNION ALL
+  SELECT 'promises', status, '', count(*) FROM promises GROUP BY status
+  UNION ALL
+  SELECT 'interactions_' || direction, kind, outcome, count(*) FROM interactions GROUP BY direction, kind, outcome)
 SELECT
   (SELECT count(*) FROM contacts c WHERE
       c.open_promises <> (SELECT count(*) FROM promises p WHERE p.contact_id = c.id AND p.status = 'open')
@@ -30,33 +42,8 @@ SELECT
                                   ORDER BY i.at DESC, i.id DESC LIMIT 1), ''))
 + (SELECT count(*) FROM promises p JOIN contacts c ON c.id = p.contact_id
    WHERE p.interest <> c.interest OR p.listed <> (c.archived_at IS NULL))
-+ (SELECT count(*) FROM (
-     SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
-     WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
-     GROUP BY last_outcome, interest
-     UNION ALL
-     SELECT 'heard', '', interest, count(*) FROM contacts
-     WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL GROUP BY interest
-     UNION ALL
-     SELECT 'promises', status, '', count(*) FROM promises GROUP BY status
-     UNION ALL
-     SELECT 'interactions_' || direction, kind, outcome, count(*) FROM interactions
-     GROUP BY direction, kind, outcome
-     EXCEPT SELECT name, outcome, interest, n FROM tallies WHERE n > 0))
-+ (SELECT count(*) FROM (
-     SELECT name, outcome, interest, n FROM tallies WHERE n > 0
-     EXCEPT SELECT * FROM (
-       SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
-       WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
-       GROUP BY last_outcome, interest
-       UNION ALL
-       SELECT 'heard', '', interest, count(*) FROM contacts
-       WHERE archived_at IS NULL AND closed_at IS NULL AND every = '' AND last_at IS NOT NULL GROUP BY interest
-       UNION ALL
-       SELECT 'promises', status, '', count(*) FROM promises GROUP BY status
-       UNION ALL
-       SELECT 'interactions_' || direction, kind, outcome, count(*) FROM interactions
-       GROUP BY direction, kind, outcome)))
++ (SELECT count(*) FROM (SELECT * FROM recount EXCEPT SELECT name, outcome, interest, n FROM tallies WHERE n > 0))
++ (SELECT count(*) FROM (SELECT name, outcome, interest, n FROM tallies WHERE n > 0 EXCEPT SELECT * FROM recount))
 + (SELECT count(*) FROM tallies WHERE n < 0)
 )sql";
 
@@ -68,19 +55,6 @@ int sqlite_code(const SQLite::Exception& e)
     return e.getErrorCode() & 0xFF;
 }
 
-// A read-only URI for a file that nothing can change while fu reads it.
-std::string immutable_uri(const std::filesystem::path& path)
-{
-    std::string uri = "file:";
-    for (const char c : std::filesystem::absolute(path).string()) {
-        if (c == '?' || c == '#' || c == '%' || c == ' ') {
-            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-        } else {
-            uri += c;
-        }
-    }
-    return uri + "?immutable=1";
-}
 
 // A read-only connection that changes nothing in the file; busy and unreadable files are fu errors.
 std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path,
@@ -127,7 +101,7 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
                 "run fu once where the database can be written");
         }
         return std::make_unique<SQLite::Database>(
-            immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, timeout);
+            store_files::file_uri(path, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI, timeout);
     } catch (const SQLite::Exception& e) {
         throw database_error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
     }
