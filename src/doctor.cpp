@@ -153,6 +153,12 @@ void check_facts(const DatabaseFacts& facts, const std::filesystem::path& path,
             warn("schema", fmt::format("version {}, older than {}: the next write upgrades it",
                                        facts.user_version, k_schema_version)));
     }
+    if (facts.application_id == k_application_id && facts.user_version <= k_schema_version) {
+        checks.push_back(facts.own_schema
+                             ? ok("objects", "only the tables, indexes and triggers fu makes")
+                             : fail("objects", "triggers, views, indexes or tables fu did not "
+                                               "make: writes refuse this file"));
+    }
     if (facts.journal_mode == "wal") {
         checks.push_back(ok("journal", "write-ahead log (wal)"));
     } else {

@@ -19,6 +19,9 @@ struct DatabaseFacts {
     int user_version = 0;
     bool has_schema = false;            // any table, index or trigger at all
     std::string journal_mode;           // "wal", "delete", …
+    // Whether the schema is exactly what fu's migrations make at `user_version` (no trigger,
+    // view, index or table added or changed); writes refuse a file where it is not.
+    bool own_schema = false;
     std::vector<std::string> integrity; // PRAGMA integrity_check: {"ok"} or its first problems
     std::int64_t foreign_key_violations = 0;
     // Rows whose kept state (contact summaries, promises' copies, running tallies) differs from

@@ -21,6 +21,11 @@ int create_private_file(const std::filesystem::path& path);
 // A name beside `target` that no other process uses: ".NAME.TAG-PID-RANDOM" in its directory.
 std::filesystem::path private_sibling(const std::filesystem::path& target, const std::string& tag);
 
+// Removes the siblings of `target` with `tag` (and their -journal, -wal, -shm) that a process
+// killed mid-way left behind: those whose PID no longer runs. Call it holding the lock under
+// which such siblings are made, so none of them is another live fu's work. Best effort.
+void remove_abandoned_siblings(const std::filesystem::path& target, const std::string& tag);
+
 // Flushes `path`'s directory entry to disk (after a link or rename into it); best effort.
 void sync_directory_of(const std::filesystem::path& path);
 

@@ -569,6 +569,12 @@ Book read_book_json(std::string_view text, std::string_view source)
         const auto detail = what.find("parse error");
         throw usage_error(fmt::format("{}: not valid JSON ({})", source,
                                       detail == std::string::npos ? what : what.substr(detail)));
+    } catch (const Document::out_of_range& e) {
+        // A number no double holds ("1e400"): "[json.exception.out_of_range.406] number overflow …".
+        std::string what = e.what();
+        const auto detail = what.find("] ");
+        throw usage_error(fmt::format("{}: not valid JSON ({})", source,
+                                      detail == std::string::npos ? what : what.substr(detail + 2)));
     }
     if (!document.is_object()) {
         throw usage_error(fmt::format("{}: not a fu export (the document is not an object)", source));

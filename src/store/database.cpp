@@ -15,6 +15,7 @@
 #include "fu/private_files.hpp"
 #include "fu/store.hpp"
 #include "store/file_uri.hpp"
+#include "store/schema_check.hpp"
 
 namespace fu {
 using store_files::file_uri;
@@ -23,26 +24,55 @@ namespace {
 int primary(const SQLite::Exception& e) { return e.getErrorCode() & 0xFF; }
 
 // The settings every connection runs with: constraints on, no way for SQL to corrupt the file,
-// deleted text overwritten, every commit synced. Not trusted_schema = OFF: SQLite (3.40) then
-// refuses fu's own triggers that keep the FTS5 indexes; the schema is trusted because fu opens
-// only its user's own file, marked as fu's.
+// deleted text overwritten, every commit synced, and the file's schema not trusted: its triggers
+// and views may not call risky functions or write virtual tables (trust_own_schema lifts that for
+// a schema that is exactly fu's).
 void configure(SQLite::Database& db)
 {
     sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    store_schema::set_trusted(db, false);
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA secure_delete = ON");
+}
+
+// The last setting, once the connection's trust is settled: this pragma parses the schema, which
+// an older fu's schema needs trusted for (its CHECK calls json_valid()).
+void settle_trust(SQLite::Database& db, bool trusted)
+{
+    store_schema::set_trusted(db, trusted);
     db.exec("PRAGMA synchronous = FULL");
 }
 
-// Refuses a file that is not a fu database or is too new. One statement, so one snapshot: a file
-// that another fu is creating or migrating is seen before or after, never halfway.
+// fu's triggers keep its FTS5 indexes, which an untrusted schema may not do: a write connection
+// trusts the file's schema once it is exactly the one fu's migrations make at its version. One
+// read transaction, so the version and the schema are of the same moment.
+void trust_own_schema(SQLite::Database& db, const std::filesystem::path& path)
+{
+    store_schema::set_trusted(db, true); // reading the schema runs nothing of it
+    db.exec("BEGIN");
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const bool own = store_schema::fingerprint(db) == store_schema::expected_fingerprint(version);
+    db.exec("COMMIT");
+    if (!own) {
+        store_schema::set_trusted(db, false);
+        throw database_error(
+            fmt::format("{} has triggers, views, indexes or tables that fu did not make; not "
+                        "writing to it",
+                        path.string()),
+            "'fu doctor' checks it; reads and 'fu export' still work");
+    }
+    settle_trust(db, true);
+}
+
+// Refuses a file that is not a fu database or is too new. One read transaction, so one snapshot:
+// a file that another fu is creating or migrating is seen before or after, never halfway. Only
+// the header is read: the schema is parsed later, under the trust its version allows.
 void check_identity(SQLite::Database& db, const std::string& where)
 {
-    SQLite::Statement q(db, "SELECT (SELECT application_id FROM pragma_application_id), "
-                            "(SELECT user_version FROM pragma_user_version)");
-    q.executeStep();
-    const int application_id = q.getColumn(0).getInt();
-    const int version = q.getColumn(1).getInt();
+    db.exec("BEGIN");
+    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    db.exec("COMMIT");
     if (application_id != k_application_id) {
         throw database_error(fmt::format("{} is not a fu database", where),
                              "use --db to choose another file");
@@ -135,6 +165,7 @@ Store::~Store() = default;
 Store Store::open_in_memory()
 {
     Store store(open_database(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+    settle_trust(*store.m_db, true); // its schema is the one fu makes next
     store.migrate();
     return store;
 }
@@ -143,6 +174,7 @@ Store Store::create_at_version(const std::filesystem::path& path, int schema_ver
 {
     ::close(create_private_file(path));
     Store store(open_database(path.string(), SQLite::OPEN_READWRITE));
+    settle_trust(*store.m_db, true); // a new file: its schema is the one fu makes
     store.migrate(schema_version);
     return store;
 }
@@ -153,6 +185,7 @@ std::filesystem::path Store::build_new_database(const std::filesystem::path& pat
     ::close(create_private_file(temp));
     try {
         Store store(open_database(temp.string(), SQLite::OPEN_READWRITE));
+        settle_trust(*store.m_db, true); // a new file: its schema is the one fu makes
         store.migrate();
         store.m_db->exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
@@ -196,6 +229,7 @@ void Store::replace_empty_file(const std::filesystem::path& path, bool made_here
                              held.st_ino == named.st_ino && held.st_dev == named.st_dev &&
                              named.st_size == 0;
     if (still_empty) {
+        remove_abandoned_siblings(path, "new"); // a fu killed here before us left its build
         try {
             const auto temp = build_new_database(path);
             const bool renamed = ::rename(temp.c_str(), path.c_str()) == 0;
@@ -260,6 +294,7 @@ Store Store::open_for_reading(const std::filesystem::path& path,
             db.reset();
             return open_for_writing(path, busy_timeout);
         }
+        settle_trust(*db, false); // reads trust nothing in the file
     } catch (const SQLite::Exception& e) {
         throw unusable_file(e, path);
     }
@@ -307,6 +342,7 @@ Store Store::open_for_writing(const std::filesystem::path& path,
     Store store(open_database(path.string(), SQLite::OPEN_READWRITE, busy_timeout));
     try {
         check_identity(*store.m_db, path.string());
+        trust_own_schema(*store.m_db, path);
         if (store.m_db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
             store.m_db->exec("PRAGMA journal_mode = WAL"); // a file made by an older fu
         }

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <random>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -61,6 +62,38 @@ std::filesystem::path private_sibling(const std::filesystem::path& target, const
     thread_local std::mt19937_64 random{std::random_device{}()};
     return target.parent_path() / fmt::format(".{}.{}-{}-{:016x}", target.filename().string(), tag,
                                               ::getpid(), random());
+}
+
+void remove_abandoned_siblings(const std::filesystem::path& target, const std::string& tag)
+{
+    auto dir = target.parent_path();
+    if (dir.empty()) {
+        dir = ".";
+    }
+    const auto prefix = fmt::format(".{}.{}-", target.filename().string(), tag);
+    std::error_code ec;
+    std::filesystem::directory_iterator entries(dir, ec);
+    if (ec) {
+        return;
+    }
+    for (const auto& entry : entries) {
+        const auto name = entry.path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) {
+            continue;
+        }
+        // ".NAME.TAG-PID-RANDOM[-journal|-wal|-shm]": the PID is the digits after the prefix.
+        pid_t pid = 0;
+        std::size_t at = prefix.size();
+        for (; at < name.size() && name[at] >= '0' && name[at] <= '9' && pid < 100000000; ++at) {
+            pid = pid * 10 + (name[at] - '0');
+        }
+        if (pid <= 0 || at >= name.size() || name[at] != '-' || pid == ::getpid()) {
+            continue;
+        }
+        if (::kill(pid, 0) != 0 && errno == ESRCH) {
+            ::unlink(entry.path().c_str());
+        }
+    }
 }
 
 void sync_directory_of(const std::filesystem::path& path)

@@ -14,6 +14,7 @@
 
 #include "fu/error.hpp"
 #include "store/file_uri.hpp"
+#include "store/schema_check.hpp"
 
 namespace fu {
 namespace {
@@ -164,8 +165,14 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
     try {
         facts.application_id = db->execAndGet("PRAGMA application_id").getInt();
         facts.user_version = db->execAndGet("PRAGMA user_version").getInt();
+        // This fu's schema reads untrusted; an older one (a CHECK calling json_valid()) is read
+        // trusted, as the migration that upgrades it does. Only fu's own queries run here.
+        store_schema::set_trusted(*db, facts.user_version != k_schema_version);
         facts.journal_mode = db->execAndGet("PRAGMA journal_mode").getString();
         facts.has_schema = db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
+        facts.own_schema = facts.application_id == k_application_id &&
+                           store_schema::fingerprint(*db) ==
+                               store_schema::expected_fingerprint(facts.user_version);
     } catch (const SQLite::Exception& e) {
         if (sqlite_code(e) == SQLITE_BUSY || sqlite_code(e) == SQLITE_LOCKED) {
             throw translate_store_failure(e);

@@ -382,6 +382,31 @@ CREATE INDEX interactions_since ON interactions (at, kind, direction, outcome);
     {5, R"sql(
 CREATE INDEX contacts_live ON contacts (id) WHERE archived_at IS NULL;
 )sql"},
+    // Connections run with trusted_schema OFF, under which SQLite 3.40 refuses to read a schema
+    // whose CHECK calls json_valid() (not marked innocuous there): plans is rebuilt without it
+    // (the store writes its steps as JSON itself). Dropping the old table sets promises' plan_id
+    // to NULL, so the links are kept aside and put back.
+    {6, R"sql(
+CREATE TABLE plans_v6 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    playbook   TEXT NOT NULL,
+    steps      TEXT NOT NULL DEFAULT '[]',
+    started_at INTEGER NOT NULL,
+    from_at    INTEGER NOT NULL,
+    ended_at   INTEGER,
+    end_reason TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO plans_v6 SELECT id, contact_id, playbook, steps, started_at, from_at, ended_at, end_reason
+    FROM plans;
+CREATE TEMP TABLE plan_links AS SELECT id, plan_id FROM promises WHERE plan_id IS NOT NULL;
+DROP TABLE plans;
+ALTER TABLE plans_v6 RENAME TO plans;
+CREATE INDEX plans_by_contact ON plans (contact_id, ended_at);
+UPDATE promises SET plan_id = (SELECT l.plan_id FROM temp.plan_links l WHERE l.id = promises.id)
+    WHERE id IN (SELECT id FROM temp.plan_links);
+DROP TABLE temp.plan_links;
+)sql"},
 };
 
 } // namespace
@@ -402,6 +427,7 @@ namespace {
 // A connection of its own reads it: the migrating one holds the write lock and has written nothing.
 void copy_database(const std::filesystem::path& path, const std::filesystem::path& target)
 {
+    remove_abandoned_siblings(target, "partial"); // a migration killed mid-copy left it
     const auto temp = private_sibling(target, "partial");
     const int fd = create_private_file(temp);
     ::close(fd);

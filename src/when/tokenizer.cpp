@@ -166,8 +166,9 @@ std::vector<Token> tokenize(std::string_view s)
                     ++i;
                 }
             }
-            // noonish, fourish: the stem and "ish"
-            if (t.text.size() > 3 && t.text.ends_with("ish") && !lexicon::is_known(t.text)) {
+            // noonish, fourish: the stem and "ish", when the stem is a time word (not gibberish)
+            if (t.text.size() > 3 && t.text.ends_with("ish") && !lexicon::is_known(t.text) &&
+                lexicon::is_known(std::string(alias(t.text.substr(0, t.text.size() - 3))))) {
                 Token stem = t;
                 stem.text.resize(t.text.size() - 3);
                 stem.end = i - 3;

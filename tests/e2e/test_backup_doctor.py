@@ -111,8 +111,8 @@ class Doctor(unittest.TestCase):
         status, doc, checks = self.checks()
         self.assertEqual(status, 0, doc)
         self.assertEqual(doc["status"], "ok", doc)
-        for name in ("owner", "file mode", "directory mode", "filesystem", "free space", "identity", "schema", "journal",
-                     "wal size", "integrity", "references", "summaries"):
+        for name in ("owner", "file mode", "directory mode", "filesystem", "free space", "identity", "schema",
+                     "objects", "journal", "wal size", "integrity", "references", "summaries"):
             self.assertEqual(checks[name]["status"], "ok", checks)
         self.assertEqual(db_files(self.fu.db), before, "doctor changed the database")
         human = self.fu.ok("doctor")
@@ -129,6 +129,20 @@ class Doctor(unittest.TestCase):
         self.assertEqual(checks["file mode"]["status"], "warn")
         self.assertIn("0644", checks["file mode"]["detail"])
         self.assertEqual(checks["directory mode"]["status"], "warn")
+
+    def test_a_planted_trigger_or_view_fails_the_objects_check(self):
+        for sql in ("CREATE TRIGGER planted AFTER INSERT ON promises BEGIN DELETE FROM interactions; END",
+                    "CREATE VIEW everything AS SELECT * FROM contacts"):
+            with self.subTest(sql=sql):
+                with sqlite3.connect(self.fu.db) as con:
+                    con.execute(sql)
+                status, doc, checks = self.checks()
+                self.assertEqual(status, 1, doc)
+                self.assertEqual(checks["objects"]["status"], "fail", checks)
+                self.assertIn("did not make", checks["objects"]["detail"])
+                with sqlite3.connect(self.fu.db) as con:
+                    con.execute("DROP " + sql.split()[1] + " " + sql.split()[2])
+                self.assertEqual(self.checks()[2]["objects"]["status"], "ok")
 
     def test_kept_summaries_that_drifted_fail(self):
         con = sqlite3.connect(self.fu.db)

@@ -62,6 +62,8 @@ BAD_FILES = [
     ("no-card.vcf", b"hello\n", 'fu: no-card.vcf:1: "hello" is outside a card (BEGIN:VCARD … END:VCARD)', None),
     ("not-json.json", b'{"format": "fu", oops\n', "fu: not-json.json: not valid JSON (parse error at line 1, column 18…",
      None),
+    ("huge-number.json", b'{"format": "fu", "contacts": [{"id": 1e400}]}',
+     "fu: huge-number.json: not valid JSON (number overflow parsing '1e400')", None),
     ("newer.json", (JSON_HEAD.replace('1, ', '2, ') + '"contacts": [], "plans": [], "promises": [], '
                                                        '"interactions": []}\n').encode(),
      "fu: newer.json: written by a newer fu (format version 2; this fu reads 1)", "hint: upgrade fu to import it"),

@@ -94,6 +94,21 @@ class CreationRace(StoreCase):
                          ["empty.db"])
         self.assertEqual(empty.stat().st_size, 0)
 
+    def test_a_build_left_by_a_killed_fu_is_cleared_by_the_next_creation(self):
+        # kill -9 during creation leaves the empty placeholder and the half-built file beside it.
+        pid_max = int(Path("/proc/sys/kernel/pid_max").read_text())
+        dead = pid_max  # never a running process: PIDs stay below pid_max
+        db = self.fu.root / "fu.db"
+        db.touch()
+        stale = [self.fu.root / f".fu.db.new-{dead}-00000000deadbeef{suffix}" for suffix in ("", "-journal")]
+        live = self.fu.root / f".fu.db.new-{os.getpid()}-00000000feedface"  # a running process's work
+        other = self.fu.root / f".other.db.new-{dead}-00000000deadbeef"  # another database's
+        for path in [*stale, live, other]:
+            path.write_bytes(b"half")
+        self.assertEqual(self.call("add", "Ada", db=db)[0], 0)
+        self.assertEqual(count(db), 1)
+        self.assertEqual(sorted(p.name for p in self.fu.root.iterdir() if p.name.startswith(".")),
+                         sorted([live.name, other.name]))
 
 class Acknowledgement(StoreCase):
     def test_output_on_a_full_device_after_the_commit_is_a_warning(self):
@@ -235,6 +250,28 @@ class RefusedFiles(StoreCase):
             self.assertEqual(sorted(n for n in os.listdir(path.parent) if not n.endswith(("-wal", "-shm"))),
                              [n for n in listing if not n.endswith(("-wal", "-shm"))],
                              f"{args} left files beside {path}")
+
+    def test_a_schema_fu_did_not_make_is_never_written_but_still_read(self):
+        # trusted_schema is off on every connection; a write trusts the file only when its schema
+        # is exactly fu's, so a trigger planted with sqlite3 never runs.
+        self.assertEqual(self.call("add", "Ada Lovelace")[0], 0)
+        self.assertEqual(self.call("promise", "ada", "tomorrow")[0], 0)
+        con = sqlite3.connect(self.fu.db)
+        con.execute("CREATE TRIGGER planted AFTER INSERT ON interactions BEGIN DELETE FROM promises; END")
+        con.commit()
+        con.close()  # the last connection: its commit is checkpointed into the file itself
+        before = sha256(self.fu.db)
+        for args in (("log", "ada", "called"), ("add", "Zed"), ("promise", "ada", "friday"), ("undo",)):
+            status, out, err = self.call(*args)
+            self.assertEqual(status, 4, f"{args}: {err}")
+            self.assertEqual(out, "")
+            self.assertIn(f"fu: {self.fu.db} has triggers, views, indexes or tables that fu did not make; "
+                          "not writing to it", err)
+            self.assertEqual(sha256(self.fu.db), before, f"{args} changed the file")
+        status, out, err = self.call("due", "--all", "--format", "tsv")
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("Ada Lovelace", out)
+        self.assertEqual(count(self.fu.db, "promises"), 1)
 
     def test_files_that_are_not_fu_databases_are_refused_untouched(self):
         files = self.fu.root / "files"

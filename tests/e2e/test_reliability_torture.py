@@ -241,7 +241,8 @@ class FileSizeLimit(unittest.TestCase):
 
 
 def sanitized(binary):
-    """Whether `binary` is built with AddressSanitizer (it then needs libasan)."""
+    """Whether `binary` loads GCC's shared AddressSanitizer runtime (libasan). clang links its own
+    runtime into the binary, and that build (the one CI's sanitizer stage makes) runs under fiu."""
     try:
         return "libasan" in subprocess.run(["ldd", binary], capture_output=True, text=True, timeout=30).stdout
     except OSError:
@@ -249,8 +250,8 @@ def sanitized(binary):
 
 
 @unittest.skipUnless(shutil.which("fiu-run"), "needs fiu-run (Debian fiu-utils)")
-@unittest.skipIf(sanitized(FU_BIN), "fiu's preloaded library and AddressSanitizer's interceptors do not mix: "
-                 "under fiu-run even `fu --version` of the ASan build crashes inside the sanitizer")
+@unittest.skipIf(sanitized(FU_BIN), "fiu's preloaded library and GCC's shared ASan runtime do not mix: under "
+                 "fiu-run even `fu --version` crashes inside the sanitizer (build with clang, as CI does)")
 class IoErrors(unittest.TestCase):
     """Writes, syncs and reads that fail at random (libfiu): a clear error or success, never damage."""
 

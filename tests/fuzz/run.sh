@@ -1,34 +1,70 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan+UBSan) in build-fuzz and runs each for N seconds
-# (default 60) on a corpus seeded from tests/data. Exit status 1 when a target finds a crash, a
-# leak, a hang or an abort (an import that did not commit all or nothing); the input is kept in
-# build-fuzz/fuzz/crashes/. Needs Debian clang-14 and libclang-rt-14-dev.
+# Runs the libFuzzer targets (the time language, CSV, vCard and fu's JSON import) for N seconds
+# each (default 60) on a corpus seeded from tests/data, FU_FUZZ_JOBS of them at a time (default:
+# the number of cores). Exit status 1 when a target finds a crash, a leak, a hang or an abort (an
+# import that did not commit all or nothing); the input is kept in BUILD/fuzz/crashes/.
+#
+# The targets are built in FU_FUZZ_BUILD (default build-fuzz), configured there with clang-14,
+# ASan and UBSan unless that directory is already configured (CI reuses its sanitizer build, made
+# with -DFU_FUZZ=ON). Needs Debian clang-14 and libclang-rt-14-dev.
 set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FU_FUZZ_BUILD:-$root/build-fuzz}
-CXX=${CXX_FUZZ:-clang++-14} cmake -S "$root" -B "$build" -DFU_FUZZ=ON -DFU_SANITIZE=ON \
-    -DFU_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"${FU_FUZZ_JOBS:-2}" --target fuzz_when fuzz_csv fuzz_vcard fuzz_json
+jobs=${FU_FUZZ_JOBS:-$(nproc)}
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    CXX=${CXX_FUZZ:-clang++-14} cmake -S "$root" -B "$build" -DFU_FUZZ=ON -DFU_SANITIZE=ON \
+        -DFU_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j"$jobs" --target fuzz_when fuzz_csv fuzz_vcard fuzz_json
 mkdir -p "$build/fuzz/crashes"
-status=0
-for target in when csv vcard json; do
-    corpus="$build/fuzz/corpus-$target"
-    mkdir -p "$corpus"
+
+seed() {
+    local target=$1 corpus=$2
     case $target in
     when) printf '%s\n' "tomorrow afternoon" "by friday 3pm" "next week" "in 2 hours" "mon-wed 9-11am pacific" \
-              "end of month" "after lunch their time" "dec 24" | split -l 1 - "$corpus/seed-" ;;
+              "end of month" "after lunch their time" "dec 24" "in a day or so" "first thing monday" \
+              "between 2 and 4 on the 3rd" "eod" "the week after next" | split -l 1 - "$corpus/seed-" ;;
     csv) find "$root/tests/data" -name '*.csv' -size -64k -exec cp {} "$corpus/" \; ;;
     vcard) find "$root/tests/data" -name '*.vcf' -size -64k -exec cp {} "$corpus/" \; ;;
     json) find "$root/tests/data" -name '*.json' -size -64k -exec cp {} "$corpus/" \; ;;
     esac
-    echo "fuzz_$target: $seconds s"
-    if ! UBSAN_OPTIONS=halt_on_error=1 "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
-            -rss_limit_mb=2048 -max_len=16384 -print_final_stats=0 \
-            -artifact_prefix="$build/fuzz/crashes/$target-" "$corpus" 2>"$build/fuzz/$target.log"; then
-        echo "fuzz_$target FAILED: see $build/fuzz/$target.log and $build/fuzz/crashes/"
-        tail -40 "$build/fuzz/$target.log"
+}
+
+# Runs one target; its log is BUILD/fuzz/TARGET.log, and its status says whether it found anything.
+fuzz() {
+    local target=$1 corpus="$build/fuzz/corpus-$1"
+    mkdir -p "$corpus"
+    seed "$target" "$corpus"
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$build/fuzz/fuzz_$target" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+        -print_final_stats=1 -artifact_prefix="$build/fuzz/crashes/$target-" "$corpus" \
+        >"$build/fuzz/$target.log" 2>&1
+}
+
+status=0
+pids=() names=()
+report() {
+    local i=$1
+    if wait "${pids[$i]}"; then
+        echo "fuzz_${names[$i]}: ${seconds} s, nothing found ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' \
+            "$build/fuzz/${names[$i]}.log" | grep -o '[0-9]*$' || echo '?') inputs)"
+    else
+        echo "fuzz_${names[$i]} FAILED: see $build/fuzz/${names[$i]}.log and $build/fuzz/crashes/"
+        tail -40 "$build/fuzz/${names[$i]}.log"
         status=1
     fi
+}
+for target in when csv vcard json; do
+    fuzz "$target" &
+    pids+=($!) names+=("$target")
+    if [ "${#pids[@]}" -ge "$jobs" ]; then
+        report 0
+        pids=("${pids[@]:1}") names=("${names[@]:1}")
+    fi
+done
+while [ "${#pids[@]}" -gt 0 ]; do
+    report 0
+    pids=("${pids[@]:1}") names=("${names[@]:1}")
 done
 exit $status

@@ -412,6 +412,12 @@ TEST_CASE("book json: the reader refuses a document that is not fu's, naming wha
         CHECK(refusal("").rfind("book.json: not valid JSON (parse error at line 1, column 1: ",
                                 0) == 0);
     }
+    SUBCASE("a number no double holds (found by fuzz_json)")
+    {
+        CHECK(refusal("1e661\xd9") == "book.json: not valid JSON (number overflow parsing '1e661')");
+        CHECK(refusal("{\"format\": \"fu\", \"format_version\": 1e400}") ==
+              "book.json: not valid JSON (number overflow parsing '1e400')");
+    }
     SUBCASE("not an object")
     {
         CHECK(refusal("[1, 2]") == "book.json: not a fu export (the document is not an object)");

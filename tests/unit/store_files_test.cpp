@@ -9,9 +9,13 @@
 #include <unistd.h>
 #include <vector>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
 #include "fu/error.hpp"
 #include "fu/private_files.hpp"
 #include "fu/store.hpp"
+#include "store/schema_check.hpp"
 #include "store_file_support.hpp"
 #include "test_support.hpp"
 
@@ -159,4 +163,64 @@ TEST_CASE("a new database needs no backup")
     Store::open_for_writing(path);
     CHECK_FALSE(std::filesystem::exists(migration_backup_path(path, 0)));
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator{}) >= 1);
+}
+
+TEST_CASE("the schema fingerprint of each version is the one fu's migrations make")
+{
+    TempDir dir;
+    for (int version = 1; version <= k_schema_version; ++version) {
+        const auto path = dir.path / fmt::format("v{}.db", version);
+        { Store made = Store::create_at_version(path, version); }
+        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+        INFO("version ", version, ": fingerprint 0x", fmt::format("{:016x}", store_schema::fingerprint(db)));
+        CHECK(store_schema::fingerprint(db) == store_schema::expected_fingerprint(version));
+    }
+    CHECK(store_schema::expected_fingerprint(0) == 0);
+    CHECK(store_schema::expected_fingerprint(k_schema_version + 1) == 0);
+}
+
+TEST_CASE("a write refuses a file whose schema fu did not make; reads still work")
+{
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    {
+        Store store = Store::open_for_writing(path);
+        Store::WriteTransaction tx(store, ChangeLabel{"fu add Ada", Instant{}});
+        ContactChanges ada;
+        ada.name = "Ada Lovelace";
+        store.add_contact(ada, Instant{});
+        tx.commit();
+    }
+    SUBCASE("a trigger planted with sqlite3")
+    {
+        raw_sql(path, "CREATE TRIGGER planted AFTER INSERT ON contacts BEGIN "
+                      "DELETE FROM promises; END");
+    }
+    SUBCASE("a fu trigger rewritten")
+    {
+        raw_sql(path, "DROP TRIGGER contacts_fts_insert; CREATE TRIGGER contacts_fts_insert AFTER "
+                      "INSERT ON contacts BEGIN DELETE FROM interactions; END");
+    }
+    SUBCASE("a view")
+    {
+        raw_sql(path, "CREATE VIEW everything AS SELECT * FROM contacts");
+    }
+    const std::string refusal = error_of([&] { Store::open_for_writing(path); });
+    CHECK(refusal.find("that fu did not make; not writing to it") != std::string::npos);
+    CHECK(status_of([&] { Store::open_for_writing(path); }) == 4);
+    CHECK(Store::open_for_reading(path).list_contacts({}).size() == 1);
+}
+
+TEST_CASE("an untrusted schema may not write fu's FTS5 indexes, a verified one may")
+{
+    // Without the fingerprint step fu's own triggers would be refused: the reason it exists.
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    { Store made = Store::open_for_writing(path); }
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    store_schema::set_trusted(db, false);
+    CHECK_THROWS_WITH(db.exec("INSERT INTO contacts (name, name_folded, created_at) VALUES ('A', 'a', 0)"),
+                      doctest::Contains("unsafe use of virtual table"));
+    store_schema::set_trusted(db, true);
+    CHECK_NOTHROW(db.exec("INSERT INTO contacts (name, name_folded, created_at) VALUES ('A', 'a', 0)"));
 }

@@ -502,7 +502,9 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
     };
     const auto plans = store.hot_query_plans();
     CHECK(plans.size() == expected.size());
-    for (const auto& [name, plan] : plans) {
+    for (const auto& named_plan : plans) {
+        const std::string& name = named_plan.first; // not a structured binding: INFO captures it
+        const std::string& plan = named_plan.second;
         INFO(name, ": ", plan);
         REQUIRE(expected.count(name) == 1);
         CHECK(plan.find(expected.at(name)) != std::string::npos);

@@ -88,6 +88,7 @@ TEST_CASE("when: messages name the problem")
           "unexpected \"please\" after \"tomorrow afternoon\"");
     CHECK(rejection(k_mon, k_ny, "tomorrow afternon") ==
           "\"afternon\" is not a time word (did you mean \"afternoon\"?)");
+    CHECK(rejection(k_mon, k_ny, "gibberish words") == "\"gibberish\" is not a time word");
     CHECK(rejection(k_fri_evening, k_ny, "eod", {}, TimeDirection::future, &hint) ==
           "\"eod\" is already over");
     CHECK(contains(hint, "17:00"));

@@ -33,6 +33,11 @@ TEST_CASE("when tokenizer: words, numbers and punctuation")
     CHECK(texts(tokenize("mid-morning")) == V{"mid", "morning"});
     CHECK(texts(tokenize("noonish")) == V{"noon", "ish"});
     CHECK(texts(tokenize("3ish")) == V{"3", "ish"});
+    CHECK(texts(tokenize("fourish")) == V{"four", "ish"});
+    CHECK(texts(tokenize("lunchish")) == V{"lunch", "ish"});
+    // "ish" splits off a time word only: an unknown word is named whole in the refusal
+    CHECK(texts(tokenize("gibberish")) == V{"gibberish"});
+    CHECK(texts(tokenize("outlandish")) == V{"outlandish"});
     CHECK(texts(tokenize("2\xE2\x80\x93"
                          "4")) == V{"2", "-", "4"});
     CHECK(texts(tokenize("on the 15th.")) == V{"on", "15", "th"});
