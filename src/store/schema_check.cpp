@@ -1,5 +1,8 @@
 // src/store/schema_check.cpp — fingerprints of the schema, and the ones fu's migrations make.
 #include <array>
+#include <set>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include <sqlite3.h>
@@ -36,21 +39,30 @@ void mix(std::uint64_t& hash, std::string_view text)
 
 std::uint64_t fingerprint(SQLite::Database& db)
 {
-    // FTS5 makes NAME_data, NAME_idx, NAME_content, NAME_docsize and NAME_config for a virtual
-    // table NAME; its own CREATE VIRTUAL TABLE statement is kept in the fingerprint.
-    SQLite::Statement q(db, R"(
-        SELECT s.type, s.name, s.tbl_name, coalesce(s.sql, '') FROM sqlite_schema s
-        WHERE s.name NOT LIKE 'sqlite\_%' ESCAPE '\'
-          AND NOT (s.type = 'table' AND EXISTS (
-              SELECT 1 FROM sqlite_schema v
-              WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
-                AND s.name IN (v.name || '_data', v.name || '_idx', v.name || '_content',
-                               v.name || '_docsize', v.name || '_config')))
-        ORDER BY s.type, s.name)");
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    struct Object {
+        std::string type, name, table, sql;
+    };
+    std::vector<Object> objects;
+    std::set<std::string> shadows; // FTS5 makes NAME_data, _idx, _content, _docsize, _config
+    SQLite::Statement q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name");
     while (q.executeStep()) {
-        for (int column = 0; column < 4; ++column) {
-            mix(hash, q.getColumn(column).getString());
+        Object o{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                 q.getColumn(3).getString()};
+        if (o.type == "table" && o.sql.starts_with("CREATE VIRTUAL TABLE") && o.sql.find("USING fts5") != std::string::npos) {
+            for (const char* suffix : {"_data", "_idx", "_content", "_docsize", "_config"}) {
+                shadows.insert(o.name + suffix);
+            }
+        }
+        objects.push_back(std::move(o));
+    }
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const Object& o : objects) {
+        if (o.type == "table" && shadows.count(o.name) != 0) {
+            continue; // written by SQLite itself from the virtual table's statement, which counts
+        }
+        for (const std::string* text : {&o.type, &o.name, &o.table, &o.sql}) {
+            mix(hash, *text);
         }
     }
     return hash;
