@@ -224,3 +224,57 @@ TEST_CASE("an untrusted schema may not write fu's FTS5 indexes, a verified one m
     store_schema::set_trusted(db, true);
     CHECK_NOTHROW(db.exec("INSERT INTO contacts (name, name_folded, created_at) VALUES ('A', 'a', 0)"));
 }
+
+TEST_CASE("schema 6 rebuilds plans without its CHECK and keeps every plan and every promise's link to one")
+{
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    { Store old = Store::create_at_version(path, 5); }
+    raw_sql(path, "INSERT INTO contacts (id, name, name_folded, created_at) VALUES (1, 'Ada', 'ada', 0);"
+                  "INSERT INTO plans (id, contact_id, playbook, steps, started_at, from_at, ended_at, end_reason) "
+                  "VALUES (3, 1, 'post-sale', json_array(json_object('about', 'order entered', 'when', "
+                  "'tomorrow', 'via', 'call'), json_object('about', 'arrived', 'when', 'in a week', 'via', "
+                  "'email')), 100, 100, NULL, ''), (5, 1, 'old', '[]', 50, 50, 90, 'done');"
+                  "INSERT INTO promises (id, contact_id, made_at, earliest, latest, text, zone, about, status, "
+                  "plan_id, plan_step) VALUES (1, 1, 100, 200, 300, 'tomorrow', 'UTC', 'order entered', 'open', 3, 1),"
+                  "(2, 1, 100, 400, 500, 'friday', 'UTC', 'the quote', 'open', NULL, 0),"
+                  "(4, 1, 50, 60, 70, 'soon', 'UTC', 'step', 'kept', 5, 1);"
+                  "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, reminds) VALUES "
+                  "(1, 1, 150, 'email', 'sent', 'a reminder', 1);");
+    {
+        Store store = Store::open_for_writing(path);
+        CHECK(store.schema_version() == k_schema_version);
+        const auto plan = store.plan(3);
+        REQUIRE(plan);
+        CHECK(plan->playbook == "post-sale");
+        REQUIRE(plan->steps.size() == 2);
+        CHECK(plan->steps[1].about == "arrived");
+        CHECK(plan->steps[1].via == "email");
+        CHECK_FALSE(plan->ended_at);
+        const auto ended = store.plan(5);
+        REQUIRE(ended);
+        CHECK(ended->end_reason == "done");
+        CHECK(store.promise(1)->plan_id == Id{3});
+        CHECK(store.promise(1)->plan_step == 1);
+        CHECK_FALSE(store.promise(2)->plan_id);
+        CHECK(store.promise(4)->plan_id == Id{5});
+        CHECK(store.interaction(1)->reminds == Id{1});
+        CHECK(store.plans_of(1).size() == 2);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    const auto text = [&](const char* sql) {
+        sqlite3_stmt* q = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+        std::string value = sqlite3_column_text(q, 0) ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0)) : "";
+        sqlite3_finalize(q);
+        return value;
+    };
+    CHECK(text("SELECT sql FROM sqlite_schema WHERE name = 'plans'").find("json_valid") == std::string::npos);
+    CHECK(text("SELECT seq FROM sqlite_sequence WHERE name = 'plans'") == "5"); // ids never reused
+    CHECK(text("SELECT count(*) FROM sqlite_schema WHERE name = 'plans_v6'") == "0");
+    CHECK(text("PRAGMA integrity_check") == "ok");
+    CHECK(text("SELECT count(*) FROM pragma_foreign_key_check") == "0");
+    sqlite3_close(db);
+}
