@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 #include <date/date.h>
 
 #include "fu/clock.hpp"
+#include "fu/error.hpp"
 
 namespace fu::test {
 
@@ -54,6 +56,17 @@ inline std::string data_file(const std::string& name)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// The exit status of the fu::Error `f` throws, or 0 when it throws none.
+inline int status_of(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.status();
+    }
+    return 0;
 }
 
 } // namespace fu::test

@@ -25,17 +25,6 @@ inline Instant k_start()
     return at("2026-06-01T14:00:00Z");
 }
 
-// The exit status of the fu::Error `f` throws, or 0 when it throws none.
-inline int status_of(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.status();
-    }
-    return 0;
-}
-
 // Runs `change` in one journaled write transaction of `store`, labelled `command` at `now`.
 template <class F> auto journaled(Store& store, const std::string& command, Instant now, F&& change)
 {

@@ -2,12 +2,12 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
+#include <string>
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
-#include "fu/error.hpp"
+#include "test_support.hpp" // status_of
 
 namespace fu::test {
 
@@ -20,15 +20,20 @@ inline void raw_sql(const std::filesystem::path& path, const char* sql)
     sqlite3_close(db);
 }
 
-// The exit status of the fu::Error `f` throws, or 0 when it throws none.
-inline int status_of(const std::function<void()>& f)
+// The first column of the first row `sql` gives on the database file, read with SQLite itself
+// (read-only), as text ("" for NULL).
+inline std::string scalar_text(const std::filesystem::path& path, const char* sql)
 {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.status();
-    }
-    return 0;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    const auto* text = sqlite3_column_text(q, 0);
+    std::string value = text != nullptr ? reinterpret_cast<const char*>(text) : "";
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return value;
 }
 
 } // namespace fu::test

@@ -38,15 +38,7 @@ std::string error_of(const std::function<void()>& f)
 
 int user_version(const std::filesystem::path& path)
 {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* q = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
-    const int version = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    sqlite3_close(db);
-    return version;
+    return std::stoi(fu::test::scalar_text(path, "PRAGMA user_version"));
 }
 
 unsigned mode_of(const std::filesystem::path& path)
@@ -261,20 +253,10 @@ TEST_CASE("schema 6 rebuilds plans without its CHECK and keeps every plan and ev
         CHECK(store.interaction(1)->reminds == Id{1});
         CHECK(store.plans_of(1).size() == 2);
     }
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    const auto text = [&](const char* sql) {
-        sqlite3_stmt* q = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(q) == SQLITE_ROW);
-        std::string value = sqlite3_column_text(q, 0) ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0)) : "";
-        sqlite3_finalize(q);
-        return value;
-    };
+    const auto text = [&](const char* sql) { return fu::test::scalar_text(path, sql); };
     CHECK(text("SELECT sql FROM sqlite_schema WHERE name = 'plans'").find("json_valid") == std::string::npos);
     CHECK(text("SELECT seq FROM sqlite_sequence WHERE name = 'plans'") == "5"); // ids never reused
     CHECK(text("SELECT count(*) FROM sqlite_schema WHERE name = 'plans_v6'") == "0");
     CHECK(text("PRAGMA integrity_check") == "ok");
     CHECK(text("SELECT count(*) FROM pragma_foreign_key_check") == "0");
-    sqlite3_close(db);
 }
