@@ -251,7 +251,7 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
 }
 
 // The agenda row of a keep-in-touch row, with its contact read.
-AgendaItem touch_item(const Store& store, const TouchRow& row, const date::time_zone& zone)
+AgendaItem touch_item(const Store& store, const TouchRow& row, const Zone& zone)
 {
     AgendaItem item;
     item.kind = AgendaKind::keep_in_touch;

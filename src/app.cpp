@@ -163,7 +163,7 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
                           "use auto, always or never");
     }
 
-    const date::time_zone& zone = user_zone(context.environment, context.system_zone);
+    const Zone& zone = user_zone(context.environment, context.system_zone);
     if (global.now.empty()) {
         global.now = env_variable(context.environment, "FU_NOW");
     }
@@ -461,12 +461,8 @@ int run_main(int argc, char** argv)
             context.environment.emplace(entry.substr(0, equals), entry.substr(equals + 1));
         }
     }
-    context.system_zone = []() -> const date::time_zone* {
-        try {
-            return date::current_zone();
-        } catch (const std::exception&) {
-            return nullptr; // no /etc/localtime: UTC
-        }
+    context.system_zone = []() -> const Zone* {
+        return current_zone(); // null without /etc/localtime: UTC
     };
     context.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
     context.in = &std::cin;

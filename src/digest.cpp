@@ -7,7 +7,7 @@
 
 namespace fu {
 
-Digest build_digest(const Store& store, Instant now, const date::time_zone& zone, const Settings& settings,
+Digest build_digest(const Store& store, Instant now, const Zone& zone, const Settings& settings,
                     const std::string& interest)
 {
     Digest digest;

@@ -66,12 +66,12 @@ std::filesystem::path config_path(const std::string& option,
     return std::filesystem::path(home) / ".config" / "fu" / "config.toml";
 }
 
-const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,
-                                 const std::function<const date::time_zone*()>& system_zone)
+const Zone& user_zone(const std::map<std::string, std::string>& environment,
+                                 const std::function<const Zone*()>& system_zone)
 {
     const auto tz = environment.find("TZ");
     if (tz == environment.end()) {
-        const date::time_zone* zone = system_zone ? system_zone() : nullptr;
+        const Zone* zone = system_zone ? system_zone() : nullptr;
         return zone != nullptr ? *zone : find_zone("UTC");
     }
     std::string name = tz->second;

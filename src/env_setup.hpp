@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 namespace fu {
 
@@ -27,8 +27,8 @@ std::filesystem::path config_path(const std::string& option,
                                   const std::map<std::string, std::string>& environment, bool& required);
 
 // TZ when set (a leading ':' stripped; empty means UTC; unknown is an error), else the system zone.
-const date::time_zone& user_zone(const std::map<std::string, std::string>& environment,
-                                 const std::function<const date::time_zone*()>& system_zone);
+const Zone& user_zone(const std::map<std::string, std::string>& environment,
+                                 const std::function<const Zone*()>& system_zone);
 
 // --color always|never|auto; auto means a terminal, unless NO_COLOR is set or TERM is dumb.
 bool use_color(const std::string& option, const std::map<std::string, std::string>& environment,

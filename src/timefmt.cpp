@@ -22,7 +22,7 @@ struct Civil {
     date::hh_mm_ss<std::chrono::seconds> tod;
 };
 
-Civil civil(Instant t, const date::time_zone& zone)
+Civil civil(Instant t, const Zone& zone)
 {
     const auto local = zone.to_local(t);
     const auto day = date::floor<date::days>(local);
@@ -30,7 +30,7 @@ Civil civil(Instant t, const date::time_zone& zone)
             date::hh_mm_ss<std::chrono::seconds>{local - day}};
 }
 
-std::string day_text(const Civil& c, Instant now, const date::time_zone& zone)
+std::string day_text(const Civil& c, Instant now, const Zone& zone)
 {
     std::string text = fmt::format("{} {} {}", capitalised(lexicon::k_weekday_short[c.wd.c_encoding()]),
                                    static_cast<unsigned>(c.ymd.day()),
@@ -46,10 +46,10 @@ std::string clock_text(const Civil& c)
     return fmt::format("{:02}:{:02}", c.tod.hours().count(), c.tod.minutes().count());
 }
 
-std::string abbreviation(Instant t, const date::time_zone& zone) { return zone.get_info(t).abbrev; }
+std::string abbreviation(Instant t, const Zone& zone) { return zone.get_info(t).abbrev; }
 } // namespace
 
-std::string iso8601(Instant t, const date::time_zone& zone)
+std::string iso8601(Instant t, const Zone& zone)
 {
     const auto info = zone.get_info(t);
     const Civil c = civil(t, zone);
@@ -62,18 +62,18 @@ std::string iso8601(Instant t, const date::time_zone& zone)
                        magnitude / 60, magnitude % 60);
 }
 
-std::string human_date(Instant t, const date::time_zone& zone, Instant now)
+std::string human_date(Instant t, const Zone& zone, Instant now)
 {
     return day_text(civil(t, zone), now, zone);
 }
 
-std::string human_time(Instant t, const date::time_zone& zone, Instant now)
+std::string human_time(Instant t, const Zone& zone, Instant now)
 {
     const Civil c = civil(t, zone);
     return day_text(c, now, zone) + " " + clock_text(c);
 }
 
-std::string human_window(Instant earliest, Instant latest, const date::time_zone& zone, Instant now,
+std::string human_window(Instant earliest, Instant latest, const Zone& zone, Instant now,
                          bool with_zone)
 {
     const Civil a = civil(earliest, zone);
@@ -101,7 +101,7 @@ std::string human_window(Instant earliest, Instant latest, const date::time_zone
     return text;
 }
 
-std::string human_window_short(Instant earliest, Instant latest, const date::time_zone& zone,
+std::string human_window_short(Instant earliest, Instant latest, const Zone& zone,
                                Instant now)
 {
     const Civil a = civil(earliest, zone);
@@ -134,28 +134,28 @@ std::string short_duration(std::chrono::seconds d)
 }
 
 namespace {
-Instant first_instant_of(date::local_days day, const date::time_zone& zone)
+Instant first_instant_of(date::local_days day, const Zone& zone)
 {
     const auto info = zone.get_info(day);
     // Midnight may be skipped or repeated by a DST change: take the first instant of the new day.
-    if (info.result == date::local_info::nonexistent) {
+    if (info.result == LocalInfo::nonexistent) {
         return info.second.begin;
     }
     return Instant{day.time_since_epoch()} - info.first.offset;
 }
 } // namespace
 
-Instant end_of_local_day(Instant t, const date::time_zone& zone)
+Instant end_of_local_day(Instant t, const Zone& zone)
 {
     return first_instant_of(date::floor<date::days>(zone.to_local(t)) + date::days{1}, zone);
 }
 
-Instant start_of_local_day(Instant t, const date::time_zone& zone)
+Instant start_of_local_day(Instant t, const Zone& zone)
 {
     return first_instant_of(date::floor<date::days>(zone.to_local(t)), zone);
 }
 
-std::string zone_city(const date::time_zone& zone)
+std::string zone_city(const Zone& zone)
 {
     std::string name(zone.name());
     const auto slash = name.rfind('/');

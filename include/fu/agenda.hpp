@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/clock.hpp"
 #include "fu/model.hpp"
@@ -97,7 +97,7 @@ struct AgendaQuery {
     std::optional<Instant> opening_from; // only windows opening at or after this
     std::string interest;         // only contacts this interested (hot, warm, cold)
     // The zone keep-in-touch windows are counted in (the user's); none: no keep-in-touch rows.
-    const date::time_zone* keep_in_touch_zone = nullptr;
+    const Zone* keep_in_touch_zone = nullptr;
     // The contacts without a next step: at most this many (0: none; -1: all), and their count.
     int no_next_step_limit = 0;
     // Only those last in touch at or after this (or never).

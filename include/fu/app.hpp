@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/clock.hpp"
 #include "fu/error.hpp"
@@ -20,7 +20,7 @@ struct ProcessContext {
     std::vector<std::string> args;                  // without the program name
     std::map<std::string, std::string> environment; // FU_DB, FU_NOW, TZ, HOME, XDG_DATA_HOME, NO_COLOR…
     std::function<Instant()> clock;                 // required; read at most once, when --now/FU_NOW is absent
-    std::function<const date::time_zone*()> system_zone; // when TZ is unset
+    std::function<const Zone*()> system_zone; // when TZ is unset
     std::ostream& out;
     std::ostream& err;
     bool out_is_terminal = false;

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/agenda.hpp"
 #include "fu/settings.hpp"
@@ -62,7 +62,7 @@ struct Digest {
 };
 
 // Builds the digest for the local day of `now` in `zone`; only contacts of `interest` when given.
-Digest build_digest(const Store& store, Instant now, const date::time_zone& zone, const Settings& settings,
+Digest build_digest(const Store& store, Instant now, const Zone& zone, const Settings& settings,
                     const std::string& interest = {});
 
 } // namespace fu

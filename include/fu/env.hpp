@@ -7,7 +7,7 @@
 #include <istream>
 #include <ostream>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/clock.hpp"
 #include "fu/format.hpp"
@@ -20,7 +20,7 @@ namespace fu {
 // the database path, output options and the streams commands write to.
 struct Env {
     Instant now;
-    const date::time_zone* zone;
+    const Zone* zone;
     Settings settings;
     std::filesystem::path db_path;
     // Where each configurable value came from ("default", "FILE:LINE", "--db", "FU_DB", …).
@@ -36,7 +36,7 @@ struct Env {
     std::string command_line = "fu";
 
     // The user's zone (never null once the run has started).
-    const date::time_zone& user_zone() const { return *zone; }
+    const Zone& user_zone() const { return *zone; }
     bool json() const { return output.format == OutputFormat::json; }
     bool human() const { return output.format == OutputFormat::human; }
     // The label of this run's write transaction in the undo journal.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/agenda.hpp"
 #include "fu/model.hpp"
@@ -21,7 +21,7 @@ namespace fu {
 struct ChangeContext {
     Instant now{};
     const Settings& settings;
-    const date::time_zone& user_zone;
+    const Zone& user_zone;
 };
 
 // ---- The keep rules (pure) ----
@@ -54,14 +54,14 @@ bool channel_fits(std::string_view via, std::string_view kind);
 // Whether `interaction` keeps `promise` automatically, and if not, why. Working days are counted
 // on the promise's clock (its zone; `fallback_zone` when that zone is unknown here).
 KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const Settings& settings,
-                 const date::time_zone& fallback_zone);
+                 const Zone& fallback_zone);
 
 // Among `open_promises`, the one `interaction` keeps automatically: of those it fits, the one
 // whose window closes first (ties: the lower id).
 std::optional<Promise> promise_kept_by(const Interaction& interaction,
                                        const std::vector<Promise>& open_promises,
                                        const Settings& settings,
-                                       const date::time_zone& fallback_zone);
+                                       const Zone& fallback_zone);
 
 // One line for a person on why a promise was not kept by an interaction ("it was an email; p7 is
 // a promised call").

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/clock.hpp"
 #include "fu/model.hpp"
@@ -46,7 +46,7 @@ std::string cadence_text(const Cadence& cadence);
 
 // `from` plus `interval` on the local calendar of `zone` (months clipped to the month's end; the
 // local clock time kept, DST-correct).
-Instant add_interval(Instant from, const Interval& interval, const date::time_zone& zone);
+Instant add_interval(Instant from, const Interval& interval, const Zone& zone);
 // The fewest seconds `interval` can span in any zone (months of 28 days, days of 23 hours less a
 // margin): a lower bound that lets a query skip cadences that cannot have come due.
 std::int64_t soonest_seconds(const Interval& interval);
@@ -57,7 +57,7 @@ struct TouchWindow {
     Instant earliest;
     Instant latest;
 };
-TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const date::time_zone& zone);
+TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const Zone& zone);
 
 // ---- Interest ----
 
@@ -81,13 +81,13 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
                                                        const Interaction& attempt,
                                                        const Contact& contact,
                                                        const Settings& settings,
-                                                       const date::time_zone& user_zone);
+                                                       const Zone& user_zone);
 // Warnings when a promised window opening at `earliest` crowds the last unanswered own attempt in
 // `history` (less than min_gap after it).
 std::vector<std::string> crowding_warnings_for_window(const std::vector<Interaction>& history,
                                                       Instant earliest, const Contact& contact,
                                                       const Settings& settings,
-                                                      const date::time_zone& user_zone);
+                                                      const Zone& user_zone);
 
 // Reads config's min_gap: "1 workday", "2 working days", "1 day", "4 hours", "90 minutes", "none".
 // Throws fu::Error (2) for anything else.
@@ -109,7 +109,7 @@ void check_reminder_template(std::string_view text);
 // "on Friday" (within a week), else "on Friday 11 December"; {first} is the first word of the name.
 std::string render_reminder(std::string_view template_text, const Promise& promise,
                             const Contact& contact, Instant now,
-                            const date::time_zone& customer_zone);
+                            const Zone& customer_zone);
 
 // ---- Playbooks ----
 

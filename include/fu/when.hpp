@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/clock.hpp"
 #include "fu/settings.hpp"
@@ -32,8 +32,8 @@ enum class TimeDirection {
 // The clocks a phrase may be read on: the user's ("my time") and the customer's ("their time"),
 // which is the default when known.
 struct Clocks {
-    const date::time_zone* user = nullptr;    // never null
-    const date::time_zone* contact = nullptr; // null when the customer's zone is unknown
+    const Zone* user = nullptr;    // never null
+    const Zone* contact = nullptr; // null when the customer's zone is unknown
 };
 
 // The longest time phrase fu reads, in bytes; a longer one is refused before it is looked at.
@@ -49,19 +49,19 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
 // Throws fu::Error (status 2) with one clear line, and a hint where one helps, when the words are
 // rejected: unknown or leftover words, ambiguity, impossible or non-existent times, windows already
 // over.
-Window resolve(std::string_view text, Instant now, const date::time_zone& zone,
+Window resolve(std::string_view text, Instant now, const Zone& zone,
                const Settings& settings, TimeDirection direction = TimeDirection::future);
 
 // Parses the value of --now / FU_NOW: ISO 8601 local time ("2026-06-15T09:30", seconds optional,
 // a space instead of T allowed) read in `zone`, or with an offset/Z. Throws fu::Error (status 2).
-Instant parse_now(std::string_view text, const date::time_zone& zone);
+Instant parse_now(std::string_view text, const Zone& zone);
 
 // Looks up an IANA zone name; throws fu::Error (status 2) naming it when unknown.
 // Zone abbreviations like "EST" are refused with a hint to use an IANA name.
-const date::time_zone& find_zone(std::string_view name);
+const Zone& find_zone(std::string_view name);
 
 // The zone a stored record names (a contact's tz, a promise's zone), or `fallback` when the name is
 // empty or this system no longer knows it.
-const date::time_zone& zone_or(std::string_view name, const date::time_zone& fallback);
+const Zone& zone_or(std::string_view name, const Zone& fallback);
 
 } // namespace fu

@@ -3,7 +3,7 @@
 #include <csignal>
 
 #include <date/date.h>
-#include <date/tz.h>
+#include "fu/zone.hpp"
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -20,9 +20,8 @@ struct BackupOptions {
 // `fu.db.backup-20260615-093000`: the database's name and this run's now on the user's clock.
 std::string default_name(const Env& env)
 {
-    const date::zoned_seconds local{&env.user_zone(), env.now};
     return fmt::format("{}.backup-{}", env.db_path.filename().string(),
-                       date::format("%Y%m%d-%H%M%S", local.get_local_time()));
+                       date::format("%Y%m%d-%H%M%S", env.user_zone().to_local(env.now)));
 }
 
 int run_backup(const BackupOptions& opt, Env& env)

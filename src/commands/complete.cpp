@@ -4,7 +4,7 @@
 // playbooks or zones. It reads, never writes or creates a file (a missing database is an empty
 // answer), and never prints an error into the user's prompt (a failure is an empty answer with
 // status 1, also when the settings or the environment are broken).
-#include <date/tz.h>
+#include "fu/zone.hpp"
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
@@ -70,10 +70,9 @@ void complete_promises(const CompleteOptions& opt, Env& env)
 void complete_zones(const CompleteOptions& opt, Env& env)
 {
     const std::string prefix = fold_case(opt.prefix);
-    const auto& db = date::get_tzdb();
-    for (const auto& zone : db.zones) {
-        if (starts_with_folded(zone.name(), prefix)) {
-            print_word(env.out, zone.name());
+    for (const std::string& zone : zone_names()) {
+        if (starts_with_folded(zone, prefix)) {
+            print_word(env.out, zone);
         }
     }
 }

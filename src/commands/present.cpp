@@ -12,7 +12,7 @@
 
 namespace fu::commands {
 
-const date::time_zone& contact_zone(const Contact& contact, const Env& env)
+const Zone& contact_zone(const Contact& contact, const Env& env)
 {
     return zone_or(contact.tz, env.user_zone());
 }
@@ -124,7 +124,7 @@ Json interaction_json(const Interaction& interaction, const Contact& contact, co
         .set("reminds", interaction.reminds ? Json(*interaction.reminds) : Json());
 }
 
-std::string both_clocks(Instant earliest, Instant latest, const date::time_zone& theirs, const Env& env,
+std::string both_clocks(Instant earliest, Instant latest, const Zone& theirs, const Env& env,
                         bool with_zone)
 {
     const auto& mine = env.user_zone();
@@ -210,12 +210,8 @@ Instant happened_at(const std::vector<std::string>& words, const Env& env, const
     }
     const auto day = date::floor<date::days>(zone.to_local(window.earliest));
     const auto work_start = day + std::chrono::minutes{env.settings.day.start_minute};
-    Instant at = window.earliest;
-    try {
-        at = zone.to_sys(work_start, date::choose::earliest);
-    } catch (const std::exception&) { // the start of the day does not exist: keep midnight
-    }
-    at = std::min(at, env.now);
+    // A start of the day the clocks skip is the instant they skip at.
+    const Instant at = std::min(zone.to_sys(work_start, Choose::earliest), env.now);
     env.err << fmt::format("note: no time given; {} {}\n", doing, human_time(at, zone, env.now));
     return at;
 }

@@ -37,12 +37,12 @@ std::string window_text(const Promise& promise, const Contact& contact, const En
 
 // A window on the user's clock, followed by the customer's in brackets when their clock differs
 // ("Thu 18 Jun 11:00–11:15 (16:00–16:15 in London)"); `with_zone` adds the zone abbreviations.
-std::string both_clocks(Instant earliest, Instant latest, const date::time_zone& theirs, const Env& env,
+std::string both_clocks(Instant earliest, Instant latest, const Zone& theirs, const Env& env,
                         bool with_zone);
 // "closes in 45m", "overdue 2d", "opens in 3h".
 std::string relative_hint(const Promise& promise, Instant now);
 // The contact's own zone, or the user's when it has none (or an unknown one).
-const date::time_zone& contact_zone(const Contact& contact, const Env& env);
+const Zone& contact_zone(const Contact& contact, const Env& env);
 
 
 // "a call", "an email", "a text", "a visit".

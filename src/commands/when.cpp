@@ -20,7 +20,7 @@ int run_when(const WhenOptions& opt, Env& env)
 {
     const std::string text = join(opt.words, " ");
     const auto& zone = env.user_zone();
-    const date::time_zone* theirs = opt.tz.empty() ? nullptr : &find_zone(opt.tz);
+    const Zone* theirs = opt.tz.empty() ? nullptr : &find_zone(opt.tz);
     const Window window = resolve(text, env.now, Clocks{&zone, theirs}, env.settings);
     print_notices(env, window.notices);
     if (env.json()) {

@@ -12,7 +12,7 @@
 namespace fu {
 namespace {
 
-date::local_days local_day(Instant t, const date::time_zone& zone)
+date::local_days local_day(Instant t, const Zone& zone)
 {
     return date::floor<date::days>(zone.to_local(t));
 }
@@ -39,7 +39,7 @@ bool channel_fits(std::string_view via, std::string_view kind)
 }
 
 KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const Settings& settings,
-                 const date::time_zone& fallback_zone)
+                 const Zone& fallback_zone)
 {
     if (!is_attempt(interaction.kind)) {
         return KeepFit::not_an_attempt;
@@ -67,7 +67,7 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
         interaction.at - promise.made_at < k_same_conversation) {
         return KeepFit::same_conversation;
     }
-    const date::time_zone& zone = zone_or(promise.zone, fallback_zone);
+    const Zone& zone = zone_or(promise.zone, fallback_zone);
     const when::Calendar calendar(settings);
     const auto opening_day = local_day(promise.earliest, zone);
     const auto earliest_allowed = calendar.add_workdays(opening_day, -k_early_workdays);
@@ -77,7 +77,7 @@ KeepFit keep_fit(const Interaction& interaction, const Promise& promise, const S
 
 std::optional<Promise> promise_kept_by(const Interaction& interaction,
                                        const std::vector<Promise>& open_promises,
-                                       const Settings& settings, const date::time_zone& zone)
+                                       const Settings& settings, const Zone& zone)
 {
     std::optional<Promise> best;
     for (const Promise& p : open_promises) {

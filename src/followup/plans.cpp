@@ -26,11 +26,7 @@ Instant next_working_morning(Instant t, const ChangeContext& context)
     const auto today = date::floor<date::days>(zone.to_local(t));
     const auto day = when::Calendar(context.settings).next_workday_after(today);
     const auto local = day + std::chrono::minutes{context.settings.day.start_minute};
-    try {
-        return zone.to_sys(local, date::choose::earliest);
-    } catch (const std::exception&) { // that local time does not exist: an hour later does
-        return zone.to_sys(local + std::chrono::hours{1}, date::choose::earliest);
-    }
+    return zone.to_sys(local, Choose::earliest); // skipped by the clocks: the instant they skip at
 }
 
 // Makes step `number` (from 1) of `plan`, its words read from `from`. Words that are over when

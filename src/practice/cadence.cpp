@@ -478,7 +478,7 @@ std::string cadence_text(const Cadence& cadence)
     return length_words(a) + "-" + length_words(b);
 }
 
-Instant add_interval(Instant from, const Interval& interval, const date::time_zone& zone)
+Instant add_interval(Instant from, const Interval& interval, const Zone& zone)
 {
     const auto local = zone.to_local(from);
     const date::local_days day = date::floor<date::days>(local);
@@ -486,7 +486,7 @@ Instant add_interval(Instant from, const Interval& interval, const date::time_zo
     const date::local_days target =
         when::Calendar::add_months(day, interval.months, clipped) + date::days{interval.days};
     // A clock time skipped or repeated by a DST change resolves to its earliest instant.
-    return zone.to_sys(target + (local - day), date::choose::earliest);
+    return zone.to_sys(target + (local - day), Choose::earliest);
 }
 
 std::int64_t soonest_seconds(const Interval& interval)
@@ -496,7 +496,7 @@ std::int64_t soonest_seconds(const Interval& interval)
     return std::max<std::int64_t>(0, (days - 1) * 23 * 3600);
 }
 
-TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const date::time_zone& zone)
+TouchWindow keep_in_touch_window(const Cadence& cadence, Instant last, const Zone& zone)
 {
     const Instant earliest = add_interval(last, cadence.ideal, zone);
     Instant latest = add_interval(last, cadence.worst, zone);

@@ -43,7 +43,7 @@ bool same_record(const Interaction& a, const Interaction& b)
     return a.id != 0 && a.id == b.id;
 }
 
-date::local_days local_date(Instant t, const date::time_zone& zone)
+date::local_days local_date(Instant t, const Zone& zone)
 {
     return date::floor<date::days>(zone.to_local(t));
 }
@@ -65,7 +65,7 @@ const Interaction* last_exchange(const std::vector<Interaction>& history, Instan
 }
 
 // True when `next` comes before min_gap has passed since `last`.
-bool too_soon(Instant last, Instant next, const Settings& settings, const date::time_zone& zone)
+bool too_soon(Instant last, Instant next, const Settings& settings, const Zone& zone)
 {
     const MinGap& gap = settings.min_gap;
     if (gap.count <= 0) {
@@ -146,7 +146,7 @@ std::string contact_name(const Contact& contact)
 // `last`, an own attempt nobody answered.
 std::vector<std::string> gap_warnings(const Interaction* last, Instant next, std::string_view what,
                                       const Contact& contact, const Settings& settings,
-                                      const date::time_zone& zone)
+                                      const Zone& zone)
 {
     if (!last || !counts_as_attempt(*last) || !is_unanswered(last->outcome) ||
         !too_soon(last->at, next, settings, zone)) {
@@ -202,7 +202,7 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
                                                        const Interaction& attempt,
                                                        const Contact& contact,
                                                        const Settings& settings,
-                                                       const date::time_zone& user_zone)
+                                                       const Zone& user_zone)
 {
     // A meeting or a visit is an appointment kept, not one more try to get through.
     if (!counts_as_attempt(attempt) || attempt.kind == "meeting" || attempt.kind == "visit") {
@@ -233,7 +233,7 @@ std::vector<std::string> crowding_warnings_for_attempt(const std::vector<Interac
 std::vector<std::string> crowding_warnings_for_window(const std::vector<Interaction>& history,
                                                       Instant earliest, const Contact& contact,
                                                       const Settings& settings,
-                                                      const date::time_zone& user_zone)
+                                                      const Zone& user_zone)
 {
     // The window is promised after everything in the history: the last exchange of all counts.
     const Interaction* last = last_exchange(history, Instant::max(), nullptr);

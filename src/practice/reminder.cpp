@@ -160,7 +160,7 @@ struct LocalWindow {
     std::string to_clock() const { return ends_at_midnight && end > start ? "24:00" : clock(end); }
 };
 
-LocalWindow local_window(const Promise& promise, const date::time_zone& zone)
+LocalWindow local_window(const Promise& promise, const Zone& zone)
 {
     const LocalTime start = zone.to_local(promise.earliest);
     const LocalTime end = std::max(zone.to_local(promise.latest), start);
@@ -208,7 +208,7 @@ void check_reminder_template(std::string_view text)
 
 std::string render_reminder(std::string_view template_text, const Promise& promise,
                             const Contact& contact, Instant now,
-                            const date::time_zone& customer_zone)
+                            const Zone& customer_zone)
 {
     const std::vector<Piece> pieces = parse_template(template_text);
     const LocalWindow window = local_window(promise, customer_zone);

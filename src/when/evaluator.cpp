@@ -47,7 +47,7 @@ const char* part_name(Part p)
 
 } // namespace
 
-Evaluator::Evaluator(Instant now, const date::time_zone& zone, const date::time_zone& user_zone,
+Evaluator::Evaluator(Instant now, const Zone& zone, const Zone& user_zone,
                      const Settings& settings, TimeDirection direction, std::string text)
     : m_now(now), m_zone(zone), m_user_zone(user_zone), m_s(settings), m_cal(settings),
       m_dir(direction), m_text(std::move(text)), m_now_local(zone.to_local(now)),
@@ -79,7 +79,7 @@ Instant Evaluator::boundary(local_days d, long long minute_of_day) const
 {
     const local_seconds ls = local_seconds{d} + minutes{minute_of_day};
     const auto info = m_zone.get_info(ls);
-    if (info.result == date::local_info::nonexistent) {
+    if (info.result == LocalInfo::nonexistent) {
         return info.second.begin;
     }
     return Instant{ls.time_since_epoch() - info.first.offset};
@@ -94,7 +94,7 @@ Instant Evaluator::typed(local_days d, seconds time_of_day, std::optional<second
     const auto info = m_zone.get_info(ls);
     const long long tod_minutes = time_of_day.count() / 60;
     switch (info.result) {
-    case date::local_info::nonexistent: {
+    case LocalInfo::nonexistent: {
         const auto gap_start = date::floor<minutes>(info.second.begin + info.first.offset);
         const auto gap_end = date::floor<minutes>(info.second.begin + info.second.offset);
         const auto start_min = (gap_start - date::floor<days>(gap_start)).count();
@@ -104,11 +104,11 @@ Instant Evaluator::typed(local_days d, seconds time_of_day, std::optional<second
                           fmt::format("on {} the clocks go from {} straight to {}", label(d),
                                       hhmm(start_min), hhmm(end_min)));
     }
-    case date::local_info::ambiguous:
+    case LocalInfo::ambiguous:
         note(fmt::format("{} occurs twice on {} (clocks fall back); taking the earlier, {}",
                          hhmm(tod_minutes), label(d), offset_text(info.first.offset)));
         return Instant{ls.time_since_epoch() - info.first.offset};
-    case date::local_info::unique:
+    case LocalInfo::unique:
     default:
         return Instant{ls.time_since_epoch() - info.first.offset};
     }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/when.hpp"
 #include "when/calendar.hpp"
@@ -34,7 +34,7 @@ struct Reading {
 // Notices collect every reading that was not literal.
 class Evaluator {
   public:
-    Evaluator(Instant now, const date::time_zone& zone, const date::time_zone& user_zone,
+    Evaluator(Instant now, const Zone& zone, const Zone& user_zone,
               const Settings& settings, TimeDirection direction, std::string text);
 
     // The window `p` means; throws fu::Error (2) when it is over, in the future looking back,
@@ -77,8 +77,8 @@ class Evaluator {
     void note(std::string n) { m_notices.push_back(std::move(n)); }
 
     Instant m_now;
-    const date::time_zone& m_zone;
-    const date::time_zone& m_user_zone;
+    const Zone& m_zone;
+    const Zone& m_user_zone;
     const Settings& m_s;
     Calendar m_cal;
     TimeDirection m_dir;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "when/diagnose.hpp"
 #include "when/lexicon.hpp"

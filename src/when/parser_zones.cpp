@@ -4,7 +4,7 @@
 #include <cctype>
 #include <iterator>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "when/lexicon.hpp"
 #include "when/parser.hpp"
@@ -29,19 +29,12 @@ std::optional<std::string> city_zone(const std::string& city)
 {
     static const std::vector<std::pair<std::string, std::string>> cities = [] {
         std::vector<std::pair<std::string, std::string>> all;
-        const date::tzdb* db = nullptr;
-        try {
-            db = &date::get_tzdb();
-        } catch (const std::exception&) {
-            return all; // no zone database: no city names (find_zone says why later)
-        }
         static constexpr std::string_view k_areas[] = {"Africa/", "America/",  "Antarctica/",
                                                        "Asia/",   "Atlantic/", "Australia/",
                                                        "Europe/", "Indian/",   "Pacific/"};
         static constexpr std::string_view k_not_cities[] = {"west",    "east",    "north", "south",
                                                             "central", "general", "center"};
-        for (const auto& z : db->zones) {
-            const std::string name(z.name());
+        for (const std::string& name : zone_names()) {
             const std::size_t slash = name.rfind('/');
             const bool area = std::any_of(std::begin(k_areas), std::end(k_areas),
                                           [&](std::string_view a) { return name.starts_with(a); });
@@ -120,7 +113,7 @@ std::size_t strip_zone(const std::vector<Token>& t, std::string_view text,
     if (tail.find('/') != std::string_view::npos && tail.front() != '/' && tail.back() != '/') {
         for (const std::string& name : {std::string(tail), title_case_zone(tail)}) {
             try {
-                date::locate_zone(name);
+                locate_zone(name);
                 std::size_t first = end;
                 while (first > 0 && t[first - 1].begin >= text.size() - tail.size()) {
                     --first;

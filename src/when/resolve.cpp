@@ -22,7 +22,7 @@ using std::chrono::seconds;
 
 namespace {
 
-const date::time_zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks)
+const Zone& phrase_zone(const when::ZoneSpec& z, const Clocks& clocks)
 {
     using Kind = lexicon::ZoneWord::Kind;
     switch (z.word.kind) {
@@ -77,11 +77,11 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
         throw usage_error("empty time phrase", "say when, e.g. \"tomorrow afternoon\"");
     }
     const when::Phrase phrase = when::parse(tokens, text);
-    const date::time_zone& fallback = clocks.contact != nullptr ? *clocks.contact : *clocks.user;
+    const Zone& fallback = clocks.contact != nullptr ? *clocks.contact : *clocks.user;
     if (phrase.zone) {
         check_gmt(*phrase.zone, now);
     }
-    const date::time_zone& zone = phrase.zone ? phrase_zone(*phrase.zone, clocks) : fallback;
+    const Zone& zone = phrase.zone ? phrase_zone(*phrase.zone, clocks) : fallback;
     when::Evaluator evaluator(now, zone, *clocks.user, settings, direction,
                               when::display_text(text));
     Window w = evaluator.run(phrase);
@@ -108,13 +108,13 @@ Window resolve(std::string_view text, Instant now, const Clocks& clocks, const S
     return w;
 }
 
-Window resolve(std::string_view text, Instant now, const date::time_zone& zone,
+Window resolve(std::string_view text, Instant now, const Zone& zone,
                const Settings& settings, TimeDirection direction)
 {
     return resolve(text, now, Clocks{&zone, nullptr}, settings, direction);
 }
 
-Instant parse_now(std::string_view text, const date::time_zone& zone)
+Instant parse_now(std::string_view text, const Zone& zone)
 {
     std::string_view s = text;
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -211,7 +211,7 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
         return checked(Instant{ls.time_since_epoch() - *offset});
     }
     const auto info = zone.get_info(ls);
-    if (info.result == date::local_info::nonexistent) {
+    if (info.result == LocalInfo::nonexistent) {
         throw usage_error(fmt::format("{:04}-{:02}-{:02} {:02}:{:02} does not exist in {} (the "
                                       "clocks skip it)",
                                       y, mo, d, h, mi, zone.name()),
@@ -220,7 +220,7 @@ Instant parse_now(std::string_view text, const date::time_zone& zone)
     return checked(Instant{ls.time_since_epoch() - info.first.offset});
 }
 
-const date::time_zone& zone_or(std::string_view name, const date::time_zone& fallback)
+const Zone& zone_or(std::string_view name, const Zone& fallback)
 {
     if (name.empty()) {
         return fallback;
@@ -232,7 +232,7 @@ const date::time_zone& zone_or(std::string_view name, const date::time_zone& fal
     }
 }
 
-const date::time_zone& find_zone(std::string_view name)
+const Zone& find_zone(std::string_view name)
 {
     const std::string n(name);
     if (n.empty()) {
@@ -249,7 +249,7 @@ const date::time_zone& find_zone(std::string_view name)
                           "offset like -05:00 in a time");
     }
     try {
-        return *date::locate_zone(n);
+        return locate_zone(n);
     } catch (const std::exception&) {
         throw usage_error(fmt::format("unknown time zone \"{}\"", echo(n)),
                           "use an IANA name such as America/New_York or Europe/Berlin");

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/error.hpp"
 #include "fu/exchange.hpp"
@@ -19,9 +19,9 @@ inline Instant fixed_now()
     return Instant{std::chrono::seconds{1781530200}}; // 2026-06-15T13:30:00Z, a Monday
 }
 
-inline const date::time_zone& fixed_zone()
+inline const fu::Zone& fixed_zone()
 {
-    static const date::time_zone* zone = date::locate_zone("America/New_York");
+    static const fu::Zone* zone = fu::locate_zone("America/New_York");
     return *zone;
 }
 

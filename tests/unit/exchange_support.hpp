@@ -15,7 +15,7 @@
 #include <type_traits>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "book_test_support.hpp"
 #include "followup_test_support.hpp"
@@ -51,7 +51,7 @@ struct Ledger {
     std::filesystem::path path = dir.path / "fu.db";
     Store store = Store::open_for_writing(path);
     Settings settings;
-    const date::time_zone& zone = *date::locate_zone("America/New_York");
+    const fu::Zone& zone = fu::locate_zone("America/New_York");
 
     ChangeContext context(Instant now) const { return {now, settings, zone}; }
 

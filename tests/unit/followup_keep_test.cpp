@@ -43,7 +43,7 @@ TEST_CASE("followup: channel_fits follows the promised channel")
 TEST_CASE("followup: keep_fit says why an interaction keeps a promise or not")
 {
     const Settings settings;
-    const date::time_zone& ny = *date::locate_zone("America/New_York");
+    const fu::Zone& ny = fu::locate_zone("America/New_York");
     const Promise p = monday_promise();
 
     SUBCASE("an attempt in the window, or after it, keeps")
@@ -143,7 +143,7 @@ TEST_CASE("followup: keep_fit says why an interaction keeps a promise or not")
 TEST_CASE("followup: promise_kept_by picks, of the promises that fit, the one closing first")
 {
     const Settings settings;
-    const date::time_zone& ny = *date::locate_zone("America/New_York");
+    const fu::Zone& ny = fu::locate_zone("America/New_York");
     Promise email_first = monday_promise(1, "email"); // closes first but does not fit a call
     Promise call_tuesday = monday_promise(2);
     call_tuesday.earliest += date::days{1};

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <date/tz.h>
+#include "fu/zone.hpp"
 
 #include "fu/error.hpp"
 #include "fu/followup.hpp"
@@ -42,7 +42,7 @@ template <class F> auto journaled(Store& store, const std::string& command, Inst
 struct Book {
     Store store = Store::open_in_memory();
     Settings settings;
-    const date::time_zone& zone = *date::locate_zone("America/New_York");
+    const fu::Zone& zone = fu::locate_zone("America/New_York");
 
     ChangeContext context(Instant now) const { return {now, settings, zone}; }
 

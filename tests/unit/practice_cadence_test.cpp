@@ -40,9 +40,9 @@ std::string refusal(const std::string& text, std::string* hint = nullptr)
     return "";
 }
 
-const date::time_zone& london()
+const fu::Zone& london()
 {
-    return *date::locate_zone("Europe/London");
+    return fu::locate_zone("Europe/London");
 }
 } // namespace
 

@@ -10,9 +10,9 @@ using fu::test::at;
 
 namespace {
 // 1 December 2026 is a Tuesday; London keeps UTC in winter.
-const date::time_zone& london()
+const fu::Zone& london()
 {
-    return *date::locate_zone("Europe/London");
+    return fu::locate_zone("Europe/London");
 }
 
 Contact ada()
@@ -90,7 +90,7 @@ TEST_CASE("crowding: min_gap in working days counts from the last attempt's loca
     CHECK(warnings(friday, tried(2, "2026-12-07T09:00:00Z", "call", "no-answer"), two).size() == 1);
     CHECK(warnings(friday, tried(2, "2026-12-08T09:00:00Z", "call", "no-answer"), two).empty());
     // The user's local date: 23:30 in New York on Monday is Tuesday in UTC.
-    const auto& ny = *date::locate_zone("America/New_York");
+    const auto& ny = fu::locate_zone("America/New_York");
     CHECK(crowding_warnings_for_attempt({tried(1, "2026-12-01T04:30:00Z", "call", "no-answer")},
                                         tried(2, "2026-12-01T14:00:00Z", "call", "no-answer"),
                                         ada(), Settings{}, ny)

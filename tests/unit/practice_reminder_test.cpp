@@ -10,13 +10,13 @@ using fu::test::at;
 
 namespace {
 // 1 December 2026 is a Tuesday; London keeps UTC in winter, New York is 5 hours behind.
-const date::time_zone& london()
+const fu::Zone& london()
 {
-    return *date::locate_zone("Europe/London");
+    return fu::locate_zone("Europe/London");
 }
-const date::time_zone& new_york()
+const fu::Zone& new_york()
 {
-    return *date::locate_zone("America/New_York");
+    return fu::locate_zone("America/New_York");
 }
 const Instant tuesday_afternoon = at("2026-12-01T15:00:00Z");
 

@@ -600,8 +600,8 @@ TEST_CASE("when phrases: a trailing zone")
 
 TEST_CASE("when phrases: my time and their time with a customer's zone")
 {
-    const date::time_zone& ny = fu::find_zone(k_ny);
-    const date::time_zone& london = fu::find_zone("Europe/London");
+    const fu::Zone& ny = fu::find_zone(k_ny);
+    const fu::Zone& london = fu::find_zone("Europe/London");
     const Instant now = fu::parse_now(k_wed, ny);
     const fu::Clocks clocks{&ny, &london};
     const auto window = [&](const char* words) {

@@ -532,7 +532,7 @@ TEST_CASE("when: past direction (log --at)")
 
 TEST_CASE("when: parse_now")
 {
-    const date::time_zone& ny = fu::find_zone(k_ny);
+    const fu::Zone& ny = fu::find_zone(k_ny);
     struct NowCase {
         const char* text;
         const char* expected;

@@ -2,6 +2,7 @@
 #include "when_test_support.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "fu/calendar.hpp"
 #include "fu/error.hpp"
@@ -16,15 +17,18 @@ std::string subcase_name(const char* zone, const char* now, const char* words)
 
 } // namespace
 
-std::string iso(Instant t, const date::time_zone& zone)
+std::string iso(Instant t, const fu::Zone& zone)
 {
-    return date::format("%FT%R%Ez", date::make_zoned(&zone, t));
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(zone.get_info(t).offset).count();
+    const long magnitude = offset < 0 ? -offset : offset;
+    return fmt::format("{}{}{:02}:{:02}", date::format("%FT%R", zone.to_local(t)), offset < 0 ? '-' : '+',
+                       magnitude / 60, magnitude % 60);
 }
 
 Resolved resolve_at(const char* now, const char* zone_name, const std::string& words,
                     const Settings& settings, TimeDirection direction)
 {
-    const date::time_zone& zone = find_zone(zone_name);
+    const fu::Zone& zone = find_zone(zone_name);
     const Window w = resolve(words, parse_now(now, zone), zone, settings, direction);
     return {iso(w.earliest, zone), iso(w.latest, zone), w.notices};
 }

@@ -13,7 +13,7 @@ inline constexpr const char* k_ny = "America/New_York";
 inline constexpr const char* k_berlin = "Europe/Berlin";
 
 // `t` on `zone`'s clock as yyyy-mm-ddThh:mm±hh:mm, the form every expected window is written in.
-std::string iso(Instant t, const date::time_zone& zone);
+std::string iso(Instant t, const fu::Zone& zone);
 
 // A window as the tests compare it: both ends in ISO, and what fu said about its reading.
 struct Resolved {
