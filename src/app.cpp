@@ -208,12 +208,10 @@ Env make_env(GlobalOptions global, const Given& given, const ProcessContext& con
                context.err, context.in, context.in_is_terminal};
 }
 
-// The command as the user typed it, for the undo journal: words with spaces or quotes are quoted.
-// The global options of `app` (--db, --now, --json, …) are left out wherever they stand: they say
-// where and how, not what.
-std::string command_line(const std::vector<std::string>& args, const std::string& command, const CLI::App& app)
+// The global options of `app` by every name they have: "--db" -> whether it takes a value.
+std::map<std::string, bool> global_options(const CLI::App& app)
 {
-    std::map<std::string, bool> global; // "--db" -> takes a value
+    std::map<std::string, bool> global;
     for (const CLI::Option* option : app.get_options()) {
         for (const auto& name : option->get_lnames()) {
             global["--" + name] = option->get_type_size() != 0;
@@ -222,6 +220,44 @@ std::string command_line(const std::vector<std::string>& args, const std::string
             global["-" + name] = option->get_type_size() != 0;
         }
     }
+    return global;
+}
+
+// The command the arguments name, when it is certain: the first word after the global options
+// (and their values) is a command's name. Empty when asked for help, when something else comes
+// first, or for `completion` (which reads every command's options).
+std::string named_command(const std::vector<std::string>& args, const CLI::App& app)
+{
+    const auto help = [](const std::string& a) { return a == "-h" || a == "--help" || a == "--help-all"; };
+    if (std::any_of(args.begin(), args.end(), help)) {
+        return {};
+    }
+    const auto global = global_options(app);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (!arg.empty() && arg[0] == '-') {
+            const auto known = global.find(arg.substr(0, arg.find('=')));
+            if (known == global.end()) {
+                return {}; // CLI11 says what is wrong with it
+            }
+            if (known->second && arg.find('=') == std::string::npos) {
+                ++i;
+            }
+            continue;
+        }
+        const auto& table = commands::command_table();
+        const bool command = std::any_of(table.begin(), table.end(), [&](const auto& s) { return arg == s.name; });
+        return command && arg != "completion" ? arg : std::string();
+    }
+    return {};
+}
+
+// The command as the user typed it, for the undo journal: words with spaces or quotes are quoted.
+// The global options of `app` (--db, --now, --json, …) are left out wherever they stand: they say
+// where and how, not what.
+std::string command_line(const std::vector<std::string>& args, const std::string& command, const CLI::App& app)
+{
+    std::map<std::string, bool> global = global_options(app);
     std::string line = "fu";
     const auto from = std::find(args.begin(), args.end(), command);
     for (auto it = from == args.end() ? args.begin() : from; it != args.end(); ++it) {
@@ -287,7 +323,7 @@ int run_checked(const ProcessContext& context)
     for (CLI::Option* option : app.get_options()) {
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     }
-    const auto registered = commands::register_all(app);
+    const auto registered = commands::register_commands(app, named_command(context.args, app));
     // Every whole-number option takes plain decimal digits: not 0x10, 010 (octal to CLI11), +5 or -1.
     const CLI::Validator whole_number(
         [](const std::string& value) -> std::string {

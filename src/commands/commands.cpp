@@ -74,10 +74,13 @@ const char* command_example(std::string_view name)
     return nullptr;
 }
 
-std::vector<Registered> register_all(CLI::App& app)
+std::vector<Registered> register_commands(CLI::App& app, std::string_view only)
 {
     std::vector<Registered> registered;
     for (const CommandSpec& spec : command_table()) {
+        if (!only.empty() && only != spec.name) {
+            continue;
+        }
         CLI::App* command = app.add_subcommand(spec.name, spec.summary);
         command->footer(""); // not the top level's
         registered.push_back({command, spec.setup(*command)});

@@ -38,8 +38,9 @@ struct Registered {
     Handler handler;
 };
 
-// Adds every subcommand of the table to `app`.
-std::vector<Registered> register_all(CLI::App& app);
+// Adds the subcommands of the table to `app`: every one, or only the one named `only` (a run that
+// names its command builds no other: each costs start-up time, and only help lists them all).
+std::vector<Registered> register_commands(CLI::App& app, std::string_view only = {});
 
 Handler setup_add(CLI::App& command);
 Handler setup_complete(CLI::App& command);

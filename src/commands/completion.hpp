@@ -51,7 +51,7 @@ struct CommandLineShape {
     std::vector<CommandShape> commands;
 };
 
-// Reads the tree that app.cpp and register_all built (hidden commands and --help left out).
+// Reads the tree that app.cpp and register_commands built (hidden commands and --help left out).
 CommandLineShape command_line_shape(const CLI::App& root);
 
 // The values offered for the option or positional `name` ("--via", "KIND") of `command`: taken from

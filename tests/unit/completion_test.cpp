@@ -15,7 +15,7 @@ namespace {
 
 struct Shaped {
     CLI::App app{"fu", "fu"};
-    std::vector<Registered> registered = register_all(app);
+    std::vector<Registered> registered = register_commands(app);
     CommandLineShape shape;
     Shaped()
     {
