@@ -51,7 +51,7 @@ void trust_own_schema(SQLite::Database& db, const std::filesystem::path& path)
     store_schema::set_trusted(db, true); // reading the schema runs nothing of it
     db.exec("BEGIN");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const bool own = store_schema::fingerprint(db) == store_schema::expected_fingerprint(version);
+    const bool own = store_schema::is_own(db, version);
     db.exec("COMMIT");
     if (!own) {
         store_schema::set_trusted(db, false);

@@ -171,8 +171,7 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
         facts.journal_mode = db->execAndGet("PRAGMA journal_mode").getString();
         facts.has_schema = db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
         facts.own_schema = facts.application_id == k_application_id &&
-                           store_schema::fingerprint(*db) ==
-                               store_schema::expected_fingerprint(facts.user_version);
+                           store_schema::is_own(*db, facts.user_version);
     } catch (const SQLite::Exception& e) {
         if (sqlite_code(e) == SQLITE_BUSY || sqlite_code(e) == SQLITE_LOCKED) {
             throw translate_store_failure(e);

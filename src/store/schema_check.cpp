@@ -68,6 +68,12 @@ std::uint64_t fingerprint(SQLite::Database& db)
     return hash;
 }
 
+bool is_own(SQLite::Database& db, int version)
+{
+    const std::uint64_t expected = expected_fingerprint(version);
+    return expected != 0 && fingerprint(db) == expected;
+}
+
 std::uint64_t expected_fingerprint(int version)
 {
     if (version < 1 || version > k_schema_version) {

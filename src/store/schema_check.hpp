@@ -23,6 +23,9 @@ std::uint64_t fingerprint(SQLite::Database& db);
 // any other version. A unit test checks each against a database migrated to that version.
 std::uint64_t expected_fingerprint(int version);
 
+// Whether the schema is exactly the one fu's migrations make at `version`.
+bool is_own(SQLite::Database& db, int version);
+
 // Turns trusted_schema on or off for this connection.
 void set_trusted(SQLite::Database& db, bool trusted);
 
