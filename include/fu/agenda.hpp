@@ -9,11 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
 #include "fu/model.hpp"
 #include "fu/store.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

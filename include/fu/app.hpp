@@ -8,10 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
 #include "fu/error.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

@@ -3,11 +3,10 @@
 
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/agenda.hpp"
 #include "fu/settings.hpp"
 #include "fu/store.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

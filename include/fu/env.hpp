@@ -7,12 +7,11 @@
 #include <istream>
 #include <ostream>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
 #include "fu/format.hpp"
 #include "fu/followup.hpp"
 #include "fu/settings.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

@@ -8,12 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/agenda.hpp"
 #include "fu/model.hpp"
 #include "fu/settings.hpp"
 #include "fu/store.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

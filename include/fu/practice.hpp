@@ -7,11 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
 #include "fu/model.hpp"
 #include "fu/settings.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

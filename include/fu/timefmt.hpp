@@ -4,9 +4,8 @@
 #include <chrono>
 #include <string>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

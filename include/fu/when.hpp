@@ -8,10 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/clock.hpp"
 #include "fu/settings.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 

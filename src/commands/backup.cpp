@@ -3,11 +3,11 @@
 #include <csignal>
 
 #include <date/date.h>
-#include "fu/zone.hpp"
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "fu/maintenance.hpp"
+#include "fu/zone.hpp"
 
 namespace fu::commands {
 namespace {

@@ -4,12 +4,12 @@
 // playbooks or zones. It reads, never writes or creates a file (a missing database is an empty
 // answer), and never prints an error into the user's prompt (a failure is an empty answer with
 // status 1, also when the settings or the environment are broken).
-#include "fu/zone.hpp"
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "fu/store.hpp"
 #include "fu/text.hpp"
+#include "fu/zone.hpp"
 
 namespace fu::commands {
 namespace {

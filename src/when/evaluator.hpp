@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/when.hpp"
+#include "fu/zone.hpp"
 #include "when/calendar.hpp"
 #include "when/phrase.hpp"
 #include "when/tokenizer.hpp"

@@ -231,7 +231,8 @@ LocalInfo Zone::get_info(date::local_seconds t) const
     const std::int64_t l = t.time_since_epoch().count();
     // The periods that could hold it, in time order.
     std::vector<SysInfo> periods{get_info(Instant{std::chrono::seconds{l - k_span}})};
-    while (periods.size() < 32 && periods.back().end.time_since_epoch().count() <= l + k_span) {
+    // (A zone file holds at most 100,000 transitions; a real zone has one or two in four days.)
+    while (periods.size() < 100'001 && periods.back().end.time_since_epoch().count() <= l + k_span) {
         periods.push_back(get_info(periods.back().end));
     }
     const auto holds = [&](const SysInfo& p) {

@@ -5,12 +5,11 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "fu/zone.hpp"
-
 #include "fu/error.hpp"
 #include "fu/exchange.hpp"
 #include "fu/store.hpp"
 #include "fu/when.hpp"
+#include "fu/zone.hpp"
 
 namespace fu::fuzz {
 
@@ -21,8 +20,8 @@ inline Instant fixed_now()
 
 inline const fu::Zone& fixed_zone()
 {
-    static const fu::Zone* zone = fu::locate_zone("America/New_York");
-    return *zone;
+    static const fu::Zone& zone = fu::locate_zone("America/New_York");
+    return zone;
 }
 
 inline ChangeContext fixed_context()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets (the time language, CSV, vCard and fu's JSON import) for N seconds
+# Runs the libFuzzer targets (the time language, CSV, vCard, fu's JSON import and the zone reader) for N seconds
 # each (default 60) on a corpus seeded from tests/data, FU_FUZZ_JOBS of them at a time (default:
 # the number of cores). Exit status 1 when a target finds a crash, a leak, a hang or an abort (an
 # import that did not commit all or nothing); the input is kept in BUILD/fuzz/crashes/.
@@ -16,7 +16,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     CXX=${CXX_FUZZ:-clang++-14} cmake -S "$root" -B "$build" -DFU_FUZZ=ON -DFU_SANITIZE=ON \
         -DFU_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$build" -j"$jobs" --target fuzz_when fuzz_csv fuzz_vcard fuzz_json
+cmake --build "$build" -j"$jobs" --target fuzz_when fuzz_csv fuzz_vcard fuzz_json fuzz_zone
 mkdir -p "$build/fuzz/crashes"
 
 seed() {
@@ -28,6 +28,14 @@ seed() {
     csv) find "$root/tests/data" -name '*.csv' -size -64k -exec cp {} "$corpus/" \; ;;
     vcard) find "$root/tests/data" -name '*.vcf' -size -64k -exec cp {} "$corpus/" \; ;;
     json) find "$root/tests/data" -name '*.json' -size -64k -exec cp {} "$corpus/" \; ;;
+    zone) for z in America/New_York Europe/London Australia/Lord_Howe America/Nuuk Asia/Tehran UTC; do
+              cp "/usr/share/zoneinfo/$z" "$corpus/tzif-${z//\//-}"
+          done
+          i=0
+          for rule in "EST5EDT,M3.2.0,M11.1.0" "<+03>-3" "IST-2IDT,M3.4.4/26,M10.5.0" \
+              "<-02>2<-01>,M3.5.0/-1,M10.5.0/0" "XST-1XDT,J60/2,59/2"; do
+              printf '%s' "$rule" >"$corpus/posix-$((i++))"
+          done ;;
     esac
 }
 
@@ -55,7 +63,7 @@ report() {
         status=1
     fi
 }
-for target in when csv vcard json; do
+for target in when csv vcard json zone; do
     fuzz "$target" &
     pids+=($!) names+=("$target")
     if [ "${#pids[@]}" -ge "$jobs" ]; then

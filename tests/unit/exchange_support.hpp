@@ -15,8 +15,6 @@
 #include <type_traits>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "book_test_support.hpp"
 #include "followup_test_support.hpp"
 #include "fu/contacts_csv.hpp"
@@ -26,6 +24,7 @@
 #include "fu/ical.hpp"
 #include "fu/practice.hpp"
 #include "fu/store.hpp"
+#include "fu/zone.hpp"
 #include "store_drift_support.hpp"
 #include "test_support.hpp"
 

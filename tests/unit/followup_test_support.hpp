@@ -10,11 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "fu/zone.hpp"
-
 #include "fu/error.hpp"
 #include "fu/followup.hpp"
 #include "fu/store.hpp"
+#include "fu/zone.hpp"
 #include "test_support.hpp"
 
 namespace fu::test {
