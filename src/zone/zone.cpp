@@ -31,24 +31,17 @@ public:
         m_at += n;
         return out;
     }
-    std::uint32_t u32()
+    // The next n bytes as a big-endian number (TZif's byte order).
+    std::uint64_t big_endian(std::size_t n)
     {
-        const std::string_view b = take(4);
-        std::uint32_t v = 0;
-        for (const char c : b) {
+        std::uint64_t v = 0;
+        for (const char c : take(n)) {
             v = (v << 8) | static_cast<unsigned char>(c);
         }
         return v;
     }
-    std::int64_t i64()
-    {
-        const std::string_view b = take(8);
-        std::uint64_t v = 0;
-        for (const char c : b) {
-            v = (v << 8) | static_cast<unsigned char>(c);
-        }
-        return static_cast<std::int64_t>(v);
-    }
+    std::uint32_t u32() { return static_cast<std::uint32_t>(big_endian(4)); }
+    std::int64_t i64() { return static_cast<std::int64_t>(big_endian(8)); }
     std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
     std::string_view rest() const { return m_data.substr(m_at); }
 
