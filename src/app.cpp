@@ -213,11 +213,13 @@ std::map<std::string, bool> global_options(const CLI::App& app)
 {
     std::map<std::string, bool> global;
     for (const CLI::Option* option : app.get_options()) {
+        // A flag expects no items (CLI11 still gives it a type size of 1).
+        const bool takes_value = option->get_items_expected_min() > 0;
         for (const auto& name : option->get_lnames()) {
-            global["--" + name] = option->get_type_size() != 0;
+            global["--" + name] = takes_value;
         }
         for (const auto& name : option->get_snames()) {
-            global["-" + name] = option->get_type_size() != 0;
+            global["-" + name] = takes_value;
         }
     }
     return global;
@@ -304,6 +306,9 @@ int run_checked(const ProcessContext& context)
                "Example: fu promise ada tomorrow afternoon --about \"the quote\"");
     app.set_version_flag("--version", std::string("fu ") + FU_VERSION);
     app.fallthrough();
+    // One command per run: once it is named, a later word that names another command ("fu promise
+    // ada after the demo") is one of its words, never a second command.
+    app.require_subcommand(0, 1);
     GlobalOptions global;
     app.add_option("--db", global.db, "The database file (default: $FU_DB, else $XDG_DATA_HOME/fu/fu.db)")
         ->type_name("PATH");

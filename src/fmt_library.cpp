@@ -13,6 +13,8 @@ template FMT_API auto thousands_sep_impl<char>(locale_ref) -> thousands_sep_resu
 template FMT_API auto thousands_sep_impl<wchar_t>(locale_ref) -> thousands_sep_result<wchar_t>;
 template FMT_API auto decimal_point_impl(locale_ref) -> char;
 template FMT_API auto decimal_point_impl(locale_ref) -> wchar_t;
+template FMT_API locale_ref::locale_ref(const std::locale& loc);
+template FMT_API auto locale_ref::get<std::locale>() const -> std::locale;
 
 } // namespace detail
 FMT_END_NAMESPACE

@@ -29,7 +29,7 @@ struct SysInfo {
 
 // What a local (wall-clock) time is: one instant, none (the clocks skip it) or two (they repeat it).
 // unique: `first` holds it. nonexistent: `first` ends and `second` begins at the skip.
-// ambiguous: `first` is the earlier of the two, `second` the later.
+// ambiguous: `first` is the earliest, `second` the latest (a real zone repeats a time twice at most).
 struct LocalInfo {
     enum Result { unique, nonexistent, ambiguous };
     Result result = unique;

@@ -180,6 +180,9 @@ SysInfo Zone::from_rule(Instant t, std::int64_t floor) const
             changes.push_back(c);
         }
     }
+    // Rule times may reach a week past their day, so one year's change can pass the next year's.
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const RuleChange& a, const RuleChange& b) { return a.at < b.at; });
     // The last change at or before t sets the state; the next change to the other state ends it.
     const auto after = std::find_if(changes.begin(), changes.end(), [&](const RuleChange& c) { return c.at > s; });
     bool daylight = false;
@@ -232,17 +235,16 @@ LocalInfo Zone::get_info(date::local_seconds t) const
         const std::int64_t u = l - p.offset.count();
         return p.begin.time_since_epoch().count() <= u && u < p.end.time_since_epoch().count();
     };
+    // Those that hold it: one, or (the clocks repeated it) the earliest and the latest of several.
     LocalInfo out;
     int found = 0;
     for (const SysInfo& p : periods) {
         if (holds(p)) {
             (found == 0 ? out.first : out.second) = p;
-            if (++found == 2) {
-                break;
-            }
+            ++found;
         }
     }
-    if (found == 2) {
+    if (found >= 2) {
         out.result = LocalInfo::ambiguous;
         return out;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 
@@ -158,17 +159,28 @@ const Zone& locate_zone(std::string_view name)
 
 const Zone* current_zone()
 {
-    std::array<char, 4096> target{};
-    const ssize_t n = ::readlink("/etc/localtime", target.data(), target.size() - 1);
+    // /etc/localtime links to a zone file: its name is the path after "zoneinfo/", links followed
+    // to the end (US/Eastern is America/New_York), else the link's own words; else /etc/timezone.
+    const auto zone_in = [](std::string_view path) {
+        const std::size_t at = path.find("zoneinfo/");
+        return at == std::string_view::npos ? std::string() : std::string(path.substr(at + 9));
+    };
     std::string name;
-    if (n > 0) {
-        const std::string_view link(target.data(), static_cast<std::size_t>(n));
-        const std::size_t at = link.find("zoneinfo/");
-        if (at != std::string_view::npos) {
-            name = std::string(link.substr(at + 9));
+    if (char* real = ::realpath("/etc/localtime", nullptr)) {
+        name = zone_in(real);
+        std::free(real);
+    }
+    if (name.empty()) {
+        std::array<char, 4096> target{};
+        const ssize_t n = ::readlink("/etc/localtime", target.data(), target.size() - 1);
+        if (n > 0) {
+            name = zone_in(std::string_view(target.data(), static_cast<std::size_t>(n)));
         }
-    } else if (const auto text = read_small_file("/etc/timezone", 4096)) {
-        name = text->substr(0, text->find_first_of(" \t\r\n"));
+    }
+    if (name.empty()) {
+        if (const auto text = read_small_file("/etc/timezone", 4096)) {
+            name = text->substr(0, text->find_first_of(" \t\r\n"));
+        }
     }
     try {
         return name.empty() ? nullptr : &locate_zone(name);

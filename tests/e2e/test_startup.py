@@ -22,7 +22,9 @@ def traced(sandbox, *args, tz="America/New_York"):
         argv = [STRACE, "-f", "-qq", "-o", str(log),
                 "-e", "trace=openat,open,stat,lstat,newfstatat,statx,getdents64,readlink",
                 FU_BIN, "--db", str(sandbox.db), "--now", sandbox.now] + list(args)
-        proc = subprocess.run(argv, env=sandbox.env(tz=tz), stdin=subprocess.DEVNULL,
+        # LeakSanitizer cannot run under ptrace: a sanitizer build traced checks no leaks.
+        proc = subprocess.run(argv, env=sandbox.env(tz=tz, extra={"ASAN_OPTIONS": "detect_leaks=0"}),
+                              stdin=subprocess.DEVNULL,
                               capture_output=True, timeout=60, cwd=sandbox.root)
         sandbox.test.assertEqual(proc.returncode, 0, proc.stderr.decode())
         return log.read_text().splitlines()
@@ -60,6 +62,42 @@ class ZoneFilesRead(unittest.TestCase):
         out = self.fu.ok("__complete", "zones", "Europe/Lo")
         self.assertIn("Europe/London", out.split())
         self.assertNotIn("posix/Europe/London", out)
+
+
+class OneCommandPerRun(unittest.TestCase):
+    """fu builds only the named command's options when it is sure which; either way, a word that
+    names another command is one of the command's words, and flags take no value."""
+
+    def setUp(self):
+        self.fu = FuSandbox(self)
+        self.fu.ok("add", "Ada Lovelace")
+
+    def test_a_command_name_among_the_words_is_a_word(self):
+        for flags in ([], ["-q"], ["--json"]):
+            r = self.fu.run(*flags, "promise", "ada", "after", "the", "demo")
+            self.assertEqual(r.status, 2, str(r))
+            self.assertIn('"demo" is not a time word', r.err, str(r))
+        # Nothing was filled in by `fu demo`.
+        self.assertEqual(len(self.fu.json("contacts")), 1)
+        r = self.fu.run("-q", "when", "due")
+        self.assertEqual(r.status, 2, str(r))
+        self.assertNotIn("unknown command", r.err)
+
+    def test_flags_before_the_command(self):
+        self.fu.ok("-q", "log", "ada", "call", "--note", "hello")
+        self.assertEqual(self.fu.ok("--json", "-q", "--color", "never", "contacts").count("Ada"), 1)
+        r = self.fu.run("-q", "backup", "due")
+        self.assertEqual(r.status, 0, str(r))
+        self.assertTrue((self.fu.root / "due").exists(), "the backup is written to the file named due")
+
+    def test_the_journal_keeps_the_words_a_flag_stood_beside(self):
+        self.fu.ok("log", "ada", "-q", "call", "--note", "hello")
+        listing = self.fu.ok("undo", "--list")
+        self.assertIn("fu log ada call --note hello", listing)
+
+    def test_a_misspelt_command_is_named(self):
+        r = self.fu.fail(2, "-q", "dew")
+        self.assertIn('unknown command "dew" (did you mean "due"?)', r.err)
 
 
 @unittest.skipUnless(os.environ.get("FU_STATIC_BUILD") == "1" and shutil.which("readelf"),

@@ -25,6 +25,46 @@ std::string whole_file(const char* path)
     return text.str();
 }
 
+// A version-2 TZif file: the types (offset, abbreviation), type 0 first, and the transitions
+// (when, which type), with no footer.
+std::string tzif(const std::vector<std::pair<int, std::string>>& types,
+                 const std::vector<std::pair<long long, unsigned char>>& transitions)
+{
+    const auto put = [](std::string& out, unsigned long long value, int bytes) {
+        for (int i = bytes - 1; i >= 0; --i) {
+            out += static_cast<char>((value >> (8 * i)) & 0xff);
+        }
+    };
+    std::string chars;
+    std::vector<std::size_t> abbrev_at;
+    for (const auto& type : types) {
+        abbrev_at.push_back(chars.size());
+        chars += type.second + '\0';
+    }
+    std::string out;
+    for (const int time_bytes : {4, 8}) {
+        out += "TZif2";
+        out += std::string(15, '\0');
+        for (const std::size_t count : {std::size_t{0}, std::size_t{0}, std::size_t{0}, transitions.size(),
+                                        types.size(), chars.size()}) {
+            put(out, count, 4);
+        }
+        for (const auto& transition : transitions) {
+            put(out, static_cast<unsigned long long>(transition.first), time_bytes);
+        }
+        for (const auto& transition : transitions) {
+            out += static_cast<char>(transition.second);
+        }
+        for (std::size_t i = 0; i < types.size(); ++i) {
+            put(out, static_cast<unsigned long long>(static_cast<long long>(types[i].first)), 4);
+            out += '\0';
+            out += static_cast<char>(abbrev_at[i]);
+        }
+        out += chars;
+    }
+    return out + "\n\n";
+}
+
 fu::Instant at(long long seconds) { return fu::Instant{std::chrono::seconds{seconds}}; }
 
 struct Change {
@@ -188,6 +228,22 @@ TEST_CASE("zones: local times the clocks skip or repeat")
     const fu::LocalInfo plain = ny.get_info(local_days{date::year{2026} / 6 / 15} + hours{9});
     CHECK(plain.result == fu::LocalInfo::unique);
     CHECK(plain.first.abbrev == "EDT");
+}
+
+TEST_CASE("zones: a local time the clocks showed three times")
+{
+    // Offsets +150 s, +50 s and 0 from -200, -100 and 0: local time 0 was shown in all three.
+    const fu::Zone zone("three", tzif({{0, "AAA"}, {150, "BBB"}, {50, "CCC"}, {0, "DDD"}},
+                                      {{-200, 1}, {-100, 2}, {0, 3}}));
+    const date::local_seconds zero{seconds{0}};
+    const fu::LocalInfo info = zone.get_info(zero);
+    CHECK(info.result == fu::LocalInfo::ambiguous);
+    CHECK(info.first.abbrev == "BBB");
+    CHECK(info.second.abbrev == "DDD");
+    CHECK(zone.to_sys(zero, fu::Choose::earliest) == at(-150));
+    CHECK(zone.to_sys(zero, fu::Choose::latest) == at(0));
+    CHECK(zone.get_info(at(-50)).abbrev == "CCC");
+    CHECK(zone.get_info(at(-201)).abbrev == "AAA"); // before the first transition: type 0
 }
 
 TEST_CASE("zones: POSIX TZ strings")
