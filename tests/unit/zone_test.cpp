@@ -136,20 +136,20 @@ TEST_CASE("zones: every zone agrees with the tz library from 1970 to 2037")
     CHECK(std::set<std::string>(names.begin(), names.end()) == theirs);
     REQUIRE(names.size() > 300);
 
-    const auto first = date::sys_seconds{date::sys_days{date::year{1970} / 1 / 1}};
-    const auto last = date::sys_seconds{date::sys_days{date::year{2037} / 12 / 1}};
+    const auto span_begin = date::sys_seconds{date::sys_days{date::year{1970} / 1 / 1}};
+    const auto span_end = date::sys_seconds{date::sys_days{date::year{2037} / 12 / 1}};
     long long checked = 0;
     for (const std::string& name : names) {
         CAPTURE(name);
         const fu::Zone& mine = fu::locate_zone(name);
         const date::time_zone& oracle = *date::locate_zone(name);
         CHECK(mine.name() == name);
-        auto t = first;
-        while (t < last) {
+        auto t = span_begin;
+        while (t < span_end) {
             const auto expected = oracle.get_info(t);
             // The period's first second, a second before it ends, and local times on both sides
             // of its start (the gap or the overlap a change makes, and the hours around it).
-            for (const auto probe : {std::max(t, expected.begin), std::min(expected.end, last) - seconds{1}}) {
+            for (const auto probe : {std::max(t, expected.begin), std::min(expected.end, span_end) - seconds{1}}) {
                 const auto want = oracle.get_info(probe);
                 const fu::SysInfo got = mine.get_info(probe);
                 CAPTURE(date::format("%F %T", probe));
@@ -158,7 +158,7 @@ TEST_CASE("zones: every zone agrees with the tz library from 1970 to 2037")
                 CHECK(got.dst == (want.save != minutes{0}));
                 ++checked;
             }
-            if (expected.begin > first) {
+            if (expected.begin > span_begin) {
                 const auto change = expected.begin;
                 const auto before = oracle.get_info(change - seconds{1}).offset;
                 for (const auto around : {change + before - minutes{61}, change + before - minutes{1},
