@@ -248,7 +248,8 @@ std::string named_command(const std::vector<std::string>& args, const CLI::App& 
             continue;
         }
         const auto& table = commands::command_table();
-        const bool command = std::any_of(table.begin(), table.end(), [&](const auto& s) { return arg == s.name; });
+        const bool command =
+            std::any_of(table.begin(), table.end(), [&](const auto& s) { return arg == s.name; });
         return command && arg != "completion" ? arg : std::string();
     }
     return {};

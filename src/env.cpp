@@ -67,7 +67,7 @@ std::filesystem::path config_path(const std::string& option,
 }
 
 const Zone& user_zone(const std::map<std::string, std::string>& environment,
-                                 const std::function<const Zone*()>& system_zone)
+                      const std::function<const Zone*()>& system_zone)
 {
     const auto tz = environment.find("TZ");
     if (tz == environment.end()) {

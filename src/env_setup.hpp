@@ -28,7 +28,7 @@ std::filesystem::path config_path(const std::string& option,
 
 // TZ when set (a leading ':' stripped; empty means UTC; unknown is an error), else the system zone.
 const Zone& user_zone(const std::map<std::string, std::string>& environment,
-                                 const std::function<const Zone*()>& system_zone);
+                      const std::function<const Zone*()>& system_zone);
 
 // --color always|never|auto; auto means a terminal, unless NO_COLOR is set or TERM is dumb.
 bool use_color(const std::string& option, const std::map<std::string, std::string>& environment,

@@ -47,8 +47,9 @@ public:
 
     [[noreturn]] void bad(std::string_view why) const
     {
-        throw usage_error(fmt::format("the zone file for {} is not valid: {}", m_zone, why),
-                          "reinstall the system's zone database (Debian: apt-get install --reinstall tzdata)");
+        throw usage_error(
+            fmt::format("the zone file for {} is not valid: {}", m_zone, why),
+            "reinstall the system's zone database (Debian: apt-get install --reinstall tzdata)");
     }
 
 private:
@@ -156,7 +157,8 @@ Zone::Zone(std::string name, std::string_view tzif_bytes) : m_name(std::move(nam
     }
 }
 
-Zone::Zone(std::string name, Rule rule) : m_name(std::move(name)), m_types{rule.standard}, m_rule(std::move(rule))
+Zone::Zone(std::string name, Rule rule)
+    : m_name(std::move(name)), m_types{rule.standard}, m_rule(std::move(rule))
 {
 }
 
@@ -184,7 +186,8 @@ SysInfo Zone::from_rule(Instant t, std::int64_t floor) const
     std::stable_sort(changes.begin(), changes.end(),
                      [](const RuleChange& a, const RuleChange& b) { return a.at < b.at; });
     // The last change at or before t sets the state; the next change to the other state ends it.
-    const auto after = std::find_if(changes.begin(), changes.end(), [&](const RuleChange& c) { return c.at > s; });
+    const auto after =
+        std::find_if(changes.begin(), changes.end(), [&](const RuleChange& c) { return c.at > s; });
     bool daylight = false;
     std::int64_t begin = k_no_begin;
     if (after != changes.begin()) {

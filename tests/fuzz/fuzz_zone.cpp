@@ -15,7 +15,8 @@ namespace {
 void check(const fu::Zone& zone)
 {
     // 1901, 1970, 2026, 2038 (past the 32-bit transitions), 2100 and 9999.
-    for (const long long seconds : {-2145916800LL, 0LL, 1781530200LL, 2147483648LL, 4102444800LL, 253402300799LL}) {
+    for (const long long seconds :
+         {-2145916800LL, 0LL, 1781530200LL, 2147483648LL, 4102444800LL, 253402300799LL}) {
         const fu::Instant t{std::chrono::seconds{seconds}};
         const fu::SysInfo info = zone.get_info(t);
         if (!(info.begin <= t && t < info.end)) {

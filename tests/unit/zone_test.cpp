@@ -149,7 +149,8 @@ TEST_CASE("zones: every zone agrees with the tz library from 1970 to 2037")
             const auto expected = oracle.get_info(t);
             // The period's first second, a second before it ends, and local times on both sides
             // of its start (the gap or the overlap a change makes, and the hours around it).
-            for (const auto probe : {std::max(t, expected.begin), std::min(expected.end, span_end) - seconds{1}}) {
+            const auto period_end = std::min(expected.end, span_end) - seconds{1};
+            for (const auto probe : {std::max(t, expected.begin), period_end}) {
                 const auto want = oracle.get_info(probe);
                 const fu::SysInfo got = mine.get_info(probe);
                 CAPTURE(date::format("%F %T", probe));
@@ -175,8 +176,10 @@ TEST_CASE("zones: every zone agrees with the tz library from 1970 to 2037")
                         CHECK(got.second.offset == want.second.offset);
                         CHECK(got.second.begin == want.second.begin);
                     }
-                    CHECK(mine.to_sys(local, fu::Choose::earliest) == oracle.to_sys(local, date::choose::earliest));
-                    CHECK(mine.to_sys(local, fu::Choose::latest) == oracle.to_sys(local, date::choose::latest));
+                    CHECK(mine.to_sys(local, fu::Choose::earliest) ==
+                          oracle.to_sys(local, date::choose::earliest));
+                    CHECK(mine.to_sys(local, fu::Choose::latest) ==
+                          oracle.to_sys(local, date::choose::latest));
                     ++checked;
                 }
             }
