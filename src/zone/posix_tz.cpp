@@ -1,5 +1,6 @@
 // src/zone/posix_tz.cpp — POSIX TZ strings ("EST5EDT,M3.2.0,M11.1.0"): the rule a zone file's
 // footer gives for the times after its last transition (RFC 8536 section 3.3, POSIX 8.3).
+#include <algorithm>
 #include <cctype>
 
 #include "fu/zone.hpp"
@@ -220,18 +221,37 @@ std::optional<Zone::Rule> parse_posix_tz(std::string_view text)
     return rule;
 }
 
-std::vector<RuleChange> rule_changes(const Zone::Rule& rule, int year)
+RuleYear rule_year(const Zone::Rule& rule, int year)
+{
+    const std::int32_t daylight = rule.daylight ? rule.daylight->offset : rule.standard.offset;
+    return {local_midnight(rule.start, year) + rule.start.time - rule.standard.offset,
+            local_midnight(rule.end, year) + rule.end.time - daylight};
+}
+
+std::int64_t rule_year_begin(const Zone::Rule& rule, int year)
+{
+    using namespace date;
+    return sys_days{date::year{year} / January / 1}.time_since_epoch().count() * 86400LL -
+           rule.standard.offset;
+}
+
+int rule_year_of(const Zone::Rule& rule, std::int64_t seconds)
+{
+    // Clamped to years date's calendar holds; fu's own times stay within 1000-9999.
+    const std::int64_t local =
+        std::clamp<std::int64_t>(seconds + rule.standard.offset, -100'000'000'000, 100'000'000'000);
+    const std::int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    return static_cast<int>(date::year_month_day{date::sys_days{date::days{day}}}.year());
+}
+
+bool rule_daylight_at(const Zone::Rule& rule, std::int64_t seconds)
 {
     if (!rule.daylight) {
-        return {};
+        return false;
     }
-    // The start is given in standard time, the end in daylight time.
-    const std::int64_t start = local_midnight(rule.start, year) + rule.start.time - rule.standard.offset;
-    const std::int64_t end = local_midnight(rule.end, year) + rule.end.time - rule.daylight->offset;
-    if (end < start) {
-        return {{end, false}, {start, true}}; // the southern hemisphere: summer spans the new year
-    }
-    return {{start, true}, {end, false}};
+    const RuleYear y = rule_year(rule, rule_year_of(rule, seconds));
+    return y.start < y.end ? y.start <= seconds && seconds < y.end
+                           : !(y.end <= seconds && seconds < y.start);
 }
 
 } // namespace fu

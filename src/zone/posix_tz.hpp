@@ -1,4 +1,4 @@
-// src/zone/posix_tz.hpp — the instants a POSIX TZ rule changes between standard and daylight time.
+// src/zone/posix_tz.hpp — what a POSIX TZ rule says of an instant: standard or daylight time.
 #pragma once
 
 #include <cstdint>
@@ -8,12 +8,25 @@
 
 namespace fu {
 
-struct RuleChange {
-    std::int64_t at = 0;      // UTC seconds
-    bool to_daylight = false; // daylight time begins (else standard time does)
+// A year's rule times as UTC seconds: when daylight time starts (given in standard time) and when
+// it ends (given in daylight time). The start may come after the end (the southern hemisphere).
+struct RuleYear {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
 };
+RuleYear rule_year(const Zone::Rule& rule, int year);
 
-// A year's two changes in time order; none for a rule without daylight time.
-std::vector<RuleChange> rule_changes(const Zone::Rule& rule, int year);
+// The instant a year begins in the rule's standard time (January 1, 00:00).
+std::int64_t rule_year_begin(const Zone::Rule& rule, int year);
+
+// The year an instant falls in, read in the rule's standard time.
+int rule_year_of(const Zone::Rule& rule, std::int64_t seconds);
+
+// Whether daylight time is in effect at an instant. As in C libraries and Python's zoneinfo, each
+// year is read on its own: within the year, daylight time runs from its start to its end, or (the
+// start after the end) outside the span from its end to its start. A start equal to its end means
+// daylight time all year. A function of the instant alone, so a rule
+// whose years overlap (a start a week before the last year's end) still answers one way.
+bool rule_daylight_at(const Zone::Rule& rule, std::int64_t seconds);
 
 } // namespace fu

@@ -83,13 +83,6 @@ Counts header(Bytes& in, char& version)
     return c;
 }
 
-std::int64_t year_of(std::int64_t seconds)
-{
-    const std::int64_t clamped = std::clamp<std::int64_t>(seconds, -100'000'000'000, 100'000'000'000);
-    const auto day = clamped >= 0 ? clamped / 86400 : -((-clamped + 86399) / 86400);
-    return static_cast<int>(date::year_month_day{date::sys_days{date::days{day}}}.year());
-}
-
 } // namespace
 
 Zone::Zone(std::string name, std::string_view tzif_bytes) : m_name(std::move(name))
@@ -171,39 +164,43 @@ SysInfo Zone::info_of(const Type& type, std::int64_t begin, std::int64_t end) co
 SysInfo Zone::from_rule(Instant t, std::int64_t floor) const
 {
     const Rule& rule = *m_rule;
+    const std::int64_t s = t.time_since_epoch().count();
     if (!rule.daylight) {
         return info_of(rule.standard, floor, k_no_end);
     }
-    const std::int64_t s = t.time_since_epoch().count();
-    const std::int64_t year = year_of(s + rule.standard.offset);
-    std::vector<RuleChange> changes;
-    for (std::int64_t y = year - 1; y <= year + 2; ++y) {
-        for (const RuleChange& c : rule_changes(rule, static_cast<int>(y))) {
-            changes.push_back(c);
+    // Where the state can change near t: each year's start, end and first instant. Only those
+    // inside the years looked at count, so between two neighbours the state holds.
+    const int year = rule_year_of(rule, s);
+    const std::int64_t low = rule_year_begin(rule, year - 2);
+    const std::int64_t high = rule_year_begin(rule, year + 3);
+    std::vector<std::int64_t> points;
+    for (int y = year - 2; y <= year + 2; ++y) {
+        const RuleYear times = rule_year(rule, y);
+        for (const std::int64_t p : {times.start, times.end, rule_year_begin(rule, y)}) {
+            if (low <= p && p <= high) {
+                points.push_back(p);
+            }
         }
     }
-    // Rule times may reach a week past their day, so one year's change can pass the next year's.
-    std::stable_sort(changes.begin(), changes.end(),
-                     [](const RuleChange& a, const RuleChange& b) { return a.at < b.at; });
-    // The last change at or before t sets the state; the next change to the other state ends it.
-    const auto after =
-        std::find_if(changes.begin(), changes.end(), [&](const RuleChange& c) { return c.at > s; });
-    bool daylight = false;
+    points.push_back(high);
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    const bool daylight = rule_daylight_at(rule, s);
+    const auto changes = [&](std::int64_t p) { return rule_daylight_at(rule, p) != daylight; };
+    // The period begins at the last point at or before t where the state was other just before,
+    // and ends at the first point after t where it is other. Five years without a change: no bound.
+    auto after = std::upper_bound(points.begin(), points.end(), s);
     std::int64_t begin = k_no_begin;
-    if (after != changes.begin()) {
-        daylight = std::prev(after)->to_daylight;
-        begin = std::prev(after)->at;
-    } else {
-        daylight = !changes.front().to_daylight;
-    }
-    std::int64_t end = k_no_end;
-    for (auto c = after; c != changes.end(); ++c) {
-        if (c->to_daylight != daylight) {
-            end = c->at;
+    for (auto p = after; p != points.begin();) {
+        --p;
+        if (rule_daylight_at(rule, *p - 1) != daylight) {
+            begin = *p;
             break;
         }
     }
-    return info_of(daylight ? *rule.daylight : rule.standard, std::max(begin, floor), end);
+    const auto end = std::find_if(after, points.end(), changes);
+    return info_of(daylight ? *rule.daylight : rule.standard, std::max(begin, floor),
+                   end == points.end() ? k_no_end : *end);
 }
 
 SysInfo Zone::get_info(Instant t) const

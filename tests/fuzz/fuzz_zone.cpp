@@ -1,6 +1,7 @@
 // tests/fuzz/fuzz_zone.cpp — the zone reader: any bytes are a zone (TZif, or a POSIX TZ string) or
-// one fu::Error; a zone's answers agree with each other (an instant's local time is never one the
-// clocks skip, and the instant lies between that local time's earliest and latest readings).
+// one fu::Error; a zone's answers agree with each other (an instant's period holds it and the next
+// period begins where it ends; its local time is never one the clocks skip, and the instant lies
+// between that local time's earliest and latest readings).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +22,9 @@ void check(const fu::Zone& zone)
         const fu::SysInfo info = zone.get_info(t);
         if (!(info.begin <= t && t < info.end)) {
             std::abort();
+        }
+        if (info.end.time_since_epoch().count() < (1LL << 59) && zone.get_info(info.end).begin != info.end) {
+            std::abort(); // the next period begins where this one ends: no gap, no overlap
         }
         const date::local_seconds local = zone.to_local(t);
         const fu::LocalInfo back = zone.get_info(local);

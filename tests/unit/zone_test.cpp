@@ -305,6 +305,49 @@ TEST_CASE("zones: POSIX TZ strings")
     }
 }
 
+TEST_CASE("zones: a rule whose years overlap or cover the whole year answers one way")
+{
+    // Found by fuzz_zone: a start on day 0 and an end on day 365 (past December 31 in a common
+    // year) made one year's end fall after the next year's start, and an instant's period depended
+    // on which years were looked at. Each year is now read on its own, as C libraries do.
+    for (const char* text : {"YYe0XDT,0,365/4", "EST5EDT,0/0,J365/25", "AAA3BBB,M12.5.6/160,M1.1.0/-100",
+                             "CET-1CEST,M3.5.0,M10.5.0/3", "AAA0BBB,100,100", "<-02>2<-01>,M3.5.0/-1,M10.5.0/0"}) {
+        CAPTURE(text);
+        const auto rule = fu::parse_posix_tz(text);
+        REQUIRE(rule);
+        const fu::Zone zone("test", *rule);
+        // Every six hours and a bit from 1896 to 1905 (1900 is not a leap year) and 2026 to 2030.
+        for (const auto& [from, to] : {std::pair{-2335132800LL, -2051222400LL}, {1767225600LL, 1924992000LL}}) {
+            for (long long s = from; s < to; s += 6 * 3600 + 17) {
+                const fu::SysInfo info = zone.get_info(at(s));
+                CAPTURE(s);
+                REQUIRE(info.begin <= at(s));
+                REQUIRE(at(s) < info.end);
+                if (info.end.time_since_epoch().count() < (1LL << 59)) {
+                    const fu::SysInfo next = zone.get_info(info.end);
+                    CHECK(next.begin == info.end); // periods meet: none overlaps the next
+                    CHECK(next.dst != info.dst);
+                }
+                const date::local_seconds local = zone.to_local(at(s));
+                CHECK(zone.get_info(local).result != fu::LocalInfo::nonexistent);
+                CHECK(zone.to_sys(local, fu::Choose::earliest) <= at(s));
+                CHECK(at(s) <= zone.to_sys(local, fu::Choose::latest));
+            }
+        }
+    }
+    const fu::Zone overlap("test", *fu::parse_posix_tz("YYe0XDT,0,365/4"));
+    const auto jan1_2027 = date::sys_days{date::year{2027} / 1 / 1};
+    CHECK(overlap.get_info(jan1_2027 + hours{1}).abbrev == "YYe"); // daylight starts at 02:00
+    CHECK(overlap.get_info(jan1_2027 + hours{2}).abbrev == "XDT");
+    const auto dec31_2028 = date::sys_days{date::year{2028} / 12 / 31}; // a leap year: day 365
+    CHECK(overlap.get_info(dec31_2028 + hours{3} - seconds{1}).abbrev == "XDT");
+    CHECK(overlap.get_info(dec31_2028 + hours{3}).abbrev == "YYe");
+    const fu::Zone always("test", *fu::parse_posix_tz("EST5EDT,0/0,J365/25")); // RFC 8536 3.3.1
+    CHECK(always.get_info(jan1_2027).abbrev == "EDT");
+    CHECK(always.get_info(jan1_2027 - seconds{1}).abbrev == "EDT");
+    CHECK(always.get_info(jan1_2027).end.time_since_epoch().count() > (1LL << 59));
+}
+
 TEST_CASE("zones: names and files that are not zones")
 {
     for (const char* name : {"", "Nowhere/City", "../../etc/passwd", "/usr/share/zoneinfo/UTC", "posix/UTC",
