@@ -116,7 +116,7 @@ Error unusable_file(const SQLite::Exception& e, const std::filesystem::path& pat
 std::unique_ptr<SQLite::Database> connect(const std::string& name, int flags,
                                           std::chrono::milliseconds busy_timeout)
 {
-    auto db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+    auto db = store_files::open_connection(name, flags, static_cast<int>(busy_timeout.count()));
     configure(*db);
     return db;
 }
@@ -127,7 +127,7 @@ open_database(const std::string& name, int flags,
 {
     std::unique_ptr<SQLite::Database> db;
     try {
-        db = std::make_unique<SQLite::Database>(name, flags, static_cast<int>(busy_timeout.count()));
+        db = store_files::open_connection(name, flags, static_cast<int>(busy_timeout.count()));
         configure(*db);
         return db;
     } catch (const SQLite::Exception& e) {
@@ -433,6 +433,13 @@ std::string file_uri(const std::filesystem::path& path, const std::string& param
         }
     }
     return uri + "?" + parameters;
+}
+
+std::unique_ptr<SQLite::Database> open_connection(const std::string& name, int flags, int busy_timeout_ms)
+{
+    // Only before SQLite's first use in the process; later, SQLite refuses it and nothing changes.
+    [[maybe_unused]] static const int statistics_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return std::make_unique<SQLite::Database>(name, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
 }
 
 } // namespace store_files

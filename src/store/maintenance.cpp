@@ -76,7 +76,7 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
     }
     const auto timeout = static_cast<int>(busy_timeout.count());
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, timeout);
+        auto db = store_files::open_connection(path.string(), SQLite::OPEN_READONLY, timeout);
         try {
             db->execAndGet("PRAGMA application_id");
             return db;
@@ -101,8 +101,8 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& pa
                             path.string()),
                 "run fu once where the database can be written");
         }
-        return std::make_unique<SQLite::Database>(
-            store_files::file_uri(path, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI, timeout);
+        return store_files::open_connection(store_files::file_uri(path, "immutable=1"),
+                                            SQLite::OPEN_READONLY | SQLite::OPEN_URI, timeout);
     } catch (const SQLite::Exception& e) {
         throw database_error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
     }
