@@ -200,10 +200,11 @@ std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant 
     return state == DueState::upcoming ? std::pair(earliest, latest) : std::pair(latest, earliest);
 }
 
-// The keep-in-touch rows of the query at `now`, in agenda order: only contacts whose cadence can
-// have come due before `until` are read (by the store's `every_after` bound).
+// The keep-in-touch rows of the query at `now`, in agenda order (of each state, the first `shown`
+// rows; 0: all): only contacts whose cadence can have come due before `until` are read (by the
+// store's `every_after` bound).
 std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
-                                         Cadences& cadences)
+                                         Cadences& cadences, int shown)
 {
     std::vector<TouchRow> rows;
     if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from || query.not_reminded) {
@@ -236,17 +237,26 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         row.contact_id = candidate.contact_id;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const TouchRow& a, const TouchRow& b) {
-        if (a.state != b.state) {
-            return static_cast<int>(a.state) < static_cast<int>(b.state);
-        }
+    const auto in_order = [](const TouchRow& a, const TouchRow& b) {
         if (a.rank != b.rank) {
             return a.rank < b.rank;
         }
         const auto ka = order_key(a.state, a.earliest, a.latest);
         const auto kb = order_key(b.state, b.earliest, b.latest);
         return ka != kb ? ka < kb : a.contact_id < b.contact_id;
-    });
+    };
+    // Grouped by state, in order; past the first `shown` of a state (never listed, only counted),
+    // in no order.
+    auto group = rows.begin();
+    for (const DueState state : k_states) {
+        const auto group_end = std::partition(group, rows.end(), [&](const TouchRow& r) { return r.state == state; });
+        if (shown > 0 && group_end - group > shown) {
+            std::partial_sort(group, group + shown, group_end, in_order);
+        } else {
+            std::sort(group, group_end, in_order);
+        }
+        group = group_end;
+    }
     return rows;
 }
 
@@ -365,7 +375,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
     Cadences cadences;
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences);
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
     walk_agenda(store, query, now, query.limit, touch,
                 [&](AgendaItem& item) { agenda.items.push_back(std::move(item)); });
     if (query.count) {
@@ -409,7 +419,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
     Cadences cadences;
-    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences);
+    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences, 0);
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TouchRow& r) { return r.state == DueState::upcoming; }),
                rows.end());
     TouchSummary summary;
@@ -428,7 +438,7 @@ void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink)
 {
     Cadences cadences;
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences);
+    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
     walk_agenda(store, query, now, query.limit, touch, [&](AgendaItem& item) { sink(item); });
 }
 

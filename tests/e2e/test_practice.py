@@ -490,6 +490,30 @@ class KeepInTouchTest(unittest.TestCase):
         self.assertEqual([(r["type"], r["contact"]["name"], r["state"]) for r in rows],
                          [("keep-in-touch", "Bob Stone", "overdue"), ("promise", "Carl Berg", "upcoming")])
 
+    def test_each_limit_lists_the_first_rows_of_the_whole_list(self):
+        # Only the rows a limit shows are put in order; the others are only counted. Every limit
+        # must still show the start of the unlimited list, with the same counts.
+        fu = self.fu
+        cadences = ["weekly", "2-3 weeks", "monthly", "every 10-14 days"]
+        interests = ["hot", "warm", "cold", ""]
+        for i in range(14):
+            extra = ["--interest", interests[i % 4]] if interests[i % 4] else []
+            fu.ok("add", f"Contact {i:02}", "--every", cadences[i % 4], *extra,
+                  now=f"2026-05-{1 + (i * 7) % 28:02}T{8 + i % 9:02}:15")
+        fu.ok("promise", "contact 03", "today", "5pm")
+        fu.ok("promise", "contact 05", "tomorrow", now="2026-05-29T10:00")
+        now = "2026-06-01T12:00"
+        whole = fu.ok("due", "--until", "in 3 weeks", "--limit", "0", "--format", "tsv", now=now).splitlines()
+        self.assertGreater(len(whole), 8)
+        states = {line.split("\t")[0] for line in whole[1:]}
+        for limit in range(1, len(whole)):
+            shown = fu.ok("due", "--until", "in 3 weeks", "--limit", str(limit), "--format", "tsv",
+                          now=now).splitlines()
+            self.assertEqual(shown, whole[:limit + 1], f"--limit {limit}")
+        human = fu.ok("due", "--until", "in 3 weeks", "--limit", "2", now=now)
+        self.assertIn("Overdue (", human)
+        self.assertTrue(states)
+
     def test_the_window_keeps_the_local_clock_across_a_change_of_offset(self):
         # US clocks go back on Sun 1 Nov 2026: the window keeps 10:00 local time, now at -05:00.
         self.fu.ok("add", "Bob Stone", "--every", "2-3 weeks", now="2026-10-20T10:00")
