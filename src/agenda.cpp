@@ -200,8 +200,19 @@ std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant 
     return state == DueState::upcoming ? std::pair(earliest, latest) : std::pair(latest, earliest);
 }
 
+// Keep-in-touch rows of one state in agenda order: by interest, then window, then contact.
+bool in_agenda_order(const TouchRow& a, const TouchRow& b)
+{
+    if (a.rank != b.rank) {
+        return a.rank < b.rank;
+    }
+    const auto ka = order_key(a.state, a.earliest, a.latest);
+    const auto kb = order_key(b.state, b.earliest, b.latest);
+    return ka != kb ? ka < kb : a.contact_id < b.contact_id;
+}
+
 // The keep-in-touch rows of the query at `now`, in agenda order (of each state, the first `shown`
-// rows; 0: all): only contacts whose cadence can have come due before `until` are read (by the
+// rows; 0: all; -1: none in order): only contacts whose cadence can have come due before `until` are read (by the
 // store's `every_after` bound).
 std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
                                          Cadences& cadences, int shown)
@@ -237,23 +248,18 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         row.contact_id = candidate.contact_id;
         rows.push_back(std::move(row));
     }
-    const auto in_order = [](const TouchRow& a, const TouchRow& b) {
-        if (a.rank != b.rank) {
-            return a.rank < b.rank;
-        }
-        const auto ka = order_key(a.state, a.earliest, a.latest);
-        const auto kb = order_key(b.state, b.earliest, b.latest);
-        return ka != kb ? ka < kb : a.contact_id < b.contact_id;
-    };
+    if (shown < 0) {
+        return rows;
+    }
     // Grouped by state, in order; past the first `shown` of a state (never listed, only counted),
     // in no order.
     auto group = rows.begin();
     for (const DueState state : k_states) {
         const auto group_end = std::partition(group, rows.end(), [&](const TouchRow& r) { return r.state == state; });
         if (shown > 0 && group_end - group > shown) {
-            std::partial_sort(group, group + shown, group_end, in_order);
+            std::partial_sort(group, group + shown, group_end, in_agenda_order);
         } else {
-            std::sort(group, group_end, in_order);
+            std::sort(group, group_end, in_agenda_order);
         }
         group = group_end;
     }
@@ -419,17 +425,23 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
     Cadences cadences;
-    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences, 0);
+    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences, -1);
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TouchRow& r) { return r.state == DueState::upcoming; }),
                rows.end());
     TouchSummary summary;
     summary.total = static_cast<std::int64_t>(rows.size());
-    std::stable_sort(rows.begin(), rows.end(), [](const TouchRow& a, const TouchRow& b) { return a.last < b.last; });
-    for (const TouchRow& row : rows) {
-        if (limit > 0 && summary.longest_silent.size() >= static_cast<std::size_t>(limit)) {
-            break;
+    // The longest silent first; of those last in touch at the same moment, overdue first, then in
+    // agenda order. Only the rows listed are put in order.
+    const auto silent_longer = [](const TouchRow& a, const TouchRow& b) {
+        if (a.last != b.last) {
+            return a.last < b.last;
         }
-        summary.longest_silent.push_back(touch_item(store, row, *query.keep_in_touch_zone));
+        return a.state != b.state ? static_cast<int>(a.state) < static_cast<int>(b.state) : in_agenda_order(a, b);
+    };
+    const std::size_t listed = limit > 0 ? std::min(rows.size(), static_cast<std::size_t>(limit)) : rows.size();
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(listed), rows.end(), silent_longer);
+    for (std::size_t i = 0; i < listed; ++i) {
+        summary.longest_silent.push_back(touch_item(store, rows[i], *query.keep_in_touch_zone));
     }
     return summary;
 }
