@@ -235,6 +235,21 @@ std::int64_t rule_year_begin(const Zone::Rule& rule, int year)
            rule.standard.offset;
 }
 
+YearPoints rule_year_points(const Zone::Rule& rule, int year)
+{
+    YearPoints points;
+    const std::int64_t first = rule_year_begin(rule, year);
+    const std::int64_t next = rule_year_begin(rule, year + 1);
+    points.at[points.count++] = first;
+    const RuleYear times = rule_year(rule, year);
+    for (const std::int64_t p : {std::min(times.start, times.end), std::max(times.start, times.end)}) {
+        if (first < p && p < next && p != points.at[points.count - 1]) {
+            points.at[points.count++] = p;
+        }
+    }
+    return points;
+}
+
 int rule_year_of(const Zone::Rule& rule, std::int64_t seconds)
 {
     // Clamped to years date's calendar holds; fu's own times stay within 1000-9999.

@@ -1,6 +1,8 @@
 // src/zone/posix_tz.hpp — what a POSIX TZ rule says of an instant: standard or daylight time.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +20,18 @@ RuleYear rule_year(const Zone::Rule& rule, int year);
 
 // The instant a year begins in the rule's standard time (January 1, 00:00).
 std::int64_t rule_year_begin(const Zone::Rule& rule, int year);
+
+// The instants of a year (in the rule's standard time) where the rule's state can change: the
+// year's first instant, then its start and its end when they fall within the year, in order.
+struct YearPoints {
+    std::array<std::int64_t, 3> at{};
+    std::size_t count = 0;
+};
+YearPoints rule_year_points(const Zone::Rule& rule, int year);
+
+// How many years a rule's pattern takes to repeat: the Gregorian calendar's leap years and
+// weekdays repeat every 400 years, and a rule's dates depend on nothing else.
+constexpr int k_rule_cycle_years = 400;
 
 // The year an instant falls in, read in the rule's standard time.
 int rule_year_of(const Zone::Rule& rule, std::int64_t seconds);

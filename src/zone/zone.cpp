@@ -168,39 +168,39 @@ SysInfo Zone::from_rule(Instant t, std::int64_t floor) const
     if (!rule.daylight) {
         return info_of(rule.standard, floor, k_no_end);
     }
-    // Where the state can change near t: each year's start, end and first instant. Only those
-    // inside the years looked at count, so between two neighbours the state holds.
+    // The period begins at the last point at or before t where the state was other just before,
+    // and ends at the first point after t where it is other. A rule may change only in some years
+    // (a date that falls in its own year only when January 1 is a Monday, or only in leap years):
+    // the search goes on year by year, and a rule's years repeat in 400, so a state that holds
+    // through one cycle holds for ever.
+    const bool daylight = rule_daylight_at(rule, s);
     const int year = rule_year_of(rule, s);
-    const std::int64_t low = rule_year_begin(rule, year - 2);
-    const std::int64_t high = rule_year_begin(rule, year + 3);
-    std::vector<std::int64_t> points;
-    for (int y = year - 2; y <= year + 2; ++y) {
-        const RuleYear times = rule_year(rule, y);
-        for (const std::int64_t p : {times.start, times.end, rule_year_begin(rule, y)}) {
-            if (low <= p && p <= high) {
-                points.push_back(p);
+    std::int64_t begin = k_no_begin;
+    for (int y = year; y >= year - k_rule_cycle_years && begin == k_no_begin; --y) {
+        const YearPoints points = rule_year_points(rule, y);
+        for (std::size_t i = points.count; i-- > 0;) {
+            const std::int64_t p = points.at[i];
+            if (p <= s && rule_daylight_at(rule, p - 1) != daylight) {
+                begin = p;
+                break;
+            }
+        }
+        if (points.at[0] <= floor) {
+            break; // the zone file's transitions hold before its last one
+        }
+    }
+    std::int64_t end = k_no_end;
+    for (int y = year; y <= year + k_rule_cycle_years && end == k_no_end; ++y) {
+        const YearPoints points = rule_year_points(rule, y);
+        for (std::size_t i = 0; i < points.count; ++i) {
+            const std::int64_t p = points.at[i];
+            if (p > s && rule_daylight_at(rule, p) != daylight) {
+                end = p;
+                break;
             }
         }
     }
-    points.push_back(high);
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
-    const bool daylight = rule_daylight_at(rule, s);
-    const auto changes = [&](std::int64_t p) { return rule_daylight_at(rule, p) != daylight; };
-    // The period begins at the last point at or before t where the state was other just before,
-    // and ends at the first point after t where it is other. Five years without a change: no bound.
-    auto after = std::upper_bound(points.begin(), points.end(), s);
-    std::int64_t begin = k_no_begin;
-    for (auto p = after; p != points.begin();) {
-        --p;
-        if (rule_daylight_at(rule, *p - 1) != daylight) {
-            begin = *p;
-            break;
-        }
-    }
-    const auto end = std::find_if(after, points.end(), changes);
-    return info_of(daylight ? *rule.daylight : rule.standard, std::max(begin, floor),
-                   end == points.end() ? k_no_end : *end);
+    return info_of(daylight ? *rule.daylight : rule.standard, std::max(begin, floor), end);
 }
 
 SysInfo Zone::get_info(Instant t) const

@@ -1,7 +1,7 @@
 // tests/fuzz/fuzz_zone.cpp — the zone reader: any bytes are a zone (TZif, or a POSIX TZ string) or
-// one fu::Error; a zone's answers agree with each other (an instant's period holds it and the next
-// period begins where it ends; its local time is never one the clocks skip, and the instant lies
-// between that local time's earliest and latest readings).
+// one fu::Error; a zone's answers agree with each other (an instant's period holds it, and the next
+// period begins where it ends, or none does; its local time is never one the clocks skip, and the
+// instant lies between that local time's earliest and latest readings).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,8 +23,17 @@ void check(const fu::Zone& zone)
         if (!(info.begin <= t && t < info.end)) {
             std::abort();
         }
-        if (info.end.time_since_epoch().count() < (1LL << 59) && zone.get_info(info.end).begin != info.end) {
-            std::abort(); // the next period begins where this one ends: no gap, no overlap
+        if (info.end.time_since_epoch().count() < (1LL << 59)) {
+            if (zone.get_info(info.end).begin != info.end) {
+                std::abort(); // the next period begins where this one ends: no gap, no overlap
+            }
+        } else {
+            for (int k = 1; k <= 12; ++k) { // a period without end: the years after hold no change
+                const fu::SysInfo later = zone.get_info(t + std::chrono::hours{24 * (365 * k + 13)});
+                if (later.offset != info.offset || later.dst != info.dst) {
+                    std::abort();
+                }
+            }
         }
         const date::local_seconds local = zone.to_local(t);
         const fu::LocalInfo back = zone.get_info(local);

@@ -34,7 +34,8 @@ seed() {
           i=0
           for rule in "EST5EDT,M3.2.0,M11.1.0" "<+03>-3" "IST-2IDT,M3.4.4/26,M10.5.0" \
               "<-02>2<-01>,M3.5.0/-1,M10.5.0/0" "XST-1XDT,J60/2,59/2" \
-              "YYe0XDT,0,365/4" "EST5EDT,0/0,J365/25"; do
+              "YYe0XDT,0,365/4" "EST5EDT,0/0,J365/25" "EST5EDT,M1.1.0/-143,M1.1.0/-141" \
+              "XXX0YYY,59/1,J60/2"; do
               printf '%s' "$rule" >"$corpus/posix-$((i++))"
           done ;;
     esac

@@ -311,7 +311,8 @@ TEST_CASE("zones: a rule whose years overlap or cover the whole year answers one
     // year) made one year's end fall after the next year's start, and an instant's period depended
     // on which years were looked at. Each year is now read on its own, as C libraries do.
     for (const char* text : {"YYe0XDT,0,365/4", "EST5EDT,0/0,J365/25", "AAA3BBB,M12.5.6/160,M1.1.0/-100",
-                             "CET-1CEST,M3.5.0,M10.5.0/3", "AAA0BBB,100,100", "<-02>2<-01>,M3.5.0/-1,M10.5.0/0"}) {
+                             "CET-1CEST,M3.5.0,M10.5.0/3", "AAA0BBB,100,100", "<-02>2<-01>,M3.5.0/-1,M10.5.0/0",
+                             "EST5EDT,M1.1.0/-143,M1.1.0/-141", "XXX0YYY,59/1,J60/2"}) {
         CAPTURE(text);
         const auto rule = fu::parse_posix_tz(text);
         REQUIRE(rule);
@@ -342,6 +343,23 @@ TEST_CASE("zones: a rule whose years overlap or cover the whole year answers one
     const auto dec31_2028 = date::sys_days{date::year{2028} / 12 / 31}; // a leap year: day 365
     CHECK(overlap.get_info(dec31_2028 + hours{3} - seconds{1}).abbrev == "XDT");
     CHECK(overlap.get_info(dec31_2028 + hours{3}).abbrev == "YYe");
+    // Rules that change only in some years: a period lasts until the next year that changes.
+    // Daylight time for an hour on January 1, in years that begin on a Monday (2018, 2024, 2029).
+    const fu::Zone mondays("test", *fu::parse_posix_tz("EST5EDT,M1.1.0/-143,M1.1.0/-141"));
+    const auto jan1_2018 = date::sys_days{date::year{2018} / 1 / 1};
+    const fu::SysInfo summer_2012 = mondays.get_info(date::sys_days{date::year{2012} / 7 / 1});
+    CHECK(summer_2012.abbrev == "EST");
+    CHECK(summer_2012.end == jan1_2018 + hours{6});
+    CHECK(mondays.get_info(jan1_2018 + hours{6}).abbrev == "EDT");
+    CHECK(mondays.get_info(jan1_2018 + hours{6}).end == jan1_2018 + hours{7});
+    // Daylight time from February 29 (or March 1) to March 1 in common years; 2098-2103 has none
+    // of its leap-year pattern's short standard spans until 2104.
+    const fu::Zone leap("test", *fu::parse_posix_tz("XXX0YYY,59/1,J60/2"));
+    const fu::SysInfo in_2100 = leap.get_info(date::sys_days{date::year{2100} / 7 / 1});
+    CHECK(in_2100.abbrev == "YYY");
+    CHECK(in_2100.end.time_since_epoch().count() < (1LL << 59));
+    CHECK(leap.get_info(in_2100.end).abbrev == "XXX");
+    CHECK(in_2100.end < date::sys_days{date::year{2105} / 1 / 1});
     const fu::Zone always("test", *fu::parse_posix_tz("EST5EDT,0/0,J365/25")); // RFC 8536 3.3.1
     CHECK(always.get_info(jan1_2027).abbrev == "EDT");
     CHECK(always.get_info(jan1_2027 - seconds{1}).abbrev == "EDT");
