@@ -369,7 +369,7 @@ function __fu_options --argument-names cmd
             '--all' 'Every open promise, however far ahead' \
             '--tag' 'Only contacts with this tag' \
             '--agreed' 'Only times the customer agreed to' \
-            '--limit' 'At most N rows (0: all; a terminal shows 50 by default)' \
+            '--limit' 'At most N rows (0: all; a terminal shows 50 by default; --no-next-step: all)' \
             '--check' 'Exit 1 when something is overdue or due now' \
             '--interest' 'Only contacts this interested: hot, warm or cold' \
             '--no-next-step' 'List every contact in follow-up without a next step, most recently active first'
@@ -394,7 +394,7 @@ function __fu_options --argument-names cmd
             '--since' 'Listing: interactions since this time' \
             '--contact' 'Listing: one contact\'s interactions' \
             '--search' 'Listing: interactions whose note has these words' \
-            '--limit' 'Listing: at most N interactions'
+            '--limit' 'Listing: at most N interactions (0: all; a terminal shows 50 by default)'
         case 'reschedule'
             printf '%s\t%s\n' \
             '--reason' 'Why it moved' \

@@ -457,7 +457,14 @@ void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
 void each_without_next_step(const Store& store, const AgendaQuery& query,
                             const std::function<void(Contact&)>& sink)
 {
-    store.each_without_next_step(next_step_query(query), sink);
+    NextStepQuery q = next_step_query(query);
+    q.limit = std::max(query.limit, 0);
+    store.each_without_next_step(q, sink);
+}
+
+std::int64_t count_without_next_step(const Store& store, const AgendaQuery& query)
+{
+    return store.count_without_next_step(next_step_query(query));
 }
 
 PromiseStats compute_stats(const RecordCounts& counts)

@@ -375,7 +375,7 @@ void JsonArrayStream::push(const Json& element)
 
 void JsonArrayStream::finish()
 {
-    m_out << (m_any ? "\n]" : "[]");
+    m_out << (m_any ? "\n]\n" : "[]\n"); // a line, like every JSON document fu writes
 }
 
 DelimitedStream::DelimitedStream(std::ostream& out, std::vector<std::string> keys, OutputFormat format)

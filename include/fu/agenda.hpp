@@ -113,6 +113,9 @@ void order_agenda(std::vector<AgendaItem>& items);
 // Builds the agenda at `now` from the store: reads only the rows it keeps, from the indexes.
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now);
 
+// How many contacts without a next step the query finds (its tag and interest; not its limit).
+std::int64_t count_without_next_step(const Store& store, const AgendaQuery& query);
+
 // The keep-in-touch rows of the query that have come due (due or overdue) at `now`: how many, and
 // the `limit` longest silent (0: all), oldest last contact first.
 struct TouchSummary {
@@ -126,8 +129,8 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
 void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink);
 
-// Streams the contacts without a next step of the query (its tag and interest), most recently
-// active first.
+// Streams the contacts without a next step of the query (its tag, interest and limit), most
+// recently active first.
 void each_without_next_step(const Store& store, const AgendaQuery& query,
                             const std::function<void(Contact&)>& sink);
 

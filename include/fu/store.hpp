@@ -117,7 +117,7 @@ struct ChangeLabel {
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 6;
+inline constexpr int k_schema_version = 7;
 // How many write commands the undo journal keeps.
 inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.
@@ -261,6 +261,12 @@ public:
     void update_interaction(const Interaction& interaction);
     void delete_interaction(Id id);
     std::vector<Interaction> list_interactions(const InteractionFilter& filter) const;
+    // The same, streamed, each with the contact it was with (the fields that name and reach them:
+    // id, name, company, phone, email and zone; not tags or notes).
+    void each_interaction(const InteractionFilter& filter,
+                          const std::function<void(Interaction&, Contact&)>& sink) const;
+    // How many interactions the filter finds, regardless of its limit.
+    std::int64_t count_interactions(const InteractionFilter& filter) const;
     // Every interaction of one contact, oldest first (a prepared query, for row-by-row readers).
     std::vector<Interaction> interactions_of_contact(Id contact_id) const;
 

@@ -10,9 +10,6 @@
 namespace fu::commands {
 namespace {
 
-// How many contacts a person reads at the terminal before the rest is counted.
-constexpr int k_human_rows = 50;
-
 struct ContactsOptions {
     ContactFilter filter;
     int limit = 0;
@@ -89,7 +86,7 @@ int run_contacts(ContactsOptions opt, Env& env)
     if (opt.filter.limit > 0 && contacts.size() == static_cast<std::size_t>(opt.filter.limit)) {
         const std::int64_t more = store.count_contacts(opt.filter) - opt.filter.limit;
         if (more > 0) {
-            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", more);
+            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", count_text(more));
         }
     }
     return k_exit_ok;

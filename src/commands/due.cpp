@@ -59,18 +59,8 @@ Style section_style(DueState state)
     return Style::none;
 }
 
-// How many rows a person reads at the terminal before the rest is summed up in one line.
-constexpr int k_human_rows = 50;
+// How many contacts without a next step `fu due` shows under its windows.
 constexpr int k_human_no_next_step = 10;
-
-std::string count_text(std::int64_t n)
-{
-    std::string digits = std::to_string(n);
-    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
-}
 
 std::string no_next_step_line(const Contact& contact)
 {
@@ -171,7 +161,7 @@ Json item_json(const AgendaItem& item, const Env& env)
                : promise_json(item.promise, item.contact, env, item.attempts, item.unanswered);
 }
 
-// `fu due --no-next-step`: every contact without a next step, streamed.
+// `fu due --no-next-step`: every contact without a next step (or the first --limit), streamed.
 int print_no_next_step(const Store& store, const AgendaQuery& query, const Env& env)
 {
     if (env.json()) {
@@ -189,16 +179,19 @@ int print_no_next_step(const Store& store, const AgendaQuery& query, const Env& 
         });
         return k_exit_ok;
     }
-    bool any = false;
+    int shown = 0;
     each_without_next_step(store, query, [&](Contact& contact) {
-        if (!any) {
+        if (shown++ == 0) {
             env.out << styled("No next step", Style::bold, env.output.color) << '\n';
-            any = true;
         }
         env.out << no_next_step_line(contact);
     });
-    if (!any) {
+    if (shown == 0) {
         env.out << "Every contact in follow-up has a next step.\n";
+    } else if (query.limit > 0 && shown == query.limit) {
+        if (const std::int64_t more = count_without_next_step(store, query) - shown; more > 0) {
+            env.out << fmt::format("  … and {} more: --limit 0 lists them all\n", count_text(more));
+        }
     }
     return k_exit_ok;
 }
@@ -285,7 +278,7 @@ Handler setup_due(CLI::App& command)
     command.add_flag("--all", opt->all, "Every open promise, however far ahead");
     command.add_option("--tag", opt->tag, "Only contacts with this tag");
     command.add_flag("--agreed", opt->agreed, "Only times the customer agreed to");
-    command.add_option("--limit", opt->limit, "At most N rows (0: all; a terminal shows 50 by default)")
+    command.add_option("--limit", opt->limit, "At most N rows (0: all; a terminal shows 50 by default; --no-next-step: all)")
         ->each([opt](const std::string&) { opt->limit_given = true; });
     command.add_flag("--check", opt->check, "Exit 1 when something is overdue or due now");
     command.add_option("--interest", opt->interest, "Only contacts this interested: hot, warm or cold");

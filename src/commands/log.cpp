@@ -38,6 +38,7 @@ struct LogOptions {
     std::string contact_filter;
     std::string search;
     int limit = 0;
+    bool limit_given = false;
 };
 
 // The start of what the words name, looking back (for --since).
@@ -67,40 +68,44 @@ int list_interactions(const LogOptions& opt, Env& env)
         check_text("the search text", opt.search, 1000);
         filter.search = opt.search;
     }
-    const auto interactions = store.list_interactions(filter);
-    std::map<Id, Contact> contacts;
-    const auto contact_of = [&](Id id) -> const Contact& {
-        auto found = contacts.find(id);
-        if (found == contacts.end()) {
-            found = contacts.emplace(id, store.contact(id).value_or(Contact{})).first;
-        }
-        return found->second;
-    };
     if (env.json()) {
-        Json list = Json::array();
-        for (const auto& i : interactions) {
-            list.push(interaction_json(i, contact_of(i.contact_id), env));
-        }
-        list.write(env.out);
+        JsonArrayStream list(env.out);
+        store.each_interaction(filter, [&](Interaction& i, Contact& c) { list.push(interaction_json(i, c, env)); });
+        list.finish();
         return k_exit_ok;
     }
-    if (interactions.empty() && env.human()) {
+    const std::vector<std::string> keys{"id", "at", "contact_id", "contact", "kind", "outcome", "note", "promise"};
+    const auto cells = [&](const Interaction& i, const Contact& c) {
+        const std::string when = env.human() ? human_time(i.at, env.user_zone(), env.now) : iso8601(i.at, env.user_zone());
+        const std::string promise =
+            i.promise_id ? (env.human() ? promise_ref(*i.promise_id) : std::to_string(*i.promise_id)) : "";
+        return std::vector<std::string>{env.human() ? interaction_ref(i.id) : std::to_string(i.id), when,
+                                        env.human() ? "" : std::to_string(i.contact_id), c.name, i.kind, i.outcome,
+                                        i.note, promise};
+    };
+    if (!env.human()) {
+        DelimitedStream rows(env.out, keys, env.output.format);
+        store.each_interaction(filter, [&](Interaction& i, Contact& c) { rows.row(cells(i, c)); });
+        return k_exit_ok;
+    }
+    // A person reads the newest rows; the rest is counted.
+    filter.limit = opt.limit_given ? opt.limit : k_human_rows;
+    Table table;
+    table.keys = keys;
+    table.headings = {"ID", "WHEN", "", "CONTACT", "KIND", "OUTCOME", "NOTE", "PROMISE"};
+    table.shrinkable = {6, 3};
+    store.each_interaction(filter, [&](Interaction& i, Contact& c) { table.rows.push_back(cells(i, c)); });
+    if (table.rows.empty()) {
         env.out << (filter.contact_id || filter.since || !filter.search.empty() ? "No interactions match.\n"
                                                       : "Nothing logged yet. After a call: fu log NAME [voicemail|email|…]\n");
         return k_exit_ok;
     }
-    Table table;
-    table.keys = {"id", "at", "contact_id", "contact", "kind", "outcome", "note", "promise"};
-    table.headings = {"ID", "WHEN", "", "CONTACT", "KIND", "OUTCOME", "NOTE", "PROMISE"};
-    table.shrinkable = {6, 3};
-    for (const auto& i : interactions) {
-        const std::string when = env.human() ? human_time(i.at, env.user_zone(), env.now) : iso8601(i.at, env.user_zone());
-        const std::string promise =
-            i.promise_id ? (env.human() ? promise_ref(*i.promise_id) : std::to_string(*i.promise_id)) : "";
-        table.rows.push_back({env.human() ? interaction_ref(i.id) : std::to_string(i.id), when, env.human() ? "" : std::to_string(i.contact_id),
-                              contact_of(i.contact_id).name, i.kind, i.outcome, i.note, promise});
-    }
     print_table(env.out, table, env.output);
+    if (filter.limit > 0 && table.rows.size() == static_cast<std::size_t>(filter.limit)) {
+        if (const std::int64_t more = store.count_interactions(filter) - filter.limit; more > 0) {
+            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", count_text(more));
+        }
+    }
     return k_exit_ok;
 }
 
@@ -279,7 +284,7 @@ int run_log(const LogOptions& opt, Env& env)
         throw usage_error("--about, --agreed and --via describe the next step; they need --next WHEN",
                           "e.g. fu log ada --next tomorrow afternoon --about \"the quote\"");
     }
-    if (!opt.since.empty() || !opt.contact_filter.empty() || !opt.search.empty() || opt.limit != 0) {
+    if (!opt.since.empty() || !opt.contact_filter.empty() || !opt.search.empty() || opt.limit_given) {
         throw usage_error("--since, --contact, --search and --limit list interactions; they do not go with a CONTACT",
                           "fu log --contact NAME lists one contact's interactions");
     }
@@ -310,7 +315,8 @@ Handler setup_log(CLI::App& command)
     command.add_option("--since", opt->since, "Listing: interactions since this time");
     command.add_option("--contact", opt->contact_filter, "Listing: one contact's interactions");
     command.add_option("--search", opt->search, "Listing: interactions whose note has these words");
-    command.add_option("--limit", opt->limit, "Listing: at most N interactions");
+    command.add_option("--limit", opt->limit, "Listing: at most N interactions (0: all; a terminal shows 50 by default)")
+        ->each([opt](const std::string&) { opt->limit_given = true; });
     return [opt](Env& env) { return run_log(*opt, env); };
 }
 

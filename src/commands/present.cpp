@@ -17,6 +17,15 @@ const Zone& contact_zone(const Contact& contact, const Env& env)
     return zone_or(contact.tz, env.user_zone());
 }
 
+std::string count_text(std::int64_t n)
+{
+    std::string digits = std::to_string(n);
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
 Json contact_ref_json(const Contact& contact)
 {
     return Json::object()

@@ -11,6 +11,13 @@
 
 namespace fu::commands {
 
+// How many rows a person reads at the terminal (human output) before the rest is counted in one
+// line; --limit sets another number.
+inline constexpr int k_human_rows = 50;
+
+// A count for a person to read: 1,973,272.
+std::string count_text(std::int64_t n);
+
 // The stable JSON shape of a contact: id, name, company, phone, email, tz, tags, note, created,
 // archived, closed.
 Json contact_json(const Contact& contact, const Env& env);

@@ -4,11 +4,13 @@
 
 #include "fu/store.hpp"
 #include "fu/text.hpp"
+#include "store/queries.hpp"
 #include "store/rows.hpp"
 
 namespace fu {
 
 using namespace store_rows;
+using namespace store_queries;
 
 Id Store::add_interaction(const Interaction& i)
 {
@@ -18,30 +20,15 @@ Id Store::add_interaction(const Interaction& i)
     return m_db->getLastInsertRowid();
 }
 
-std::vector<Interaction> Store::list_interactions(const InteractionFilter& filter) const
+namespace {
+
+InteractionPart part_of(const InteractionFilter& filter)
 {
-    std::string sql = fmt::format("SELECT {} FROM interactions i WHERE 1", k_interaction_columns);
-    if (filter.contact_id) {
-        sql += " AND i.contact_id = :contact";
-    }
-    if (!filter.include_archived) {
-        sql += " AND i.contact_id IN (SELECT id FROM contacts WHERE archived_at IS NULL)";
-    }
-    if (!fts_query(filter.search).empty()) {
-        sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH "
-               ":search)";
-    }
-    if (filter.since) {
-        sql += " AND i.at >= :since";
-    }
-    if (filter.until) {
-        sql += " AND i.at < :until";
-    }
-    sql += " ORDER BY i.at DESC, i.id DESC";
-    if (filter.limit > 0) {
-        sql += " LIMIT :limit";
-    }
-    SQLite::Statement q(*m_db, sql);
+    return filter.include_archived ? InteractionPart::all : InteractionPart::live;
+}
+
+void bind_filter(SQLite::Statement& q, const InteractionFilter& filter, bool count)
+{
     if (filter.contact_id) {
         q.bind(":contact", *filter.contact_id);
     }
@@ -54,10 +41,53 @@ std::vector<Interaction> Store::list_interactions(const InteractionFilter& filte
     if (filter.until) {
         q.bind(":until", to_seconds(*filter.until));
     }
-    if (filter.limit > 0) {
+    if (!count && filter.limit > 0) {
         q.bind(":limit", filter.limit);
     }
+}
+
+} // namespace
+
+std::vector<Interaction> Store::list_interactions(const InteractionFilter& filter) const
+{
+    SQLite::Statement q(*m_db, interactions_sql(filter, k_interaction_columns, part_of(filter), false, false));
+    bind_filter(q, filter, false);
     return read_interactions(q);
+}
+
+void Store::each_interaction(const InteractionFilter& filter,
+                             const std::function<void(Interaction&, Contact&)>& sink) const
+{
+    SQLite::Statement q(*m_db, interactions_sql(filter,
+                                                fmt::format("{}, c.id, c.name, c.company, c.phone, c.email, c.tz",
+                                                            k_interaction_columns),
+                                                part_of(filter), true, false));
+    bind_filter(q, filter, false);
+    const int first = q.getColumnCount() - 6; // the contact's columns follow the interaction's
+    while (q.executeStep()) {
+        Interaction interaction = read_interaction(q);
+        Contact contact;
+        contact.id = q.getColumn(first).getInt64();
+        contact.name = q.getColumn(first + 1).getString();
+        contact.company = q.getColumn(first + 2).getString();
+        contact.phone = q.getColumn(first + 3).getString();
+        contact.email = q.getColumn(first + 4).getString();
+        contact.tz = q.getColumn(first + 5).getString();
+        sink(interaction, contact);
+    }
+}
+
+std::int64_t Store::count_interactions(const InteractionFilter& filter) const
+{
+    const auto count = [&](InteractionPart part) {
+        SQLite::Statement q(*m_db, interactions_sql(filter, "count(*)", part, false, true));
+        bind_filter(q, filter, true);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    };
+    // The live contacts' interactions: all of them less the archived contacts' (few), so that no
+    // interaction's contact is read.
+    return filter.include_archived ? count(InteractionPart::all) : count(InteractionPart::all) - count(InteractionPart::archived);
 }
 
 std::vector<Interaction> Store::interactions_of_contact(Id contact_id) const
@@ -93,5 +123,43 @@ void Store::delete_interaction(Id id)
     q.bind(1, id);
     q.exec();
 }
+
+namespace store_queries {
+
+std::string interactions_sql(const InteractionFilter& filter, const std::string& columns, InteractionPart part,
+                             bool with_contact, bool count)
+{
+    std::string sql =
+        part == InteractionPart::archived
+            ? fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_archived "
+                          "CROSS JOIN interactions i ON i.contact_id = c.id WHERE c.archived_at IS NOT NULL",
+                          columns) // the archived contacts first (CROSS JOIN keeps the order)
+            : fmt::format("SELECT {} FROM interactions i{} WHERE 1", columns,
+                          part == InteractionPart::live || with_contact ? " JOIN contacts c ON c.id = i.contact_id" : "");
+    if (part == InteractionPart::live) {
+        sql += " AND c.archived_at IS NULL";
+    }
+    if (filter.contact_id) {
+        sql += " AND i.contact_id = :contact";
+    }
+    if (!fts_query(filter.search).empty()) {
+        sql += " AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :search)";
+    }
+    if (filter.since) {
+        sql += " AND i.at >= :since";
+    }
+    if (filter.until) {
+        sql += " AND i.at < :until";
+    }
+    if (!count) {
+        sql += " ORDER BY i.at DESC, i.id DESC";
+        if (filter.limit > 0) {
+            sql += " LIMIT :limit";
+        }
+    }
+    return sql;
+}
+
+} // namespace store_queries
 
 } // namespace fu

@@ -17,6 +17,13 @@ std::string silence_sql(const SilenceQuery& query);
 std::string next_step_active_count_sql(const NextStepQuery& query);
 // Contacts with a cadence and no open promise (lean), below `:before` by `every_after` when bounded.
 std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag);
+// fu log's listing (`with_contact`: the contact's id, name, company, phone, email and zone after
+// the interaction's columns) or its count (`count`), newest first; whose interactions: every
+// contact's, live contacts' (joined with `contacts c`), or archived contacts' (read from the small
+// index of archived contacts). Parameters :contact, :search, :since, :until, :limit.
+enum class InteractionPart { all, live, archived };
+std::string interactions_sql(const InteractionFilter& filter, const std::string& columns, InteractionPart part,
+                             bool with_contact, bool count);
 // A running count from `tallies` (:name, less :settled outcomes when asked, of one :interest).
 std::string tally_sql(const std::string& interest, bool without_settled);
 // Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).

@@ -67,6 +67,18 @@ class BigBook(unittest.TestCase):
         self.assertEqual(len(lines(tsv)), SILENT + 1)
         self.assertEqual(self.fu.json("due", "--no-next-step", "--tag", "nobody", now=NOW), [])
 
+    def test_no_next_step_takes_a_limit_and_counts_the_rest(self):
+        out = self.fu.ok("due", "--no-next-step", "--limit", "4", now=NOW)
+        names = [line.strip().split("  ")[0] for line in lines(out)[1:5]]
+        self.assertEqual(names, [f"Silent {n:02d}" for n in range(SILENT, SILENT - 4, -1)])
+        self.assertEqual(lines(out)[5].strip(), f"… and {SILENT - 4} more: --limit 0 lists them all")
+        self.assertEqual(len(lines(out)), 6, out)
+        self.assertEqual([c["name"] for c in self.fu.json("due", "--no-next-step", "--limit", "4", now=NOW)],
+                         names)
+        self.assertEqual(len(lines(self.fu.ok("due", "--no-next-step", "--limit", "2", fmt="csv", now=NOW))), 3)
+        whole = self.fu.ok("due", "--no-next-step", "--limit", str(SILENT), now=NOW)
+        self.assertNotIn("more", whole)
+
     def test_machine_formats_are_complete_and_parse(self):
         data = self.fu.json("due", now=NOW)
         self.assertEqual(len(data), OVERDUE)
@@ -139,3 +151,75 @@ class Completion(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BigLog(unittest.TestCase):
+    """fu log's listing of a log longer than a screen: 50 rows and an honest count of the rest
+    (archived contacts' interactions left out, as the listing leaves them out), every row in the
+    machine formats."""
+
+    LIVE = 56      # interactions with live contacts
+    ARCHIVED = 4   # with a contact archived since
+
+    @classmethod
+    def setUpClass(cls):
+        cls.holder = unittest.TestCase()
+        cls.fu = FuSandbox(cls.holder)
+        fu = cls.fu
+        fu.ok("-q", "add", "Ada Lovelace", now="2026-06-01T09:00")
+        fu.ok("-q", "add", "Grace Hopper", now="2026-06-01T09:00")
+        fu.ok("-q", "add", "Old Customer", now="2026-06-01T09:00")
+        for n in range(cls.LIVE):
+            who = "ada" if n % 2 == 0 else "grace"
+            note = "sent the price list" if n % 7 == 0 else f"call {n}"
+            fu.ok("-q", "log", who, "note", "--aside", "--note", note,
+                  now=f"2026-06-{2 + n // 8:02d}T{9 + n % 8:02d}:00")
+        for n in range(cls.ARCHIVED):
+            fu.ok("-q", "log", "old", "note", "--aside", "--note", "price list again",
+                  now=f"2026-06-14T{9 + n:02d}:30")
+        fu.ok("-q", "rm", "old", now="2026-06-15T09:00")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.holder.doCleanups()
+
+    def rows(self, out):
+        return [line for line in lines(out) if line.startswith("i")]
+
+    def test_a_terminal_shows_fifty_newest_and_counts_the_rest(self):
+        out = self.fu.ok("log", now=NOW)
+        rows = self.rows(out)
+        self.assertEqual(len(rows), 50, out)
+        self.assertTrue(rows[0].startswith(f"i{self.LIVE} "), rows[0])  # the newest first
+        self.assertEqual(lines(out)[-1], f"… and {self.LIVE - 50} more: --limit 0 lists them all")
+        everything = self.fu.ok("log", "--limit", "0", now=NOW)
+        self.assertEqual(len(self.rows(everything)), self.LIVE)
+        self.assertNotIn("more", everything)
+        self.assertEqual(len(self.rows(self.fu.ok("log", "--limit", str(self.LIVE), now=NOW))), self.LIVE)
+
+    def test_counts_follow_the_filters(self):
+        since = self.fu.ok("log", "--since", "2026-06-03", "--limit", "10", now=NOW)
+        self.assertEqual(lines(since)[-1], f"… and {self.LIVE - 8 - 10} more: --limit 0 lists them all")
+        priced = self.fu.ok("log", "--search", "price", "--limit", "3", now=NOW)
+        matches = len(range(0, self.LIVE, 7))
+        self.assertEqual(lines(priced)[-1], f"… and {matches - 3} more: --limit 0 lists them all")
+        old = self.fu.ok("log", "--contact", "old", now=NOW)  # an archived contact's own history
+        self.assertEqual(len(self.rows(old)), self.ARCHIVED)
+        self.assertNotIn("more", old)
+
+    def test_machine_formats_list_every_one(self):
+        out = self.fu.ok("log", fmt="json", now=NOW)
+        self.assertTrue(out.endswith("]\n"))
+        jq = subprocess.run(["jq", "length"], input=out, capture_output=True, text=True, check=True)
+        self.assertEqual(jq.stdout.strip(), str(self.LIVE))
+        data = self.fu.json("log", now=NOW)
+        self.assertEqual(data[0]["contact"]["name"], "Grace Hopper")
+        self.assertEqual(data[0]["contact"]["id"], 2)
+        self.assertEqual(len(lines(self.fu.ok("log", fmt="tsv", now=NOW))), self.LIVE + 1)
+        self.assertEqual(len(self.fu.json("log", "--limit", "3", now=NOW)), 3)
+        self.assertEqual(self.fu.ok("log", "--search", "nothing", fmt="json", now=NOW), "[]\n")
+
+    def test_limit_is_for_the_listing_only(self):
+        r = self.fu.fail(2, "log", "ada", "--limit", "0", now=NOW)
+        self.assertIn("list interactions", r.err)
+        self.fu.fail(2, "log", "--limit", "-1", now=NOW)

@@ -493,6 +493,13 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"search: few matches", "SEARCH c USING INTEGER PRIMARY KEY"},
         {"search: count", "USING INDEX contacts_live"},
         {"search: matches", "contacts_fts VIRTUAL TABLE"},
+        {"log: page", "SCAN i USING INDEX interactions_by_at"},
+        {"log: count", "COVERING INDEX"},
+        {"log: archived count", "SCAN c USING INDEX contacts_archived\n"
+                                "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=?)"},
+        {"log: page since", "INDEX interactions_by_at (at>?)"},
+        {"log: count since", "COVERING INDEX interactions_by_at (at>?)"},
+        {"log: page of a contact", "INDEX interactions_by_contact (contact_id=?)"},
         {"digest: yesterday", "promises_by_resolved_at"},
         {"stats: promises by status", "COVERING INDEX promises_by_status"},
         {"stats: open windows closed", "INDEX promises_"},
