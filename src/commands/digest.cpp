@@ -43,7 +43,8 @@ public:
     {
         if (total > static_cast<std::int64_t>(listed)) {
             const std::int64_t more = total - static_cast<std::int64_t>(listed);
-            item(*where ? fmt::format("… and {} more: {}", more, where) : fmt::format("… and {} more", more));
+            item(*where ? fmt::format("… and {} more: {}", count_text(more), where)
+                         : fmt::format("… and {} more", count_text(more)));
         }
     }
 

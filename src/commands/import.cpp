@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
+#include "commands/present.hpp"
 #include "fu/book_json.hpp"
 #include "fu/contacts_csv.hpp"
 #include "fu/exchange.hpp"
@@ -123,7 +124,8 @@ void print_report(const ImportReport& report, const std::string& source, bool dr
         env.out << "  " << visible(report.duplicates[n]) << '\n';
     }
     if (report.duplicates.size() > k_listed_duplicates) {
-        env.out << fmt::format("  … and {} more\n", report.duplicates.size() - k_listed_duplicates);
+        env.out << fmt::format("  … and {} more\n",
+                               count_text(static_cast<std::int64_t>(report.duplicates.size() - k_listed_duplicates)));
     }
 }
 

@@ -149,10 +149,6 @@ class Completion(unittest.TestCase):
         self.assertEqual((unknown.status, unknown.out, unknown.err), (1, "", ""))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class BigLog(unittest.TestCase):
     """fu log's listing of a log longer than a screen: 50 rows and an honest count of the rest
     (archived contacts' interactions left out, as the listing leaves them out), every row in the
@@ -223,3 +219,7 @@ class BigLog(unittest.TestCase):
         r = self.fu.fail(2, "log", "ada", "--limit", "0", now=NOW)
         self.assertIn("list interactions", r.err)
         self.fu.fail(2, "log", "--limit", "-1", now=NOW)
+
+
+if __name__ == "__main__":
+    unittest.main()
