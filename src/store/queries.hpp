@@ -20,7 +20,8 @@ std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag
 // fu log's listing (`with_contact`: the contact's id, name, company, phone, email and zone after
 // the interaction's columns) or its count (`count`), newest first; whose interactions: every
 // contact's, live contacts' (joined with `contacts c`), or archived contacts' (read from the small
-// index of archived contacts). Parameters :contact, :search, :since, :until, :limit.
+// index of archived contacts; every contact's count, unfiltered, from the running counts).
+// Parameters :contact, :search, :since, :until, :limit.
 enum class InteractionPart { all, live, archived };
 std::string interactions_sql(const InteractionFilter& filter, const std::string& columns, InteractionPart part,
                              bool with_contact, bool count);
