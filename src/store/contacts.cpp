@@ -163,6 +163,16 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
 
 std::int64_t Store::count_contacts(const ContactFilter& filter) const
 {
+    if (filter.closed == false && !filter.archived && filter.tag.empty() && fts_query(filter.search).empty()) {
+        // The contacts in follow-up (of one interest): a running count the triggers keep.
+        SQLite::Statement q(*m_db, store_queries::tally_sql(filter.interest, false));
+        q.bind(":name", "in_follow_up");
+        if (!filter.interest.empty()) {
+            q.bind(":interest", filter.interest);
+        }
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    }
     SQLite::Statement q(*m_db, store_queries::contacts_count_sql(filter));
     bind_contact_filter(q, filter);
     q.executeStep();

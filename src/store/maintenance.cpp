@@ -20,9 +20,11 @@ namespace fu {
 namespace {
 
 // The rows whose kept state differs from a recount from the rows themselves (0 when all is well):
-// each contact's summary, each promise's copy of its contact, and the running tallies.
+// each contact's summary, each promise's copy of its contact, and the running tallies ({} holds
+// the tallies of later versions).
 constexpr const char* k_drift_sql = R"sql(
 WITH recount(name, outcome, interest, n) AS (
+  {}
   SELECT 'no_next_step', last_outcome, interest, count(*) FROM contacts
   WHERE archived_at IS NULL AND closed_at IS NULL AND open_promises = 0 AND has_history = 1 AND every = ''
   GROUP BY last_outcome, interest
@@ -48,8 +50,13 @@ SELECT
 + (SELECT count(*) FROM tallies WHERE n < 0)
 )sql";
 
-// The first schema version that keeps summaries and tallies.
+// The first schema version that keeps summaries and tallies, and the one that adds the count of
+// the contacts in follow-up.
 constexpr int k_kept_state_version = 4;
+constexpr int k_follow_up_tally_version = 7;
+constexpr const char* k_follow_up_recount =
+    "SELECT 'in_follow_up', '', interest, count(*) FROM contacts WHERE archived_at IS NULL AND "
+    "closed_at IS NULL GROUP BY interest UNION ALL";
 
 int sqlite_code(const SQLite::Exception& e)
 {
@@ -197,7 +204,11 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
         }
         if (intact && facts.application_id == k_application_id &&
             facts.user_version >= k_kept_state_version) {
-            facts.drift = db->execAndGet(k_drift_sql).getInt64();
+            facts.drift = db->execAndGet(fmt::format(fmt::runtime(k_drift_sql),
+                                                     facts.user_version >= k_follow_up_tally_version
+                                                         ? k_follow_up_recount
+                                                         : ""))
+                              .getInt64();
         }
     } catch (const SQLite::Exception& e) {
         if (sqlite_code(e) == SQLITE_BUSY || sqlite_code(e) == SQLITE_LOCKED) {

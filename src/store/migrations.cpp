@@ -407,11 +407,32 @@ UPDATE promises SET plan_id = (SELECT l.plan_id FROM temp.plan_links l WHERE l.i
     WHERE id IN (SELECT id FROM temp.plan_links);
 DROP TABLE temp.plan_links;
 )sql"},
-    // Counting the live contacts' part of a large set (fu log's interactions, a search's
-    // matches) as the whole set less the archived contacts' part: the archived contacts are found
-    // by this small index instead of each member's contact being read.
+    // Counting the live contacts' part of a large set (fu log's interactions) as the whole set
+    // less the archived contacts' part: the archived contacts are found by this small index
+    // instead of each member's contact being read. And a running count of the contacts in
+    // follow-up (live, not said no) by interest, for fu contacts' "and N more".
     {7, R"sql(
 CREATE INDEX contacts_archived ON contacts (id) WHERE archived_at IS NOT NULL;
+INSERT INTO tallies (name, outcome, interest, n)
+    SELECT 'in_follow_up', '', interest, count(*) FROM contacts
+    WHERE archived_at IS NULL AND closed_at IS NULL GROUP BY interest;
+CREATE TRIGGER contacts_follow_up_insert AFTER INSERT ON contacts
+WHEN new.archived_at IS NULL AND new.closed_at IS NULL BEGIN
+    INSERT INTO tallies (name, outcome, interest, n) VALUES ('in_follow_up', '', new.interest, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contacts_follow_up_update AFTER UPDATE OF archived_at, closed_at, interest ON contacts BEGIN
+    UPDATE tallies SET n = n - 1
+        WHERE name = 'in_follow_up' AND outcome = '' AND interest = old.interest
+          AND old.archived_at IS NULL AND old.closed_at IS NULL;
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'in_follow_up', '', new.interest, 1 WHERE new.archived_at IS NULL AND new.closed_at IS NULL
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contacts_follow_up_delete AFTER DELETE ON contacts
+WHEN old.archived_at IS NULL AND old.closed_at IS NULL BEGIN
+    UPDATE tallies SET n = n - 1 WHERE name = 'in_follow_up' AND outcome = '' AND interest = old.interest;
+END;
 )sql"},
 };
 

@@ -59,6 +59,7 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     ContactFilter search;
     search.search = "northwind";
     search.limit = 50;
+    add("contacts: count in follow-up", tally_sql("", false));
     add("search: page of many", contacts_sql(search, true));
     add("search: few matches", contacts_sql(search, false));
     add("search: count", contacts_count_sql(search));

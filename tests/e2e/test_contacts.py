@@ -189,6 +189,52 @@ class ListingTest(unittest.TestCase):
         self.assertEqual(data["unanswered"], 0)
 
 
+class FollowUpCountTest(unittest.TestCase):
+    """fu contacts' "and N more" is a running count kept on every write: it must match the list
+    itself after archiving, restoring, a no, a reopen, a change of interest, an undo, an import and
+    a purge, and fu doctor must find no drift."""
+
+    def setUp(self):
+        self.fu = FuSandbox(self)
+
+    def check(self, interest=None):
+        extra = ["--interest", interest] if interest else []
+        listed = len(self.fu.json("contacts", *extra))
+        out = self.fu.ok("contacts", "--limit", "1", *extra)
+        more = lines(out)[-1]
+        if listed > 1:
+            self.assertEqual(more, f"… and {listed - 1} more: --limit 0 lists them all", out)
+        else:
+            self.assertNotIn("more", out)
+
+    def test_the_count_follows_every_write(self):
+        fu = self.fu
+        for name, interest in [("Ada One", "hot"), ("Bea Two", "warm"), ("Cy Three", "hot"),
+                               ("Di Four", ""), ("Ed Five", "cold")]:
+            fu.ok("-q", "add", name, *(["--interest", interest] if interest else []))
+        steps = [
+            ("rm", "ada"), ("restore", "ada"), ("rm", "bea"),
+            ("log", "cy", "--outcome", "not-interested"), ("reopen", "cy"),
+            ("log", "di", "--outcome", "not-interested"),
+            ("edit", "ed", "--interest", "hot"), ("edit", "ada", "--interest", "cold"),
+            ("undo",), ("undo",),
+            ("rm", "ed", "--purge", "--yes"),
+        ]
+        self.check()
+        for step in steps:
+            fu.ok("-q", *step)
+            with self.subTest(step=step):
+                self.check()
+                self.check("hot")
+                self.check("cold")
+        csv = self.fu.root / "more.csv"
+        csv.write_text("name,interest\nFay Six,hot\nGus Seven,\nHal Eight,warm\n")
+        fu.ok("-q", "import", str(csv))
+        self.check()
+        self.check("hot")
+        self.assertEqual(fu.run("doctor").status, 0, fu.run("doctor"))
+
+
 class ResolutionTest(unittest.TestCase):
     def setUp(self):
         self.fu = FuSandbox(self)

@@ -489,6 +489,7 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"going cold: recently heard", "COVERING INDEX contacts_by_last_at (last_at>?)"},
         {"keep in touch: candidates", "COVERING INDEX contacts_keep_in_touch"},
         {"completion: names by prefix", "contacts_by_name"},
+        {"contacts: count in follow-up", "tallies"},
         {"search: page of many", "SCAN c USING INDEX contacts_by_name"},
         {"search: few matches", "SEARCH c USING INTEGER PRIMARY KEY"},
         {"search: count", "USING INDEX contacts_live"},
