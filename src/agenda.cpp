@@ -212,8 +212,8 @@ bool in_agenda_order(const TouchRow& a, const TouchRow& b)
 }
 
 // The keep-in-touch rows of the query at `now`, in agenda order (of each state, the first `shown`
-// rows; 0: all; -1: none in order): only contacts whose cadence can have come due before `until` are read (by the
-// store's `every_after` bound).
+// rows; 0: all; -1: none in order): only contacts whose cadence can have come due before `until`
+// are read (by the store's `every_after` bound).
 std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
                                          Cadences& cadences, int shown)
 {

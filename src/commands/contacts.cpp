@@ -83,12 +83,7 @@ int run_contacts(ContactsOptions opt, Env& env)
         table.rows.push_back(cells(c));
     }
     print_table(env.out, table, env.output);
-    if (opt.filter.limit > 0 && contacts.size() == static_cast<std::size_t>(opt.filter.limit)) {
-        const std::int64_t more = store.count_contacts(opt.filter) - opt.filter.limit;
-        if (more > 0) {
-            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", count_text(more));
-        }
-    }
+    print_rest(env.out, contacts.size(), opt.filter.limit, [&] { return store.count_contacts(opt.filter); });
     return k_exit_ok;
 }
 

@@ -188,10 +188,9 @@ int print_no_next_step(const Store& store, const AgendaQuery& query, const Env& 
     });
     if (shown == 0) {
         env.out << "Every contact in follow-up has a next step.\n";
-    } else if (query.limit > 0 && shown == query.limit) {
-        if (const std::int64_t more = count_without_next_step(store, query) - shown; more > 0) {
-            env.out << fmt::format("  … and {} more: --limit 0 lists them all\n", count_text(more));
-        }
+    } else {
+        print_rest(env.out, static_cast<std::size_t>(shown), query.limit,
+                   [&] { return count_without_next_step(store, query); }, "  ");
     }
     return k_exit_ok;
 }

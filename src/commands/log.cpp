@@ -101,11 +101,7 @@ int list_interactions(const LogOptions& opt, Env& env)
         return k_exit_ok;
     }
     print_table(env.out, table, env.output);
-    if (filter.limit > 0 && table.rows.size() == static_cast<std::size_t>(filter.limit)) {
-        if (const std::int64_t more = store.count_interactions(filter) - filter.limit; more > 0) {
-            env.out << fmt::format("… and {} more: --limit 0 lists them all\n", count_text(more));
-        }
-    }
+    print_rest(env.out, table.rows.size(), filter.limit, [&] { return store.count_interactions(filter); });
     return k_exit_ok;
 }
 

@@ -26,6 +26,17 @@ std::string count_text(std::int64_t n)
     return digits;
 }
 
+void print_rest(std::ostream& out, std::size_t shown, int limit, const std::function<std::int64_t()>& total,
+                std::string_view indent)
+{
+    if (limit <= 0 || shown != static_cast<std::size_t>(limit)) {
+        return;
+    }
+    if (const std::int64_t more = total() - limit; more > 0) {
+        out << fmt::format("{}… and {} more: --limit 0 lists them all\n", indent, count_text(more));
+    }
+}
+
 Json contact_ref_json(const Contact& contact)
 {
     return Json::object()

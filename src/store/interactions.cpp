@@ -87,7 +87,8 @@ std::int64_t Store::count_interactions(const InteractionFilter& filter) const
     };
     // The live contacts' interactions: all of them less the archived contacts' (few), so that no
     // interaction's contact is read.
-    return filter.include_archived ? count(InteractionPart::all) : count(InteractionPart::all) - count(InteractionPart::archived);
+    return filter.include_archived ? count(InteractionPart::all)
+                                   : count(InteractionPart::all) - count(InteractionPart::archived);
 }
 
 std::vector<Interaction> Store::interactions_of_contact(Id contact_id) const
