@@ -117,7 +117,7 @@ struct ChangeLabel {
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 7;
+inline constexpr int k_schema_version = 8;
 // How many write commands the undo journal keeps.
 inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.

@@ -135,6 +135,11 @@ std::string interactions_sql(const InteractionFilter& filter, const std::string&
         // Every interaction: the running counts the triggers keep (by direction, kind and outcome).
         return "SELECT coalesce(sum(n), 0) FROM tallies WHERE name IN ('interactions_in', 'interactions_out')";
     }
+    if (count && part == InteractionPart::archived && !filter.contact_id && fts_query(filter.search).empty() &&
+        !filter.since && !filter.until) {
+        // The archived contacts' interactions: a running count the triggers keep too.
+        return "SELECT coalesce(sum(n), 0) FROM tallies WHERE name = 'interactions_archived'";
+    }
     std::string sql =
         part == InteractionPart::archived
             ? fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_archived "

@@ -51,12 +51,17 @@ SELECT
 )sql";
 
 // The first schema version that keeps summaries and tallies, and the one that adds the count of
-// the contacts in follow-up.
+// the contacts in follow-up (its recount ends in UNION ALL, like the next).
 constexpr int k_kept_state_version = 4;
 constexpr int k_follow_up_tally_version = 7;
 constexpr const char* k_follow_up_recount =
     "SELECT 'in_follow_up', '', interest, count(*) FROM contacts WHERE archived_at IS NULL AND "
-    "closed_at IS NULL GROUP BY interest UNION ALL";
+    "closed_at IS NULL GROUP BY interest UNION ALL ";
+// The version that adds the count of the archived contacts' interactions.
+constexpr int k_archived_tally_version = 8;
+constexpr const char* k_archived_recount =
+    "SELECT 'interactions_archived', '', '', count(*) FROM interactions i JOIN contacts c ON c.id = "
+    "i.contact_id WHERE c.archived_at IS NOT NULL HAVING count(*) > 0 UNION ALL ";
 
 int sqlite_code(const SQLite::Exception& e)
 {
@@ -204,11 +209,14 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
         }
         if (intact && facts.application_id == k_application_id &&
             facts.user_version >= k_kept_state_version) {
-            facts.drift = db->execAndGet(fmt::format(fmt::runtime(k_drift_sql),
-                                                     facts.user_version >= k_follow_up_tally_version
-                                                         ? k_follow_up_recount
-                                                         : ""))
-                              .getInt64();
+            std::string later_tallies;
+            if (facts.user_version >= k_follow_up_tally_version) {
+                later_tallies += k_follow_up_recount;
+            }
+            if (facts.user_version >= k_archived_tally_version) {
+                later_tallies += k_archived_recount;
+            }
+            facts.drift = db->execAndGet(fmt::format(fmt::runtime(k_drift_sql), later_tallies)).getInt64();
         }
     } catch (const SQLite::Exception& e) {
         if (sqlite_code(e) == SQLITE_BUSY || sqlite_code(e) == SQLITE_LOCKED) {

@@ -434,6 +434,51 @@ WHEN old.archived_at IS NULL AND old.closed_at IS NULL BEGIN
     UPDATE tallies SET n = n - 1 WHERE name = 'in_follow_up' AND outcome = '' AND interest = old.interest;
 END;
 )sql"},
+    // A running count of the archived contacts' interactions, so that fu log's count of the live
+    // contacts' part is two tallies read, not each archived contact's interactions counted. It
+    // holds whatever order an undo replays rows in: an interaction counts when its contact exists
+    // and is archived; a contact archived, restored, inserted or deleted moves all of its own.
+    {8, R"sql(
+INSERT INTO tallies (name, outcome, interest, n)
+    SELECT 'interactions_archived', '', '', count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id
+    WHERE c.archived_at IS NOT NULL HAVING count(*) > 0;
+CREATE TRIGGER interactions_archived_insert AFTER INSERT ON interactions
+WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.id = new.contact_id AND c.archived_at IS NOT NULL) BEGIN
+    INSERT INTO tallies (name, outcome, interest, n) VALUES ('interactions_archived', '', '', 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER interactions_archived_delete AFTER DELETE ON interactions
+WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.id = old.contact_id AND c.archived_at IS NOT NULL) BEGIN
+    UPDATE tallies SET n = n - 1 WHERE name = 'interactions_archived' AND outcome = '' AND interest = '';
+END;
+CREATE TRIGGER interactions_archived_move AFTER UPDATE OF contact_id ON interactions BEGIN
+    UPDATE tallies SET n = n - 1 WHERE name = 'interactions_archived' AND outcome = '' AND interest = ''
+        AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = old.contact_id AND c.archived_at IS NOT NULL);
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'interactions_archived', '', '', 1
+        WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.id = new.contact_id AND c.archived_at IS NOT NULL)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contacts_archived_interactions AFTER UPDATE OF archived_at ON contacts
+WHEN (old.archived_at IS NULL) <> (new.archived_at IS NULL) BEGIN
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'interactions_archived', '', '', CASE WHEN new.archived_at IS NULL THEN -count(*) ELSE count(*) END
+        FROM interactions i WHERE i.contact_id = new.id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+CREATE TRIGGER contacts_archived_insert AFTER INSERT ON contacts
+WHEN new.archived_at IS NOT NULL BEGIN
+    INSERT INTO tallies (name, outcome, interest, n)
+        SELECT 'interactions_archived', '', '', count(*) FROM interactions i WHERE i.contact_id = new.id
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+-- Before the row goes: its interactions, deleted by the cascade after it, no longer find it.
+CREATE TRIGGER contacts_archived_delete BEFORE DELETE ON contacts
+WHEN old.archived_at IS NOT NULL BEGIN
+    UPDATE tallies SET n = n - (SELECT count(*) FROM interactions i WHERE i.contact_id = old.id)
+        WHERE name = 'interactions_archived' AND outcome = '' AND interest = '';
+END;
+)sql"},
 };
 
 } // namespace

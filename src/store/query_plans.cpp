@@ -74,6 +74,7 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     since.since = now;
     add("log: page since", interactions_sql(since, log_columns, InteractionPart::live, true, false));
     add("log: count since", interactions_sql(since, "count(*)", InteractionPart::all, false, true));
+    add("log: archived count since", interactions_sql(since, "count(*)", InteractionPart::archived, false, true));
     InteractionFilter one = log;
     one.contact_id = 1;
     one.include_archived = true;

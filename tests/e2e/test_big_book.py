@@ -221,5 +221,41 @@ class BigLog(unittest.TestCase):
         self.fu.fail(2, "log", "--limit", "-1", now=NOW)
 
 
+class LogCountTest(unittest.TestCase):
+    """fu log's "and N more" counts the live contacts' interactions as all of them less the
+    archived contacts' part, a running count kept on every write: it must match the listing itself
+    after archiving, restoring, logging, a purge and undoing each, and fu doctor must find no drift."""
+
+    def setUp(self):
+        self.fu = FuSandbox(self)
+
+    def check(self):
+        listed = len(self.fu.json("log", now=NOW))
+        out = self.fu.ok("log", "--limit", "1", now=NOW)
+        if listed > 1:
+            self.assertEqual(lines(out)[-1], f"… and {listed - 1} more: --limit 0 lists them all", out)
+        else:
+            self.assertNotIn("more", out)
+
+    def test_the_count_follows_every_write(self):
+        fu = self.fu
+        for name in ["Ada One", "Bea Two", "Cy Three"]:
+            fu.ok("-q", "add", name, now="2026-06-01T09:00")
+        for n, who in enumerate(["ada", "ada", "bea", "bea", "bea", "cy"]):
+            fu.ok("-q", "log", who, "note", "--aside", "--note", f"note {n}", now=f"2026-06-0{2 + n}T10:00")
+        steps = [
+            ("rm", "bea"), ("restore", "bea"), ("rm", "bea"), ("rm", "ada"),
+            ("log", "cy", "email", "--outcome", "reached"),
+            ("undo",), ("undo",), ("undo",),
+            ("rm", "bea", "--purge", "--yes"), ("undo",), ("rm", "cy"), ("rm", "cy", "--purge", "--yes"),
+        ]
+        self.check()
+        for step in steps:
+            fu.ok("-q", *step, now=NOW)
+            with self.subTest(step=step):
+                self.check()
+        self.assertEqual(fu.run("doctor").status, 0, fu.run("doctor"))
+
+
 if __name__ == "__main__":
     unittest.main()

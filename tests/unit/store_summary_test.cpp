@@ -99,6 +99,19 @@ TEST_CASE("kept state equals a recount after every kind of write, and after undo
         store.update_contact(ada, c);
     });
     write("archive", [&] { store.set_archived(bob, now); });
+    write("log for an archived contact", [&] {
+        Interaction i;
+        i.contact_id = bob;
+        i.at = now;
+        i.kind = "email";
+        store.add_interaction(i);
+    });
+    write("restore and archive again", [&] {
+        store.set_archived(bob, std::nullopt);
+        store.set_archived(bob, now);
+    });
+    write("archive another", [&] { store.set_archived(cy, now); });
+    write("restore it", [&] { store.set_archived(cy, std::nullopt); });
     write("close", [&] { store.set_closed(ada, now); });
     write("reopen", [&] { store.set_reopened(ada, now); });
     write("cadence off", [&] {

@@ -496,10 +496,11 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"search: matches", "contacts_fts VIRTUAL TABLE"},
         {"log: page", "SCAN i USING INDEX interactions_by_at"},
         {"log: count", "tallies"},
-        {"log: archived count", "SCAN c USING INDEX contacts_archived\n"
-                                "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=?)"},
+        {"log: archived count", "tallies"},
         {"log: page since", "INDEX interactions_by_at (at>?)"},
         {"log: count since", "COVERING INDEX interactions_by_at (at>?)"},
+        {"log: archived count since", "SCAN c USING INDEX contacts_archived\n"
+                                      "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=? AND at>?)"},
         {"log: page of a contact", "INDEX interactions_by_contact (contact_id=?)"},
         {"digest: yesterday", "promises_by_resolved_at"},
         {"stats: promises by status", "COVERING INDEX promises_by_status"},
