@@ -327,8 +327,9 @@ private:
     static std::filesystem::path build_new_database(const std::filesystem::path& path);
     static void create_database(const std::filesystem::path& path);
     static void replace_empty_file(const std::filesystem::path& path, bool made_here);
-    // A statement prepared once per process for `sql`, reset and unbound, for point queries that
-    // never nest with themselves.
+    // A statement prepared once per process for `sql`, reset and unbound, for point queries and
+    // pages read again and again. One still stepping (a caller's loop, whose sink reads the same
+    // query) is not handed out again: a second one is prepared beside it.
     SQLite::Statement& prepared(const std::string& sql) const;
 
     std::unique_ptr<SQLite::Database> m_db;

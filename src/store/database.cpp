@@ -360,7 +360,8 @@ Store Store::open_for_writing(const std::filesystem::path& path,
 SQLite::Statement& Store::prepared(const std::string& sql) const
 {
     for (auto& [text, statement] : m_prepared) {
-        if (text == sql) {
+        // One still stepping belongs to a caller's loop (a reader called from its own sink).
+        if (text == sql && !statement->hasRow()) {
             statement->reset();
             statement->clearBindings();
             return *statement;

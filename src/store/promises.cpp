@@ -110,10 +110,10 @@ void bind_window(SQLite::Statement& q, const WindowQuery& query)
 std::string window_sql(const WindowQuery& query)
 {
     // The index is named: without statistics, SQLite would take the status index for a count.
-    return fmt::format("SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {}{}", k_promise_columns,
+    // The limit is bound (-1: none), so that the pages of one state share a prepared statement.
+    return fmt::format("SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit", k_promise_columns,
                        query.by_opening ? "promises_due_by_earliest" : "promises_due_by_latest", window_where(query),
-                       query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id",
-                       query.limit > 0 ? fmt::format(" LIMIT {}", query.limit) : "");
+                       query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id");
 }
 
 const char* const k_promises_by_status_sql =
@@ -155,12 +155,15 @@ using namespace store_queries;
 
 void Store::each_open_window(const WindowQuery& query, const std::function<void(Promise&)>& sink) const
 {
-    SQLite::Statement q(*m_db, window_sql(query));
+    // The agenda reads a page per state and interest: one statement per state, rebound.
+    SQLite::Statement& q = prepared(window_sql(query));
     bind_window(q, query);
+    q.bind(":limit", query.limit > 0 ? query.limit : -1);
     while (q.executeStep()) {
         Promise promise = read_promise(q);
         sink(promise);
     }
+    q.reset();
 }
 
 std::vector<Promise> Store::open_windows(const WindowQuery& query) const
