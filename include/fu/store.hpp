@@ -331,10 +331,24 @@ private:
     // pages read again and again. One still stepping (a caller's loop, whose sink reads the same
     // query) is not handed out again: a second one is prepared beside it.
     SQLite::Statement& prepared(const std::string& sql) const;
+    // Fills temp.search_hits with the ids of the contacts a search finds, unless it holds them
+    // already for this search and this state of the book; returns how many there are.
+    std::int64_t find_search_hits(const std::string& search) const;
+    // Whether a search's page is best read by walking the name index (many matches per row).
+    bool page_by_name_index(const ContactFilter& filter) const;
 
     std::unique_ptr<SQLite::Database> m_db;
     // Declared after m_db: destroyed (finalized) before the database closes.
     mutable std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> m_prepared;
+    // What temp.search_hits holds: the ids of one full-text query at one state of the book.
+    struct SearchHits {
+        bool found = false;
+        std::string fts;
+        std::int64_t count = 0;
+        std::int64_t changes = 0; // sqlite3_total_changes64 after filling it
+        std::int64_t version = 0; // PRAGMA data_version: another connection's commits
+    };
+    mutable SearchHits m_search_hits;
 };
 
 // Whether an exception was raised by SQLite (the store's engine) rather than by fu's own code.

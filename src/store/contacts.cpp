@@ -1,6 +1,8 @@
 // src/store/contacts.cpp — contacts and their tags.
 #include <algorithm>
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -117,18 +119,6 @@ namespace {
 // A page of matches in name order is read one of two ways: few matches are read by id and
 // sorted; many (a company's name in a big book) are found walking the name index, which stops at
 // the page's end instead of reading and sorting every match.
-bool page_by_name_index(SQLite::Database& db, const ContactFilter& filter)
-{
-    if (filter.limit <= 0 || fts_query(filter.search).empty()) {
-        return false;
-    }
-    constexpr std::int64_t k_matches_per_row = 20;
-    SQLite::Statement q(db, store_queries::search_hits_count_sql());
-    q.bind(":search", fts_query(filter.search));
-    q.executeStep();
-    return q.getColumn(0).getInt64() > std::max<std::int64_t>(1000, k_matches_per_row * filter.limit);
-}
-
 void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
 {
     if (!filter.tag.empty()) {
@@ -137,16 +127,50 @@ void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
     if (!filter.interest.empty()) {
         q.bind(":interest", filter.interest);
     }
-    if (!fts_query(filter.search).empty()) {
-        q.bind(":search", fts_query(filter.search));
-    }
 }
 
 } // namespace
 
+std::int64_t Store::find_search_hits(const std::string& search) const
+{
+    // The page, the count and the choice between them read one set of ids: the full-text
+    // indexes are asked once per command, not once per query. The set is found again when the
+    // search differs, or the book has changed since (by this connection or another).
+    const std::string fts = fts_query(search);
+    const std::int64_t changes = sqlite3_total_changes64(m_db->getHandle());
+    const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
+    if (m_search_hits.found && m_search_hits.fts == fts && m_search_hits.changes == changes &&
+        m_search_hits.version == version) {
+        return m_search_hits.count;
+    }
+    m_db->exec(store_queries::k_search_hits_table);
+    m_db->exec("DELETE FROM temp.search_hits");
+    SQLite::Statement q(*m_db, store_queries::search_hits_sql());
+    q.bind(":search", fts);
+    q.exec();
+    m_search_hits.found = true;
+    m_search_hits.fts = fts;
+    m_search_hits.count = m_db->getChanges();
+    m_search_hits.changes = sqlite3_total_changes64(m_db->getHandle());
+    m_search_hits.version = version;
+    return m_search_hits.count;
+}
+
+bool Store::page_by_name_index(const ContactFilter& filter) const
+{
+    if (filter.limit <= 0 || fts_query(filter.search).empty()) {
+        return false;
+    }
+    constexpr std::int64_t k_matches_per_row = 20;
+    return find_search_hits(filter.search) > std::max<std::int64_t>(1000, k_matches_per_row * filter.limit);
+}
+
 void Store::each_contact(const ContactFilter& filter, const std::function<void(Contact&)>& sink) const
 {
-    SQLite::Statement q(*m_db, store_queries::contacts_sql(filter, page_by_name_index(*m_db, filter)));
+    if (!fts_query(filter.search).empty()) {
+        find_search_hits(filter.search);
+    }
+    SQLite::Statement q(*m_db, store_queries::contacts_sql(filter, page_by_name_index(filter)));
     bind_contact_filter(q, filter);
     while (q.executeStep()) {
         Contact contact = read_contact(q);
@@ -172,6 +196,9 @@ std::int64_t Store::count_contacts(const ContactFilter& filter) const
         }
         q.executeStep();
         return q.getColumn(0).getInt64();
+    }
+    if (!fts_query(filter.search).empty()) {
+        find_search_hits(filter.search);
     }
     SQLite::Statement q(*m_db, store_queries::contacts_count_sql(filter));
     bind_contact_filter(q, filter);
@@ -332,16 +359,18 @@ std::string contact_where(const ContactFilter& filter)
         where += " AND c.interest = :interest";
     }
     if (!fts_query(filter.search).empty()) {
-        where += fmt::format(" AND c.id IN ({})", k_search_hits);
+        where += " AND c.id IN (SELECT id FROM temp.search_hits)";
     }
     return where;
 }
 
 } // namespace
 
-std::string search_hits_count_sql()
+const char* const k_search_hits_table = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)";
+
+std::string search_hits_sql()
 {
-    return fmt::format("SELECT count(*) FROM ({})", k_search_hits);
+    return fmt::format("INSERT OR IGNORE INTO temp.search_hits (id) {}", k_search_hits);
 }
 
 std::string contacts_sql(const ContactFilter& filter, bool by_name_index)

@@ -30,11 +30,13 @@ std::string tally_sql(const std::string& interest, bool without_settled);
 // Contacts of a SilenceQuery heard from at or after :before (the complement of the silent).
 std::string recently_heard_count_sql(const SilenceQuery& query); // with `:before` when bounded
 std::string contact_names_sql(int limit);
-// fu contacts: a page in name order (a search's many matches found walking the name index), the
-// count of all, and how many contacts a search finds (bound as :search, :tag, :interest).
+// fu contacts: a page in name order (a search's many matches found walking the name index) and
+// the count of all (bound as :tag, :interest); a search reads the ids in temp.search_hits, made by
+// k_search_hits_table and filled by search_hits_sql (bound as :search).
 std::string contacts_sql(const ContactFilter& filter, bool by_name_index);
 std::string contacts_count_sql(const ContactFilter& filter);
-std::string search_hits_count_sql();
+extern const char* const k_search_hits_table;
+std::string search_hits_sql();
 std::string limit_clause(int limit); // " LIMIT n", or nothing for 0
 // Promises ended in [:from, :to) (of one :interest when asked).
 std::string resolved_where(bool without_cancelled, bool with_interest);

@@ -264,6 +264,46 @@ TEST_CASE("a search with many matches pages them in name order and counts only t
     CHECK(store.count_contacts(filter) == 520); // the odd ones, less the archived among them
 }
 
+TEST_CASE("a search's matches are found again when the book changes, in this process or another")
+{
+    // The page and the count of one search share the ids found once; a write by this store or by
+    // another process in between must be seen, as a search run afresh would see it.
+    TempDir dir;
+    const auto path = dir.path / "fu.db";
+    Store reader = Store::open_for_writing(path);
+    const Instant now = at("2026-06-15T13:30:00Z");
+    const auto add = [&](Store& store, const char* name) {
+        auto tx = store.begin_write({"add", now, true});
+        ContactChanges c = person(name);
+        c.company = "Northwind Traders";
+        const Id id = store.add_contact(c, now);
+        tx.commit();
+        return id;
+    };
+    add(reader, "Ada One");
+    ContactFilter filter;
+    filter.search = "northwind";
+    CHECK(reader.count_contacts(filter) == 1);
+    CHECK(reader.list_contacts(filter).size() == 1);
+    const Id bea = add(reader, "Bea Two"); // this store's own write
+    CHECK(reader.count_contacts(filter) == 2);
+    CHECK(reader.list_contacts(filter).size() == 2);
+    {
+        Store other = Store::open_for_update(path); // another process's write
+        add(other, "Cy Three");
+        auto tx = other.begin_write({"archive", now, true});
+        other.set_archived(bea, now);
+        tx.commit();
+    }
+    CHECK(reader.count_contacts(filter) == 2);
+    const auto page = reader.list_contacts(filter);
+    REQUIRE(page.size() == 2);
+    CHECK(page[0].name == "Ada One");
+    CHECK(page[1].name == "Cy Three");
+    filter.search = "traders cy";
+    CHECK(reader.count_contacts(filter) == 1);
+}
+
 TEST_CASE("interactions of archived contacts are hidden from listings unless asked for")
 {
     Store store = Store::open_in_memory();
