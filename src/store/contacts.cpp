@@ -145,12 +145,14 @@ std::int64_t Store::find_search_hits(const std::string& search) const
     }
     m_db->exec(store_queries::k_search_hits_table);
     m_db->exec("DELETE FROM temp.search_hits");
-    SQLite::Statement q(*m_db, store_queries::search_hits_sql());
-    q.bind(":search", fts);
-    q.exec();
+    m_search_hits.count = 0;
+    for (const std::string& sql : store_queries::search_hits_sql()) {
+        SQLite::Statement q(*m_db, sql);
+        q.bind(":search", fts);
+        m_search_hits.count += q.exec(); // the contacts not found already
+    }
     m_search_hits.found = true;
     m_search_hits.fts = fts;
-    m_search_hits.count = m_db->getChanges();
     m_search_hits.changes = sqlite3_total_changes64(m_db->getHandle());
     m_search_hits.version = version;
     return m_search_hits.count;
@@ -198,7 +200,16 @@ std::int64_t Store::count_contacts(const ContactFilter& filter) const
         return q.getColumn(0).getInt64();
     }
     if (!fts_query(filter.search).empty()) {
-        find_search_hits(filter.search);
+        const std::int64_t hits = find_search_hits(filter.search);
+        // Many matches and fewer archived contacts: all matches less the archived ones, found by
+        // walking the archived contacts instead of looking up each match among the live.
+        constexpr std::int64_t k_many_hits = 1000;
+        if (hits > k_many_hits && store_queries::counts_live_matches(filter) &&
+            m_db->execAndGet(store_queries::k_archived_count_sql).getInt64() < hits) {
+            SQLite::Statement archived(*m_db, store_queries::archived_hits_count_sql());
+            archived.executeStep();
+            return hits - archived.getColumn(0).getInt64();
+        }
     }
     SQLite::Statement q(*m_db, store_queries::contacts_count_sql(filter));
     bind_contact_filter(q, filter);
@@ -337,13 +348,16 @@ std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag
 
 namespace {
 
-// The ids of the contacts a search finds: in their own fields, their interactions' notes or their
-// promises' purposes (bound as :search).
-constexpr const char* k_search_hits =
-    "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search UNION "
+// The ids of the contacts a search finds, three ways (bound as :search): in their own fields,
+// their interactions' notes, their promises' purposes. Each inserts into temp.search_hits, whose
+// key keeps each contact once.
+constexpr const char* k_search_hits[] = {
+    "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :search",
     "SELECT i.contact_id FROM interactions i WHERE i.id IN (SELECT rowid FROM interactions_fts "
-    "WHERE interactions_fts MATCH :search) UNION SELECT p.contact_id FROM promises p WHERE p.id IN "
-    "(SELECT rowid FROM promises_fts WHERE promises_fts MATCH :search)";
+    "WHERE interactions_fts MATCH :search)",
+    "SELECT p.contact_id FROM promises p WHERE p.id IN (SELECT rowid FROM promises_fts "
+    "WHERE promises_fts MATCH :search)",
+};
 
 // The conditions of a ContactFilter over `contacts c`.
 std::string contact_where(const ContactFilter& filter)
@@ -368,9 +382,22 @@ std::string contact_where(const ContactFilter& filter)
 
 const char* const k_search_hits_table = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)";
 
-std::string search_hits_sql()
+std::vector<std::string> search_hits_sql()
 {
-    return fmt::format("INSERT OR IGNORE INTO temp.search_hits (id) {}", k_search_hits);
+    std::vector<std::string> inserts;
+    for (const char* hits : k_search_hits) {
+        inserts.push_back(fmt::format("INSERT OR IGNORE INTO temp.search_hits (id) {}", hits));
+    }
+    return inserts;
+}
+
+const char* const k_archived_count_sql =
+    "SELECT count(*) FROM contacts c INDEXED BY contacts_archived WHERE c.archived_at IS NOT NULL";
+
+std::string archived_hits_count_sql()
+{
+    return "SELECT count(*) FROM contacts c INDEXED BY contacts_archived CROSS JOIN temp.search_hits h "
+           "ON h.id = c.id WHERE c.archived_at IS NOT NULL";
 }
 
 std::string contacts_sql(const ContactFilter& filter, bool by_name_index)
@@ -384,10 +411,14 @@ std::string contacts_count_sql(const ContactFilter& filter)
 {
     // The matches of a plain search are counted among the live contacts by a small index, not
     // by reading each one's row.
-    const bool live_matches = !filter.archived && !fts_query(filter.search).empty() && filter.tag.empty() &&
-                              filter.interest.empty() && !filter.closed;
-    return fmt::format("SELECT count(*) FROM contacts c{} WHERE {}", live_matches ? " INDEXED BY contacts_live" : "",
-                       contact_where(filter));
+    return fmt::format("SELECT count(*) FROM contacts c{} WHERE {}",
+                       counts_live_matches(filter) ? " INDEXED BY contacts_live" : "", contact_where(filter));
+}
+
+bool counts_live_matches(const ContactFilter& filter)
+{
+    return !filter.archived && !fts_query(filter.search).empty() && filter.tag.empty() && filter.interest.empty() &&
+           !filter.closed;
 }
 
 std::string contact_names_sql(int limit)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "fu/store.hpp"
 
@@ -36,7 +37,12 @@ std::string contact_names_sql(int limit);
 std::string contacts_sql(const ContactFilter& filter, bool by_name_index);
 std::string contacts_count_sql(const ContactFilter& filter);
 extern const char* const k_search_hits_table;
-std::string search_hits_sql();
+std::vector<std::string> search_hits_sql();
+// Whether a count is of a plain search's matches among the live contacts, and how many of those
+// in temp.search_hits are archived.
+bool counts_live_matches(const ContactFilter& filter);
+std::string archived_hits_count_sql();
+extern const char* const k_archived_count_sql;
 std::string limit_clause(int limit); // " LIMIT n", or nothing for 0
 // Promises ended in [:from, :to) (of one :interest when asked).
 std::string resolved_where(bool without_cancelled, bool with_interest);

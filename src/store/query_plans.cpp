@@ -64,7 +64,13 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("search: page of many", contacts_sql(search, true));
     add("search: few matches", contacts_sql(search, false));
     add("search: count", contacts_count_sql(search));
-    add("search: matches", search_hits_sql());
+    const char* const ways[] = {"search: matches by fields", "search: matches by notes",
+                                "search: matches by purposes"};
+    for (std::size_t way = 0; way < search_hits_sql().size(); ++way) {
+        add(ways[way], search_hits_sql()[way]);
+    }
+    add("search: archived matches", archived_hits_count_sql());
+    add("search: archived contacts", k_archived_count_sql);
     InteractionFilter log;
     log.limit = 50;
     const std::string log_columns = "i.id, c.name";

@@ -533,13 +533,18 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"search: page of many", "SCAN c USING INDEX contacts_by_name"},
         {"search: few matches", "SEARCH c USING INTEGER PRIMARY KEY"},
         {"search: count", "USING INDEX contacts_live"},
-        {"search: matches", "contacts_fts VIRTUAL TABLE"},
+        {"search: matches by fields", "contacts_fts VIRTUAL TABLE"},
+        {"search: matches by notes", "interactions_fts VIRTUAL TABLE"},
+        {"search: matches by purposes", "promises_fts VIRTUAL TABLE"},
+        {"search: archived matches", "SCAN c USING COVERING INDEX contacts_archived\n"
+                                     "SEARCH h USING INTEGER PRIMARY KEY (rowid=?)"},
+        {"search: archived contacts", "COVERING INDEX contacts_archived"},
         {"log: page", "SCAN i USING INDEX interactions_by_at"},
         {"log: count", "tallies"},
         {"log: archived count", "tallies"},
         {"log: page since", "INDEX interactions_by_at (at>?)"},
         {"log: count since", "COVERING INDEX interactions_by_at (at>?)"},
-        {"log: archived count since", "SCAN c USING INDEX contacts_archived\n"
+        {"log: archived count since", "SCAN c USING COVERING INDEX contacts_archived\n"
                                       "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=? AND at>?)"},
         {"log: page of a contact", "INDEX interactions_by_contact (contact_id=?)"},
         {"digest: yesterday", "promises_by_resolved_at"},
