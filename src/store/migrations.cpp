@@ -439,10 +439,12 @@ END;
     // holds whatever order an undo replays rows in: an interaction counts when its contact exists
     // and is archived; a contact archived, restored, inserted or deleted moves all of its own.
     // The index of archived contacts holds the column its condition reads, so that walking it
-    // reads no contact's row.
+    // reads no contact's row; the open promises by closing time hold what fu stats counts them by.
     {8, R"sql(
 DROP INDEX contacts_archived;
 CREATE INDEX contacts_archived ON contacts (id, archived_at) WHERE archived_at IS NOT NULL;
+DROP INDEX promises_open_by_latest;
+CREATE INDEX promises_open_by_latest ON promises (latest, made_at, status) WHERE status = 'open';
 INSERT INTO tallies (name, outcome, interest, n)
     SELECT 'interactions_archived', '', '', count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id
     WHERE c.archived_at IS NOT NULL HAVING count(*) > 0;
