@@ -135,14 +135,18 @@ std::int64_t Store::find_search_hits(const std::string& search) const
 {
     // The page, the count and the choice between them read one set of ids: the full-text
     // indexes are asked once per command, not once per query. The set is found again when the
-    // search differs, or the book has changed since (by this connection or another).
+    // search differs, or the book has changed since (by this connection or another), and always
+    // inside a transaction, whose rollback would take the table back but not the counter of
+    // changes.
     const std::string fts = fts_query(search);
     const std::int64_t changes = sqlite3_total_changes64(m_db->getHandle());
     const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
-    if (m_search_hits.found && m_search_hits.fts == fts && m_search_hits.changes == changes &&
+    const bool in_transaction = sqlite3_get_autocommit(m_db->getHandle()) == 0;
+    if (m_search_hits.found && !in_transaction && m_search_hits.fts == fts && m_search_hits.changes == changes &&
         m_search_hits.version == version) {
         return m_search_hits.count;
     }
+    m_search_hits.found = false; // until the table is full
     m_db->exec(store_queries::k_search_hits_table);
     m_db->exec("DELETE FROM temp.search_hits");
     m_search_hits.count = 0;
@@ -151,7 +155,7 @@ std::int64_t Store::find_search_hits(const std::string& search) const
         q.bind(":search", fts);
         m_search_hits.count += q.exec(); // the contacts not found already
     }
-    m_search_hits.found = true;
+    m_search_hits.found = !in_transaction;
     m_search_hits.fts = fts;
     m_search_hits.changes = sqlite3_total_changes64(m_db->getHandle());
     m_search_hits.version = version;

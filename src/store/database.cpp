@@ -362,7 +362,7 @@ SQLite::Statement& Store::prepared(const std::string& sql) const
     for (auto& [text, statement] : m_prepared) {
         // One still stepping belongs to a caller's loop (a reader called from its own sink).
         if (text == sql && !statement->hasRow()) {
-            statement->reset();
+            statement->tryReset(); // an error of its last run was reported then
             statement->clearBindings();
             return *statement;
         }

@@ -60,8 +60,8 @@ constexpr const char* k_follow_up_recount =
 // The version that adds the count of the archived contacts' interactions.
 constexpr int k_archived_tally_version = 8;
 constexpr const char* k_archived_recount =
-    "SELECT 'interactions_archived', '', '', count(*) FROM interactions i JOIN contacts c ON c.id = "
-    "i.contact_id WHERE c.archived_at IS NOT NULL HAVING count(*) > 0 UNION ALL ";
+    "SELECT 'interactions_archived', '', '', n FROM (SELECT count(*) AS n FROM interactions i JOIN "
+    "contacts c ON c.id = i.contact_id WHERE c.archived_at IS NOT NULL) WHERE n > 0 UNION ALL ";
 
 int sqlite_code(const SQLite::Exception& e)
 {

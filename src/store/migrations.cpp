@@ -446,8 +446,8 @@ CREATE INDEX contacts_archived ON contacts (id, archived_at) WHERE archived_at I
 DROP INDEX promises_open_by_latest;
 CREATE INDEX promises_open_by_latest ON promises (latest, made_at, status) WHERE status = 'open';
 INSERT INTO tallies (name, outcome, interest, n)
-    SELECT 'interactions_archived', '', '', count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id
-    WHERE c.archived_at IS NOT NULL HAVING count(*) > 0;
+    SELECT 'interactions_archived', '', '', n FROM (SELECT count(*) AS n FROM interactions i
+    JOIN contacts c ON c.id = i.contact_id WHERE c.archived_at IS NOT NULL) WHERE n > 0;
 CREATE TRIGGER interactions_archived_insert AFTER INSERT ON interactions
 WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.id = new.contact_id AND c.archived_at IS NOT NULL) BEGIN
     INSERT INTO tallies (name, outcome, interest, n) VALUES ('interactions_archived', '', '', 1)

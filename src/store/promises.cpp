@@ -159,13 +159,18 @@ void Store::each_open_window(const WindowQuery& query, const std::function<void(
 {
     // The agenda reads a page per state and interest: one statement per state, rebound.
     SQLite::Statement& q = prepared(window_sql(query));
+    // Reset however the loop ends (a sink may throw): a statement left stepping would hold its
+    // read snapshot for the rest of the process.
+    const struct Reset {
+        SQLite::Statement& q;
+        ~Reset() { q.tryReset(); }
+    } reset{q};
     bind_window(q, query);
     q.bind(":limit", query.limit > 0 ? query.limit : -1);
     while (q.executeStep()) {
         Promise promise = read_promise(q);
         sink(promise);
     }
-    q.reset();
 }
 
 std::vector<Promise> Store::open_windows(const WindowQuery& query) const

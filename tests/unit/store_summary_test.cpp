@@ -144,6 +144,35 @@ TEST_CASE("kept state equals a recount after every kind of write, and after undo
     CHECK(drift(path) == 1);
 }
 
+TEST_CASE("version 7 to 8: the running count of the archived contacts' interactions starts from the rows")
+{
+    TempDir dir;
+    const auto path = dir.path / "v7.db";
+    {
+        Store old = Store::create_at_version(path, 7);
+        CHECK(old.schema_version() == 7);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "INSERT INTO contacts (id, name, name_folded, created_at, archived_at) VALUES "
+                         "(1, 'Ada', 'ada', 0, NULL), (2, 'Bob', 'bob', 0, 90), (3, 'Cy', 'cy', 0, 95);"
+                         "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, direction) VALUES "
+                         "(1, 1, 50, 'call', 'reached', '', 'out'), (2, 2, 60, 'call', 'no-answer', '', 'out'),"
+                         "(3, 2, 70, 'email', '', '', 'out'), (4, 1, 80, 'note', '', '', 'out');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    Store store = Store::open_for_writing(path);
+    CHECK(store.schema_version() == k_schema_version);
+    CHECK(drift(path) == 0);
+    InteractionFilter live;
+    CHECK(store.count_interactions(live) == 2);
+    CHECK(store.list_interactions(live).size() == 2);
+    InteractionFilter all;
+    all.include_archived = true;
+    CHECK(store.count_interactions(all) == 4);
+}
+
 TEST_CASE("the counts agree with the lists")
 {
     Store store = Store::open_in_memory();

@@ -302,6 +302,19 @@ TEST_CASE("a search's matches are found again when the book changes, in this pro
     CHECK(page[1].name == "Cy Three");
     filter.search = "traders cy";
     CHECK(reader.count_contacts(filter) == 1);
+
+    // Inside a write transaction, and after it is rolled back.
+    filter.search = "northwind";
+    {
+        auto tx = reader.begin_write({"add", now, true});
+        ContactChanges c = person("Dee Four");
+        c.company = "Northwind Traders";
+        reader.add_contact(c, now);
+        CHECK(reader.count_contacts(filter) == 3);
+        CHECK(reader.list_contacts(filter).size() == 3);
+    } // not committed
+    CHECK(reader.count_contacts(filter) == 2);
+    CHECK(reader.list_contacts(filter).size() == 2);
 }
 
 TEST_CASE("interactions of archived contacts are hidden from listings unless asked for")
