@@ -334,8 +334,6 @@ private:
     // Fills temp.search_hits with the ids of the contacts a search finds, unless it holds them
     // already for this search and this state of the book; returns how many there are.
     std::int64_t find_search_hits(const std::string& search) const;
-    // Whether a search's page is best read by walking the name index (many matches per row).
-    bool page_by_name_index(const ContactFilter& filter) const;
 
     std::unique_ptr<SQLite::Database> m_db;
     // Declared after m_db: destroyed (finalized) before the database closes.

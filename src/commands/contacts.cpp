@@ -83,7 +83,8 @@ int run_contacts(ContactsOptions opt, Env& env)
         table.rows.push_back(cells(c));
     }
     print_table(env.out, table, env.output);
-    print_rest(env.out, contacts.size(), opt.filter.limit, [&] { return store.count_contacts(opt.filter); });
+    print_rest(env.out, contacts.size(), opt.filter.limit,
+               [&] { return store.count_contacts(opt.filter); });
     return k_exit_ok;
 }
 

@@ -44,7 +44,7 @@ public:
         if (total > static_cast<std::int64_t>(listed)) {
             const std::int64_t more = total - static_cast<std::int64_t>(listed);
             item(*where ? fmt::format("… and {} more: {}", count_text(more), where)
-                         : fmt::format("… and {} more", count_text(more)));
+                        : fmt::format("… and {} more", count_text(more)));
         }
     }
 

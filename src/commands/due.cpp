@@ -189,8 +189,9 @@ int print_no_next_step(const Store& store, const AgendaQuery& query, const Env& 
     if (shown == 0) {
         env.out << "Every contact in follow-up has a next step.\n";
     } else {
-        print_rest(env.out, static_cast<std::size_t>(shown), query.limit,
-                   [&] { return count_without_next_step(store, query); }, "  ");
+        print_rest(
+            env.out, static_cast<std::size_t>(shown), query.limit,
+            [&] { return count_without_next_step(store, query); }, "  ");
     }
     return k_exit_ok;
 }

@@ -124,8 +124,9 @@ void print_report(const ImportReport& report, const std::string& source, bool dr
         env.out << "  " << visible(report.duplicates[n]) << '\n';
     }
     if (report.duplicates.size() > k_listed_duplicates) {
-        env.out << fmt::format("  … and {} more\n",
-                               count_text(static_cast<std::int64_t>(report.duplicates.size() - k_listed_duplicates)));
+        env.out << fmt::format(
+            "  … and {} more\n",
+            count_text(static_cast<std::int64_t>(report.duplicates.size() - k_listed_duplicates)));
     }
 }
 

@@ -101,7 +101,8 @@ int list_interactions(const LogOptions& opt, Env& env)
         return k_exit_ok;
     }
     print_table(env.out, table, env.output);
-    print_rest(env.out, table.rows.size(), filter.limit, [&] { return store.count_interactions(filter); });
+    print_rest(env.out, table.rows.size(), filter.limit,
+               [&] { return store.count_interactions(filter); });
     return k_exit_ok;
 }
 

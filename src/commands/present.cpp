@@ -26,8 +26,8 @@ std::string count_text(std::int64_t n)
     return digits;
 }
 
-void print_rest(std::ostream& out, std::size_t shown, int limit, const std::function<std::int64_t()>& total,
-                std::string_view indent)
+void print_rest(std::ostream& out, std::size_t shown, int limit,
+                const std::function<std::int64_t()>& total, std::string_view indent)
 {
     if (limit <= 0 || shown != static_cast<std::size_t>(limit)) {
         return;

@@ -23,8 +23,8 @@ std::string count_text(std::int64_t n);
 
 // Under a human listing cut at `limit` (0: not cut) after `shown` rows: "… and N more: --limit 0
 // lists them all", the whole counted by `total` only when the cut may have left some out.
-void print_rest(std::ostream& out, std::size_t shown, int limit, const std::function<std::int64_t()>& total,
-                std::string_view indent = "");
+void print_rest(std::ostream& out, std::size_t shown, int limit,
+                const std::function<std::int64_t()>& total, std::string_view indent = "");
 
 // The stable JSON shape of a contact: id, name, company, phone, email, tz, tags, note, created,
 // archived, closed.

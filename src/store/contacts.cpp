@@ -116,9 +116,19 @@ std::vector<Contact> Store::contacts_by_name_part(const std::string& folded_part
 
 namespace {
 
+// A search matching more contacts than this is "many": its page walks the name index, its count
+// subtracts the archived matches.
+constexpr std::int64_t k_many_matches = 1000;
+
 // A page of matches in name order is read one of two ways: few matches are read by id and
 // sorted; many (a company's name in a big book) are found walking the name index, which stops at
 // the page's end instead of reading and sorting every match.
+bool page_by_name_index(const ContactFilter& filter, std::int64_t matches)
+{
+    constexpr std::int64_t k_matches_per_row = 20;
+    return filter.limit > 0 && matches > std::max(k_many_matches, k_matches_per_row * filter.limit);
+}
+
 void bind_contact_filter(SQLite::Statement& q, const ContactFilter& filter)
 {
     if (!filter.tag.empty()) {
@@ -142,8 +152,8 @@ std::int64_t Store::find_search_hits(const std::string& search) const
     const std::int64_t changes = sqlite3_total_changes64(m_db->getHandle());
     const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
     const bool in_transaction = sqlite3_get_autocommit(m_db->getHandle()) == 0;
-    if (m_search_hits.found && !in_transaction && m_search_hits.fts == fts && m_search_hits.changes == changes &&
-        m_search_hits.version == version) {
+    if (m_search_hits.found && !in_transaction && m_search_hits.fts == fts &&
+        m_search_hits.changes == changes && m_search_hits.version == version) {
         return m_search_hits.count;
     }
     m_search_hits.found = false; // until the table is full
@@ -162,21 +172,12 @@ std::int64_t Store::find_search_hits(const std::string& search) const
     return m_search_hits.count;
 }
 
-bool Store::page_by_name_index(const ContactFilter& filter) const
-{
-    if (filter.limit <= 0 || fts_query(filter.search).empty()) {
-        return false;
-    }
-    constexpr std::int64_t k_matches_per_row = 20;
-    return find_search_hits(filter.search) > std::max<std::int64_t>(1000, k_matches_per_row * filter.limit);
-}
-
 void Store::each_contact(const ContactFilter& filter, const std::function<void(Contact&)>& sink) const
 {
-    if (!fts_query(filter.search).empty()) {
-        find_search_hits(filter.search);
-    }
-    SQLite::Statement q(*m_db, store_queries::contacts_sql(filter, page_by_name_index(filter)));
+    const std::int64_t matches =
+        fts_query(filter.search).empty() ? 0 : find_search_hits(filter.search);
+    SQLite::Statement q(*m_db,
+                        store_queries::contacts_sql(filter, page_by_name_index(filter, matches)));
     bind_contact_filter(q, filter);
     while (q.executeStep()) {
         Contact contact = read_contact(q);
@@ -193,7 +194,8 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) const
 
 std::int64_t Store::count_contacts(const ContactFilter& filter) const
 {
-    if (filter.closed == false && !filter.archived && filter.tag.empty() && fts_query(filter.search).empty()) {
+    if (filter.closed == false && !filter.archived && filter.tag.empty() &&
+        fts_query(filter.search).empty()) {
         // The contacts in follow-up (of one interest): a running count the triggers keep.
         SQLite::Statement q(*m_db, store_queries::tally_sql(filter.interest, false));
         q.bind(":name", "in_follow_up");
@@ -204,15 +206,14 @@ std::int64_t Store::count_contacts(const ContactFilter& filter) const
         return q.getColumn(0).getInt64();
     }
     if (!fts_query(filter.search).empty()) {
-        const std::int64_t hits = find_search_hits(filter.search);
+        const std::int64_t matches = find_search_hits(filter.search);
         // Many matches and fewer archived contacts: all matches less the archived ones, found by
         // walking the archived contacts instead of looking up each match among the live.
-        constexpr std::int64_t k_many_hits = 1000;
-        if (hits > k_many_hits && store_queries::counts_live_matches(filter) &&
-            m_db->execAndGet(store_queries::k_archived_count_sql).getInt64() < hits) {
+        if (matches > k_many_matches && store_queries::counts_live_matches(filter) &&
+            m_db->execAndGet(store_queries::k_archived_count_sql).getInt64() < matches) {
             SQLite::Statement archived(*m_db, store_queries::archived_hits_count_sql());
             archived.executeStep();
-            return hits - archived.getColumn(0).getInt64();
+            return matches - archived.getColumn(0).getInt64();
         }
     }
     SQLite::Statement q(*m_db, store_queries::contacts_count_sql(filter));
@@ -384,7 +385,8 @@ std::string contact_where(const ContactFilter& filter)
 
 } // namespace
 
-const char* const k_search_hits_table = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)";
+const char* const k_search_hits_table =
+    "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)";
 
 std::vector<std::string> search_hits_sql()
 {
@@ -400,7 +402,8 @@ const char* const k_archived_count_sql =
 
 std::string archived_hits_count_sql()
 {
-    return "SELECT count(*) FROM contacts c INDEXED BY contacts_archived CROSS JOIN temp.search_hits h "
+    return "SELECT count(*) FROM contacts c INDEXED BY contacts_archived CROSS JOIN "
+           "temp.search_hits h "
            "ON h.id = c.id WHERE c.archived_at IS NOT NULL";
 }
 
@@ -416,13 +419,14 @@ std::string contacts_count_sql(const ContactFilter& filter)
     // The matches of a plain search are counted among the live contacts by a small index, not
     // by reading each one's row.
     return fmt::format("SELECT count(*) FROM contacts c{} WHERE {}",
-                       counts_live_matches(filter) ? " INDEXED BY contacts_live" : "", contact_where(filter));
+                       counts_live_matches(filter) ? " INDEXED BY contacts_live" : "",
+                       contact_where(filter));
 }
 
 bool counts_live_matches(const ContactFilter& filter)
 {
-    return !filter.archived && !fts_query(filter.search).empty() && filter.tag.empty() && filter.interest.empty() &&
-           !filter.closed;
+    return !filter.archived && !fts_query(filter.search).empty() && filter.tag.empty() &&
+           filter.interest.empty() && !filter.closed;
 }
 
 std::string contact_names_sql(int limit)

@@ -130,15 +130,15 @@ namespace store_queries {
 std::string interactions_sql(const InteractionFilter& filter, const std::string& columns, InteractionPart part,
                              bool with_contact, bool count)
 {
-    if (count && part == InteractionPart::all && !filter.contact_id && fts_query(filter.search).empty() &&
-        !filter.since && !filter.until) {
-        // Every interaction: the running counts the triggers keep (by direction, kind and outcome).
-        return "SELECT coalesce(sum(n), 0) FROM tallies WHERE name IN ('interactions_in', 'interactions_out')";
-    }
-    if (count && part == InteractionPart::archived && !filter.contact_id && fts_query(filter.search).empty() &&
-        !filter.since && !filter.until) {
-        // The archived contacts' interactions: a running count the triggers keep too.
-        return "SELECT coalesce(sum(n), 0) FROM tallies WHERE name = 'interactions_archived'";
+    const bool unfiltered =
+        !filter.contact_id && fts_query(filter.search).empty() && !filter.since && !filter.until;
+    if (count && unfiltered && part != InteractionPart::live) {
+        // Every interaction (by direction, kind and outcome) or the archived contacts': running
+        // counts the triggers keep.
+        return part == InteractionPart::all
+                   ? "SELECT coalesce(sum(n), 0) FROM tallies WHERE name IN ('interactions_in', "
+                     "'interactions_out')"
+                   : "SELECT coalesce(sum(n), 0) FROM tallies WHERE name = 'interactions_archived'";
     }
     std::string sql =
         part == InteractionPart::archived

@@ -216,7 +216,8 @@ DatabaseFacts inspect_database(const std::filesystem::path& path,
             if (facts.user_version >= k_archived_tally_version) {
                 later_tallies += k_archived_recount;
             }
-            facts.drift = db->execAndGet(fmt::format(fmt::runtime(k_drift_sql), later_tallies)).getInt64();
+            facts.drift =
+                db->execAndGet(fmt::format(fmt::runtime(k_drift_sql), later_tallies)).getInt64();
         }
     } catch (const SQLite::Exception& e) {
         if (sqlite_code(e) == SQLITE_BUSY || sqlite_code(e) == SQLITE_LOCKED) {

@@ -111,17 +111,20 @@ std::string window_sql(const WindowQuery& query)
 {
     // The index is named: without statistics, SQLite would take the status index for a count.
     // The limit is bound (-1: none), so that the pages of one state share a prepared statement.
-    return fmt::format("SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit", k_promise_columns,
-                       query.by_opening ? "promises_due_by_earliest" : "promises_due_by_latest", window_where(query),
-                       query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id");
+    return fmt::format(
+        "SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit",
+        k_promise_columns, query.by_opening ? "promises_due_by_earliest" : "promises_due_by_latest",
+        window_where(query),
+        query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id");
 }
 
 const char* const k_promises_by_status_sql =
     "SELECT count(*) FROM promises p WHERE p.status = ? AND p.made_at >= ?";
 // The open windows closed by now: a range of the open promises by closing time (the index holds
 // made_at), not every open promise.
-const char* const k_open_closed_sql = "SELECT count(*) FROM promises p INDEXED BY promises_open_by_latest "
-                                      "WHERE p.status = 'open' AND p.latest <= ? AND p.made_at >= ?";
+const char* const k_open_closed_sql =
+    "SELECT count(*) FROM promises p INDEXED BY promises_open_by_latest "
+    "WHERE p.status = 'open' AND p.latest <= ? AND p.made_at >= ?";
 const char* const k_lateness_sql = "SELECT p.resolved_at - p.latest FROM promises p INDEXED BY "
                                    "promises_late_by_lateness WHERE p.status = 'late' AND "
                                    "p.made_at >= ? ORDER BY p.resolved_at - p.latest LIMIT ? OFFSET ?";

@@ -66,8 +66,9 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("search: count", contacts_count_sql(search));
     const char* const ways[] = {"search: matches by fields", "search: matches by notes",
                                 "search: matches by purposes"};
-    for (std::size_t way = 0; way < search_hits_sql().size(); ++way) {
-        add(ways[way], search_hits_sql()[way]);
+    const std::vector<std::string> inserts = search_hits_sql();
+    for (std::size_t way = 0; way < inserts.size(); ++way) {
+        add(ways[way], inserts[way]);
     }
     add("search: archived matches", archived_hits_count_sql());
     add("search: archived contacts", k_archived_count_sql);
@@ -81,7 +82,8 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     since.since = now;
     add("log: page since", interactions_sql(since, log_columns, InteractionPart::live, true, false));
     add("log: count since", interactions_sql(since, "count(*)", InteractionPart::all, false, true));
-    add("log: archived count since", interactions_sql(since, "count(*)", InteractionPart::archived, false, true));
+    add("log: archived count since",
+        interactions_sql(since, "count(*)", InteractionPart::archived, false, true));
     InteractionFilter one = log;
     one.contact_id = 1;
     one.include_archived = true;

@@ -144,7 +144,8 @@ TEST_CASE("kept state equals a recount after every kind of write, and after undo
     CHECK(drift(path) == 1);
 }
 
-TEST_CASE("version 7 to 8: the running count of the archived contacts' interactions starts from the rows")
+TEST_CASE(
+    "version 7 to 8: the running count of the archived contacts' interactions starts from the rows")
 {
     TempDir dir;
     const auto path = dir.path / "v7.db";
@@ -154,13 +155,15 @@ TEST_CASE("version 7 to 8: the running count of the archived contacts' interacti
     }
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db,
-                         "INSERT INTO contacts (id, name, name_folded, created_at, archived_at) VALUES "
-                         "(1, 'Ada', 'ada', 0, NULL), (2, 'Bob', 'bob', 0, 90), (3, 'Cy', 'cy', 0, 95);"
-                         "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, direction) VALUES "
-                         "(1, 1, 50, 'call', 'reached', '', 'out'), (2, 2, 60, 'call', 'no-answer', '', 'out'),"
-                         "(3, 2, 70, 'email', '', '', 'out'), (4, 1, 80, 'note', '', '', 'out');",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(
+        sqlite3_exec(
+            db,
+            "INSERT INTO contacts (id, name, name_folded, created_at, archived_at) VALUES "
+            "(1, 'Ada', 'ada', 0, NULL), (2, 'Bob', 'bob', 0, 90), (3, 'Cy', 'cy', 0, 95);"
+            "INSERT INTO interactions (id, contact_id, at, kind, outcome, note, direction) VALUES "
+            "(1, 1, 50, 'call', 'reached', '', 'out'), (2, 2, 60, 'call', 'no-answer', '', 'out'),"
+            "(3, 2, 70, 'email', '', '', 'out'), (4, 1, 80, 'note', '', '', 'out');",
+            nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     Store store = Store::open_for_writing(path);
     CHECK(store.schema_version() == k_schema_version);

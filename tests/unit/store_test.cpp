@@ -531,7 +531,8 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
     const std::map<std::string, std::string> expected{
         {"due: overdue page", "INDEX promises_due_by_latest (interest=? AND latest<?)"},
         {"due: due-now page", "INDEX promises_due_by_latest (interest=? AND latest>?)"},
-        {"due: upcoming page", "INDEX promises_due_by_earliest (interest=? AND earliest>? AND earliest<?)"},
+        {"due: upcoming page",
+         "INDEX promises_due_by_earliest (interest=? AND earliest>? AND earliest<?)"},
         {"due: overdue count", "COVERING INDEX promises_due_by_latest"},
         {"due: due-now count", "COVERING INDEX promises_due_by_latest"},
         {"no next step: page", "contacts_without_next_step"},
@@ -557,8 +558,9 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"log: archived count", "tallies"},
         {"log: page since", "INDEX interactions_by_at (at>?)"},
         {"log: count since", "COVERING INDEX interactions_by_at (at>?)"},
-        {"log: archived count since", "SCAN c USING COVERING INDEX contacts_archived\n"
-                                      "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=? AND at>?)"},
+        {"log: archived count since",
+         "SCAN c USING COVERING INDEX contacts_archived\n"
+         "SEARCH i USING COVERING INDEX interactions_by_contact (contact_id=? AND at>?)"},
         {"log: page of a contact", "INDEX interactions_by_contact (contact_id=?)"},
         {"digest: yesterday", "promises_by_resolved_at"},
         {"stats: promises by status", "COVERING INDEX promises_by_status"},
