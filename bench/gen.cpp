@@ -27,6 +27,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "fu/agenda.hpp"
 #include "fu/model.hpp"
 #include "fu/practice.hpp"
 #include "fu/store.hpp"
@@ -250,6 +251,7 @@ struct Options {
     std::optional<std::int64_t> interactions;
     std::uint64_t seed = 1;
     std::string now = "2026-06-15T13:30:00Z";
+    std::string zone = "America/New_York"; // the user's: keep-in-touch windows are stored in it
 };
 
 // "2026-06-15T13:30:00Z" (seconds and the Z optional; always UTC).
@@ -704,6 +706,7 @@ int main(int argc, char** argv)
     app.add_option("--interactions", opt.interactions, "Interactions (default: 2 × contacts)");
     app.add_option("--seed", opt.seed, "The random seed");
     app.add_option("--now", opt.now, "The moment the sample is built around (UTC, ISO 8601)");
+    app.add_option("--zone", opt.zone, "The user's zone, which keep-in-touch windows are stored in");
     CLI11_PARSE(app, argc, argv);
 
     const auto now = parse_instant(opt.now);
@@ -725,7 +728,8 @@ int main(int argc, char** argv)
         fu::Store store = fu::Store::open_for_writing(opt.db);
         Random random(opt.seed);
         Generator generator(store, random, *now);
-        auto transaction = store.begin_write(fu::ChangeLabel{"fu-bench-gen", *now, false});
+        auto transaction = store.begin_write(
+            fu::ChangeLabel{"fu-bench-gen", *now, false, fu::touch_window_keeper(fu::locate_zone(opt.zone))});
         const Counts counts = generator.run(opt.contacts, open, promises, interactions);
         transaction.commit();
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 namespace fu {
 
@@ -211,16 +212,86 @@ bool in_agenda_order(const TouchRow& a, const TouchRow& b)
     return ka != kb ? ka < kb : a.contact_id < b.contact_id;
 }
 
-// The keep-in-touch rows of the query at `now`, in agenda order (of each state, the first `shown`
-// rows; 0: all; -1: none in order): only contacts whose cadence can have come due before `until`
-// are read (by the store's `every_after` bound).
-std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
-                                         Cadences& cadences, int shown)
+// The keep-in-touch rows of a query: of each state, in agenda order, the first `shown` (0: all)
+// or more, and where their counts come from.
+struct TouchRows {
+    enum class Source { none, computed, stored } source = Source::none;
+    std::vector<TouchRow> rows;
+};
+
+// Whether the query holds keep-in-touch rows at all (not when it asks for agreed times only).
+bool with_keep_in_touch(const AgendaQuery& query)
+{
+    return query.keep_in_touch_zone && !query.agreed_only && !query.opening_from && !query.not_reminded;
+}
+
+TouchRow touch_row(Store::TouchCandidate& stored, DueState state, const std::string* every)
+{
+    TouchRow row;
+    row.state = state;
+    row.rank = interest_rank(stored.interest);
+    row.every = every;
+    row.last = stored.touched_at;
+    row.earliest = stored.earliest;
+    row.latest = stored.latest;
+    row.contact_id = stored.contact_id;
+    return row;
+}
+
+// The store's query counting the windows in `state` at `now` (of the query's interest, or all).
+WindowQuery count_query(const AgendaQuery& query, DueState state, Instant now)
+{
+    WindowQuery w = window_query(query, state, now);
+    if (!query.interest.empty()) {
+        w.interest = query.interest;
+    }
+    return w;
+}
+
+// The keep-in-touch rows of the query at `now` from the windows the writes stored: of each state
+// and interest, a range of an index in agenda order, the first `shown` of each state (0: all).
+std::vector<TouchRow> stored_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
+                                        Cadences& cadences, int shown)
 {
     std::vector<TouchRow> rows;
-    if (!query.keep_in_touch_zone || query.agreed_only || query.opening_from || query.not_reminded) {
-        return rows;
+    for (const DueState state : k_states) {
+        std::size_t in_state = 0;
+        for (const std::string& interest : interests_in_order(query)) {
+            if (shown > 0 && in_state >= static_cast<std::size_t>(shown)) {
+                break;
+            }
+            WindowQuery w = window_query(query, state, now);
+            w.interest = interest;
+            w.limit = shown > 0 ? shown - static_cast<int>(in_state) : 0;
+            store.each_touch_window(w, [&](Store::TouchCandidate& stored) {
+                // The table holds the words the rows point to (a stored window needs no parse).
+                const auto known = cadences.emplace(stored.every, std::nullopt).first;
+                rows.push_back(touch_row(stored, state, &known->first));
+                ++in_state;
+            });
+        }
     }
+    return rows;
+}
+
+// The keep-in-touch rows of the query at `now`, in agenda order (of each state, the first `shown`
+// rows; 0: all; -1: none in order): the stored windows when the writes kept them in the query's
+// zone; else every candidate's window computed here, reading only the contacts whose cadence can
+// have come due before `until` (by the store's `every_after` bound).
+TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now, Cadences& cadences,
+                             int shown)
+{
+    TouchRows touch;
+    if (!with_keep_in_touch(query)) {
+        return touch;
+    }
+    if (shown >= 0 && store.touch_windows_kept(query.keep_in_touch_zone->name())) {
+        touch.source = TouchRows::Source::stored;
+        touch.rows = stored_touch_rows(store, query, now, cadences, shown);
+        return touch;
+    }
+    touch.source = TouchRows::Source::computed;
+    std::vector<TouchRow>& rows = touch.rows;
     // Overdue and due rows have opened already; upcoming ones must open before `until`.
     std::optional<Instant> due_before;
     if (query.until) {
@@ -249,7 +320,7 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         rows.push_back(std::move(row));
     }
     if (shown < 0) {
-        return rows;
+        return touch;
     }
     // Grouped by state, in order; past the first `shown` of a state (never listed, only counted),
     // in no order.
@@ -263,7 +334,7 @@ std::vector<TouchRow> keep_in_touch_rows(const Store& store, const AgendaQuery& 
         }
         group = group_end;
     }
-    return rows;
+    return touch;
 }
 
 // The agenda row of a keep-in-touch row, with its contact read.
@@ -377,24 +448,42 @@ NextStepQuery next_step_query(const AgendaQuery& query)
 
 } // namespace
 
+TouchWindowKeeper touch_window_keeper(const Zone& zone)
+{
+    // The keeper's own table of cadences: a book holds few distinct ones, each parsed once.
+    auto cadences = std::make_shared<Cadences>();
+    return {zone.name(), [&zone, cadences](const std::string& every, Instant last) {
+                auto known = cadences->find(every);
+                if (known == cadences->end()) {
+                    known = cadences->emplace(every, parse_cadence(every)).first;
+                }
+                std::optional<std::pair<Instant, Instant>> window;
+                if (known->second) {
+                    const TouchWindow computed = keep_in_touch_window(*known->second, last, zone);
+                    window.emplace(computed.earliest, computed.latest);
+                }
+                return window;
+            }};
+}
+
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
     Agenda agenda;
     Cadences cadences;
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
-    walk_agenda(store, query, now, query.limit, touch,
+    const TouchRows touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
+    walk_agenda(store, query, now, query.limit, touch.rows,
                 [&](AgendaItem& item) { agenda.items.push_back(std::move(item)); });
     if (query.count) {
-        const auto touching = [&](DueState state) {
-            return std::count_if(touch.begin(), touch.end(), [&](const TouchRow& t) { return t.state == state; });
-        };
-        const auto windows = [&](DueState state) {
-            WindowQuery w = window_query(query, state, now);
-            if (!query.interest.empty()) {
-                w.interest = query.interest;
+        const auto touching = [&](DueState state) -> std::int64_t {
+            switch (touch.source) {
+            case TouchRows::Source::none: return 0;
+            case TouchRows::Source::stored: return store.count_touch_windows(count_query(query, state, now));
+            case TouchRows::Source::computed: break;
             }
-            return w;
+            return std::count_if(touch.rows.begin(), touch.rows.end(),
+                                 [&](const TouchRow& t) { return t.state == state; });
         };
+        const auto windows = [&](DueState state) { return count_query(query, state, now); };
         const auto at = [](DueState state) { return static_cast<std::size_t>(state); };
         if (possible(query, DueState::overdue, now)) {
             agenda.totals[at(DueState::overdue)] = store.count_open_windows(windows(DueState::overdue));
@@ -425,11 +514,25 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
     Cadences cadences;
-    std::vector<TouchRow> rows = keep_in_touch_rows(store, query, now, cadences, -1);
-    rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TouchRow& r) { return r.state == DueState::upcoming; }),
-               rows.end());
+    std::vector<TouchRow> rows;
     TouchSummary summary;
-    summary.total = static_cast<std::int64_t>(rows.size());
+    if (with_keep_in_touch(query) && store.touch_windows_kept(query.keep_in_touch_zone->name())) {
+        // Come due = opened by now: the longest silent of them, and their ties, from the index.
+        WindowQuery opened = count_query(query, DueState::overdue, now);
+        opened.latest_until.reset();
+        opened.earliest_until = now;
+        summary.total = store.count_touch_windows(opened);
+        for (Store::TouchCandidate& stored : store.touch_windows_by_silence(opened, limit)) {
+            const auto known = cadences.emplace(stored.every, std::nullopt).first;
+            rows.push_back(touch_row(stored, now >= stored.latest ? DueState::overdue : DueState::due, &known->first));
+        }
+    } else {
+        rows = std::move(keep_in_touch_rows(store, query, now, cadences, -1).rows);
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [](const TouchRow& r) { return r.state == DueState::upcoming; }),
+                   rows.end());
+        summary.total = static_cast<std::int64_t>(rows.size());
+    }
     // The longest silent first; of those last in touch at the same moment, overdue first, then in
     // agenda order. Only the rows listed are put in order.
     const auto silent_longer = [](const TouchRow& a, const TouchRow& b) {
@@ -450,8 +553,8 @@ void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink)
 {
     Cadences cadences;
-    const std::vector<TouchRow> touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
-    walk_agenda(store, query, now, query.limit, touch, [&](AgendaItem& item) { sink(item); });
+    const TouchRows touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
+    walk_agenda(store, query, now, query.limit, touch.rows, [&](AgendaItem& item) { sink(item); });
 }
 
 void each_without_next_step(const Store& store, const AgendaQuery& query,

@@ -2,11 +2,19 @@
 
 #include <fmt/format.h>
 
+#include "fu/agenda.hpp"
+#include "fu/env.hpp"
 #include "fu/error.hpp"
 #include "fu/text.hpp"
 #include "fu/when.hpp"
 
 namespace fu {
+
+ChangeLabel Env::change_label() const
+{
+    return {command_line, now, true, touch_window_keeper(*zone)};
+}
+
 std::string env_variable(const std::map<std::string, std::string>& environment, const std::string& name)
 {
     const auto found = environment.find(name);

@@ -116,6 +116,10 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now);
 // How many contacts without a next step the query finds (its tag and interest; not its limit).
 std::int64_t count_without_next_step(const Store& store, const AgendaQuery& query);
 
+// How writes keep each contact's keep-in-touch window, computed in `zone` (the user's), for the
+// agenda to read as stored (see TouchWindowKeeper). The zone must outlive the keeper.
+TouchWindowKeeper touch_window_keeper(const Zone& zone);
+
 // The keep-in-touch rows of the query that have come due (due or overdue) at `now`: how many, and
 // the `limit` longest silent (0: all), oldest last contact first.
 struct TouchSummary {

@@ -39,7 +39,8 @@ struct Env {
     bool json() const { return output.format == OutputFormat::json; }
     bool human() const { return output.format == OutputFormat::human; }
     // The label of this run's write transaction in the undo journal.
-    ChangeLabel change_label() const { return {command_line, now, true}; }
+    // (Its writes keep the keep-in-touch windows in the user's zone.)
+    ChangeLabel change_label() const;
     // What the domain's changes need from this run.
     ChangeContext change_context() const { return {now, settings, *zone}; }
 };

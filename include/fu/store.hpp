@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fu/error.hpp"
@@ -109,15 +110,26 @@ struct JournalEntry {
     std::optional<Instant> undone_at;
 };
 
-// How a write transaction is labelled in the undo journal.
+// How a write keeps each contact's keep-in-touch window, which is the domain's calendar arithmetic
+// in the user's zone (SQL cannot compute it): the zone's name, stored beside each window, and the
+// window [earliest, latest) of a cadence's words from the last contact (none: not a cadence).
+struct TouchWindowKeeper {
+    std::string zone;
+    std::function<std::optional<std::pair<Instant, Instant>>(const std::string& every, Instant last)> window;
+};
+
+// How a write transaction is labelled in the undo journal, and what it keeps besides.
 struct ChangeLabel {
     std::string command; // the command line
     Instant at{};        // when it ran
     bool journal = true; // false only for `fu undo` itself, which must not undo itself
+    // Recomputes, before the commit, the windows the write made stale and those of another zone;
+    // without one they stay stale, and readers compute every window themselves (slower, the same).
+    TouchWindowKeeper touch_windows{};
 };
 
 // The schema version this build writes; a newer file is refused untouched.
-inline constexpr int k_schema_version = 8;
+inline constexpr int k_schema_version = 9;
 // How many write commands the undo journal keeps.
 inline constexpr int k_journal_depth = 100;
 // How long a command waits for another fu's write to finish before giving up with status 75.
@@ -218,9 +230,21 @@ public:
         std::string every;
         std::string interest;
         Instant touched_at{};
+        Instant earliest{}, latest{}; // the stored window (read from kept windows only)
     };
     std::vector<TouchCandidate> keep_in_touch_candidates(std::optional<Instant> due_before, const std::string& interest,
                                                          const std::string& tag) const;
+    // Whether every keep-in-touch window is stored and was computed in `zone` (see
+    // TouchWindowKeeper): then the windows below are the agenda's, read as ranges of an index.
+    bool touch_windows_kept(const std::string& zone) const;
+    // The stored windows of the keep-in-touch candidates (as WindowQuery bounds them, of its
+    // interest or of all; agreed_only and not_reminded do not apply), streamed in order (latest,
+    // earliest, id; by_opening: earliest, latest, id), and how many there are.
+    void each_touch_window(const WindowQuery& query, const std::function<void(TouchCandidate&)>& sink) const;
+    std::int64_t count_touch_windows(const WindowQuery& query) const;
+    // The same, longest silent first (by touched_at, then id): the first `limit`, and every one
+    // silent exactly as long as the last of them (ties are the domain's to order).
+    std::vector<TouchCandidate> touch_windows_by_silence(const WindowQuery& query, int limit) const;
     // Names of live contacts whose case-folded name starts with `folded_prefix`, for shell
     // completion, in name order, at most `limit`.
     std::vector<std::string> contact_names(const std::string& folded_prefix = "", int limit = 0) const;
@@ -331,6 +355,8 @@ private:
     // pages read again and again. One still stepping (a caller's loop, whose sink reads the same
     // query) is not handed out again: a second one is prepared beside it.
     SQLite::Statement& prepared(const std::string& sql) const;
+    // Computes the windows the transaction made stale, and those computed in another zone.
+    void refresh_touch_windows(const TouchWindowKeeper& keeper);
     // Fills temp.search_hits with the ids of the contacts a search finds, unless it holds them
     // already for this search and this state of the book; returns how many there are.
     std::int64_t find_search_hits(const std::string& search) const;

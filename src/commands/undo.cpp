@@ -71,7 +71,9 @@ int run_undo(const UndoOptions& opt, Env& env)
         named = ref->id;
     }
     Store store = Store::open_for_update(env.db_path, env.settings.busy_timeout);
-    auto transaction = store.begin_write({env.command_line, env.now, false});
+    ChangeLabel label = env.change_label();
+    label.journal = false; // an undo is not undone
+    auto transaction = store.begin_write(std::move(label));
     const Undone undone = undo_change(store, named, env.change_context());
     transaction.commit();
     if (env.json()) {

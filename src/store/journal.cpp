@@ -247,6 +247,10 @@ void Store::WriteTransaction::commit()
             prune.exec();
         }
     }
+    // After the changeset is taken: a window is derived state, never undone, only recomputed.
+    if (m_label.touch_windows.window) {
+        m_store.refresh_touch_windows(m_label.touch_windows);
+    }
     m_store.m_db->exec("COMMIT");
     m_done = true;
     g_committed_writes.fetch_add(1);

@@ -485,6 +485,41 @@ WHEN old.archived_at IS NOT NULL BEGIN
         WHERE name = 'interactions_archived' AND outcome = '' AND interest = '';
 END;
 )sql"},
+    // Each contact's keep-in-touch window, stored so that the agenda reads it as a range of an
+    // index instead of computing every cadence's window on every read. The window is calendar
+    // arithmetic in the user's zone, which SQL cannot do: a trigger notes the contacts whose
+    // window a change made stale (in touch_stale, which the undo journal does not record), and
+    // the write transaction computes them before it commits, with the zone they were computed
+    // in. Readers use the stored windows only when none is stale and all are of their zone.
+    {9, R"sql(
+ALTER TABLE contacts ADD COLUMN touch_zone TEXT;
+ALTER TABLE contacts ADD COLUMN touch_earliest INTEGER;
+ALTER TABLE contacts ADD COLUMN touch_latest INTEGER;
+CREATE TABLE touch_stale (contact_id INTEGER PRIMARY KEY);
+INSERT INTO touch_stale (contact_id) SELECT id FROM contacts WHERE every <> '';
+CREATE TRIGGER contacts_touch_insert AFTER INSERT ON contacts WHEN new.every <> '' BEGIN
+    INSERT OR IGNORE INTO touch_stale (contact_id) VALUES (new.id);
+END;
+CREATE TRIGGER contacts_touch_update AFTER UPDATE OF every, last_at, created_at ON contacts
+WHEN new.every IS NOT old.every OR (new.every <> '' AND (new.last_at IS NOT old.last_at OR
+                                                         new.created_at IS NOT old.created_at)) BEGIN
+    INSERT OR IGNORE INTO touch_stale (contact_id) VALUES (new.id);
+END;
+CREATE TRIGGER contacts_touch_delete AFTER DELETE ON contacts WHEN old.every <> '' BEGIN
+    DELETE FROM touch_stale WHERE contact_id = old.id;
+END;
+CREATE INDEX contacts_touch_zone ON contacts (touch_zone) WHERE touch_zone IS NOT NULL;
+CREATE INDEX contacts_touch_by_latest
+    ON contacts (interest, touch_latest, touch_earliest, open_promises, archived_at, closed_at)
+    WHERE touch_latest IS NOT NULL AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
+CREATE INDEX contacts_touch_by_earliest
+    ON contacts (interest, touch_earliest, touch_latest, open_promises, archived_at, closed_at)
+    WHERE touch_latest IS NOT NULL AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
+CREATE INDEX contacts_touch_by_silence
+    ON contacts (coalesce(last_at, created_at), touch_earliest, touch_latest, interest, open_promises,
+                 archived_at, closed_at)
+    WHERE touch_latest IS NOT NULL AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
+)sql"},
 };
 
 } // namespace

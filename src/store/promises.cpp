@@ -56,32 +56,41 @@ std::vector<Promise> Store::open_promises(const PromiseFilter& filter) const
 
 namespace store_queries {
 
+// The bounds of a WindowQuery over the columns of a window: its interest (without one, every
+// value the column holds: still one index, a range per value), its opening and closing, its
+// contact's tag.
+std::string window_bounds(const WindowQuery& query, const WindowColumns& columns)
+{
+    std::string where = query.interest ? fmt::format("{} = :interest", columns.interest)
+                                       : fmt::format("{} IN ('', 'hot', 'warm', 'cold')", columns.interest);
+    const auto bound = [&](const std::optional<Instant>& value, const char* column, const char* condition) {
+        if (value) {
+            where += fmt::format(" AND {} {}", column, condition);
+        }
+    };
+    bound(query.latest_until, columns.latest, "<= :latest_until");
+    bound(query.latest_after, columns.latest, "> :latest_after");
+    bound(query.earliest_until, columns.earliest, "<= :earliest_until");
+    bound(query.earliest_after, columns.earliest, "> :earliest_after");
+    bound(query.earliest_before, columns.earliest, "< :earliest_before");
+    bound(query.earliest_from, columns.earliest, ">= :earliest_from");
+    if (!query.tag.empty()) {
+        where += fmt::format(" AND {} IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)", columns.contact_id);
+    }
+    return where;
+}
+
 // The conditions of a WindowQuery over `promises p`; with an interest, the partial indexes'
 // own terms, so that each page is a range of one index.
 std::string window_where(const WindowQuery& query)
 {
-    std::string where = "p.status = 'open' AND p.listed = 1";
-    const auto bound = [&](const std::optional<Instant>& value, const char* condition) {
-        if (value) {
-            where += condition;
-        }
-    };
-    // Without an interest, every value the column holds: still one index, a range per value.
-    where += query.interest ? " AND p.interest = :interest" : " AND p.interest IN ('', 'hot', 'warm', 'cold')";
-    bound(query.latest_until, " AND p.latest <= :latest_until");
-    bound(query.latest_after, " AND p.latest > :latest_after");
-    bound(query.earliest_until, " AND p.earliest <= :earliest_until");
-    bound(query.earliest_after, " AND p.earliest > :earliest_after");
-    bound(query.earliest_before, " AND p.earliest < :earliest_before");
-    bound(query.earliest_from, " AND p.earliest >= :earliest_from");
+    std::string where = "p.status = 'open' AND p.listed = 1 AND " +
+                        window_bounds(query, {"p.interest", "p.earliest", "p.latest", "p.contact_id"});
     if (query.agreed_only) {
         where += " AND p.agreed = 1";
     }
     if (query.not_reminded) {
         where += " AND NOT EXISTS (SELECT 1 FROM interactions r WHERE r.reminds = p.id)";
-    }
-    if (!query.tag.empty()) {
-        where += " AND p.contact_id IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)";
     }
     return where;
 }

@@ -9,6 +9,15 @@
 
 namespace fu::store_queries {
 
+// The columns holding a window (of a promise, or a contact's keep-in-touch window).
+struct WindowColumns {
+    const char* interest;
+    const char* earliest;
+    const char* latest;
+    const char* contact_id;
+};
+std::string window_bounds(const WindowQuery& query, const WindowColumns& columns); // bound by bind_window
+void bind_window(SQLite::Statement& q, const WindowQuery& query);
 std::string window_sql(const WindowQuery& query);       // the open windows of a page of the agenda
 std::string window_count_sql(const WindowQuery& query); // how many there are
 std::string next_step_sql(const NextStepQuery& query);
@@ -18,6 +27,12 @@ std::string silence_sql(const SilenceQuery& query);
 std::string next_step_active_count_sql(const NextStepQuery& query);
 // Contacts with a cadence and no open promise (lean), below `:before` by `every_after` when bounded.
 std::string touch_candidates_sql(bool bounded, bool with_interest, bool with_tag);
+// The stored keep-in-touch windows of a WindowQuery: a page in agenda order (bound :limit), the
+// count, the longest silent (bound :limit; with `at_silence`, those silent since :touched only).
+std::string touch_window_sql(const WindowQuery& query);
+std::string touch_window_count_sql(const WindowQuery& query);
+std::string touch_silence_sql(const WindowQuery& query, bool at_silence);
+extern const char* const k_touch_zone_other_sql; // whether any window is of a zone other than :zone
 // fu log's listing (`with_contact`: the contact's id, name, company, phone, email and zone after
 // the interaction's columns) or its count (`count`), newest first; whose interactions: every
 // contact's, live contacts' (joined with `contacts c`), or archived contacts' (read from the small

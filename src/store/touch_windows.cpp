@@ -1,0 +1,176 @@
+// src/store/touch_windows.cpp — keep-in-touch windows stored at write time, read as index ranges.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "fu/store.hpp"
+#include "store/queries.hpp"
+#include "store/rows.hpp"
+
+namespace fu {
+
+using namespace store_rows;
+
+namespace store_queries {
+
+namespace {
+
+// The candidates' conditions (a cadence with a window, no open promise, live, in follow-up): the
+// partial indexes' own terms.
+constexpr const char* k_touch_candidate =
+    "c.touch_latest IS NOT NULL AND c.open_promises = 0 AND c.archived_at IS NULL AND c.closed_at IS NULL";
+constexpr const char* k_touch_columns = "c.id, c.every, c.interest, coalesce(c.last_at, c.created_at), "
+                                        "c.touch_earliest, c.touch_latest";
+
+std::string touch_where(const WindowQuery& query)
+{
+    return fmt::format("{} AND {}", k_touch_candidate,
+                       window_bounds(query, {"c.interest", "c.touch_earliest", "c.touch_latest", "c.id"}));
+}
+
+} // namespace
+
+std::string touch_window_sql(const WindowQuery& query)
+{
+    return fmt::format("SELECT {} FROM contacts c INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit", k_touch_columns,
+                       query.by_opening ? "contacts_touch_by_earliest" : "contacts_touch_by_latest", touch_where(query),
+                       query.by_opening ? "c.touch_earliest, c.touch_latest, c.id"
+                                        : "c.touch_latest, c.touch_earliest, c.id");
+}
+
+std::string touch_window_count_sql(const WindowQuery& query)
+{
+    const bool by_latest = query.latest_until || query.latest_after;
+    return fmt::format("SELECT count(*) FROM contacts c INDEXED BY {} WHERE {}",
+                       by_latest ? "contacts_touch_by_latest" : "contacts_touch_by_earliest", touch_where(query));
+}
+
+std::string touch_silence_sql(const WindowQuery& query, bool at_silence)
+{
+    return fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_touch_by_silence WHERE {}{} "
+                       "ORDER BY coalesce(c.last_at, c.created_at), c.id{}",
+                       k_touch_columns, touch_where(query),
+                       at_silence ? " AND coalesce(c.last_at, c.created_at) = :touched" : "",
+                       at_silence ? "" : " LIMIT :limit");
+}
+
+// Two empty ranges of the zone index when every window is of :zone (`<>` would read it all).
+const char* const k_touch_zone_other_sql =
+    "SELECT EXISTS (SELECT 1 FROM contacts c WHERE c.touch_zone < :zone OR c.touch_zone > :zone)";
+
+} // namespace store_queries
+
+using namespace store_queries;
+
+namespace {
+
+Store::TouchCandidate read_touch_window(SQLite::Statement& q)
+{
+    return {q.getColumn(0).getInt64(),       q.getColumn(1).getString(),
+            q.getColumn(2).getString(),      to_instant(q.getColumn(3).getInt64()),
+            to_instant(q.getColumn(4).getInt64()), to_instant(q.getColumn(5).getInt64())};
+}
+
+} // namespace
+
+bool Store::touch_windows_kept(const std::string& zone) const
+{
+    if (m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM touch_stale)").getInt() != 0) {
+        return false;
+    }
+    SQLite::Statement& other = prepared(k_touch_zone_other_sql);
+    other.bind(":zone", zone);
+    other.executeStep();
+    const bool kept = other.getColumn(0).getInt() == 0;
+    other.reset();
+    return kept;
+}
+
+void Store::each_touch_window(const WindowQuery& query, const std::function<void(TouchCandidate&)>& sink) const
+{
+    SQLite::Statement& q = prepared(touch_window_sql(query));
+    const struct Reset {
+        SQLite::Statement& q;
+        ~Reset() { q.tryReset(); }
+    } reset{q};
+    bind_window(q, query);
+    q.bind(":limit", query.limit > 0 ? query.limit : -1);
+    while (q.executeStep()) {
+        TouchCandidate row = read_touch_window(q);
+        sink(row);
+    }
+}
+
+std::int64_t Store::count_touch_windows(const WindowQuery& query) const
+{
+    SQLite::Statement q(*m_db, touch_window_count_sql(query));
+    bind_window(q, query);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQuery& query, int limit) const
+{
+    std::vector<TouchCandidate> rows;
+    SQLite::Statement first(*m_db, touch_silence_sql(query, false));
+    bind_window(first, query);
+    first.bind(":limit", limit > 0 ? limit : -1);
+    while (first.executeStep()) {
+        rows.push_back(read_touch_window(first));
+    }
+    if (limit <= 0 || rows.size() < static_cast<std::size_t>(limit)) {
+        return rows;
+    }
+    // The last row's ties may go on past the limit: all of them, in place of those read.
+    const Instant last = rows.back().touched_at;
+    while (!rows.empty() && rows.back().touched_at == last) {
+        rows.pop_back();
+    }
+    SQLite::Statement ties(*m_db, touch_silence_sql(query, true));
+    bind_window(ties, query);
+    ties.bind(":touched", to_seconds(last));
+    while (ties.executeStep()) {
+        rows.push_back(read_touch_window(ties));
+    }
+    return rows;
+}
+
+void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
+{
+    // The stale, and those computed in another zone (all of them, once, when the user's zone
+    // changes); a contact without a cadence keeps no window.
+    SQLite::Statement q(*m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
+                               "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
+                               "OR c.touch_zone < :zone OR c.touch_zone > :zone");
+    q.bind(":zone", keeper.zone);
+    struct Stale {
+        Id id;
+        std::string every;
+        Instant last;
+    };
+    std::vector<Stale> stale;
+    while (q.executeStep()) {
+        stale.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), to_instant(q.getColumn(2).getInt64())});
+    }
+    if (stale.empty()) {
+        return;
+    }
+    SQLite::Statement& update =
+        prepared("UPDATE contacts SET touch_zone = ?, touch_earliest = ?, touch_latest = ? WHERE id = ?");
+    for (const Stale& s : stale) {
+        update.reset();
+        update.clearBindings();
+        if (!s.every.empty()) {
+            update.bind(1, keeper.zone);
+            if (const auto window = keeper.window(s.every, s.last)) {
+                update.bind(2, to_seconds(window->first));
+                update.bind(3, to_seconds(window->second));
+            }
+        }
+        update.bind(4, s.id);
+        update.exec();
+    }
+    update.reset();
+    m_db->exec("DELETE FROM touch_stale");
+}
+
+} // namespace fu
