@@ -1,4 +1,5 @@
 #include "fu/agenda.hpp"
+#include "fu/error.hpp"
 #include "fu/practice.hpp"
 
 #include <algorithm>
@@ -195,6 +196,23 @@ struct TouchRow {
 // Cadences read, by their words: a book holds few distinct ones, each parsed once.
 using Cadences = std::map<std::string, std::optional<Cadence>>;
 
+// The stored cadence `every`, read once into `cadences`. One fu cannot read (another program wrote
+// it, or an older fu's words) keeps no window, as no cadence does: refusing it would fail every
+// agenda, and every write that keeps the windows, for one contact's field.
+Cadences::const_iterator read_cadence(Cadences& cadences, const std::string& every)
+{
+    auto known = cadences.find(every);
+    if (known == cadences.end()) {
+        std::optional<Cadence> cadence;
+        try {
+            cadence = parse_cadence(every);
+        } catch (const Error&) {
+        }
+        known = cadences.emplace(every, cadence).first;
+    }
+    return known;
+}
+
 // The sort key of a row within its state: by latest (overdue, due) or earliest (upcoming).
 std::pair<Instant, Instant> order_key(DueState state, Instant earliest, Instant latest)
 {
@@ -298,10 +316,7 @@ TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Insta
         due_before = std::max(*query.until, now + std::chrono::seconds{1});
     }
     for (Store::TouchCandidate& candidate : store.keep_in_touch_candidates(due_before, query.interest, query.tag)) {
-        auto known = cadences.find(candidate.every);
-        if (known == cadences.end()) {
-            known = cadences.emplace(candidate.every, parse_cadence(candidate.every)).first;
-        }
+        const auto known = read_cadence(cadences, candidate.every);
         if (!known->second) {
             continue;
         }
@@ -453,10 +468,7 @@ TouchWindowKeeper touch_window_keeper(const Zone& zone)
     // The keeper's own table of cadences: a book holds few distinct ones, each parsed once.
     auto cadences = std::make_shared<Cadences>();
     return {zone.name(), [&zone, cadences](const std::string& every, Instant last) {
-                auto known = cadences->find(every);
-                if (known == cadences->end()) {
-                    known = cadences->emplace(every, parse_cadence(every)).first;
-                }
+                const auto known = read_cadence(*cadences, every);
                 std::optional<std::pair<Instant, Instant>> window;
                 if (known->second) {
                     const TouchWindow computed = keep_in_touch_window(*known->second, last, zone);

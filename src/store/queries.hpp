@@ -33,6 +33,7 @@ std::string touch_window_sql(const WindowQuery& query);
 std::string touch_window_count_sql(const WindowQuery& query);
 std::string touch_silence_sql(const WindowQuery& query, bool at_silence);
 extern const char* const k_touch_zone_other_sql; // whether any window is of a zone other than :zone
+extern const char* const k_touch_refresh_sql;    // the windows a write's commit recomputes
 // fu log's listing (`with_contact`: the contact's id, name, company, phone, email and zone after
 // the interaction's columns) or its count (`count`), newest first; whose interactions: every
 // contact's, live contacts' (joined with `contacts c`), or archived contacts' (read from the small

@@ -55,6 +55,20 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     add("going cold: count", tally_sql("", false));
     add("going cold: recently heard", recently_heard_count_sql(silence));
     add("keep in touch: candidates", touch_candidates_sql(true, false, false));
+    overdue.interest = "warm";
+    add("keep in touch: overdue page", touch_window_sql(overdue));
+    add("keep in touch: due-now page", touch_window_sql(due_now));
+    add("keep in touch: upcoming page", touch_window_sql(upcoming));
+    add("keep in touch: overdue count", touch_window_count_sql(all_overdue));
+    add("keep in touch: due-now count", touch_window_count_sql(all_due));
+    WindowQuery opened;
+    opened.interest = "hot";
+    opened.earliest_until = now;
+    add("keep in touch: opened count", touch_window_count_sql(opened));
+    add("keep in touch: longest silent page", touch_silence_sql(opened, false));
+    add("keep in touch: silent ties", touch_silence_sql(opened, true));
+    add("keep in touch: zone check", k_touch_zone_other_sql);
+    add("keep in touch: stale windows", k_touch_refresh_sql);
     add("completion: names by prefix", contact_names_sql(100));
     m_db->exec(k_search_hits_table); // what a search's page and count read
     ContactFilter search;

@@ -46,16 +46,21 @@ std::string touch_window_count_sql(const WindowQuery& query)
 
 std::string touch_silence_sql(const WindowQuery& query, bool at_silence)
 {
-    return fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_touch_by_silence WHERE {}{} "
-                       "ORDER BY coalesce(c.last_at, c.created_at), c.id{}",
-                       k_touch_columns, touch_where(query),
-                       at_silence ? " AND coalesce(c.last_at, c.created_at) = :touched" : "",
-                       at_silence ? "" : " LIMIT :limit");
+    // The ties in no order: the domain puts them in its own.
+    return fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_touch_by_silence WHERE {}{}", k_touch_columns,
+                       touch_where(query),
+                       at_silence ? " AND coalesce(c.last_at, c.created_at) = :touched"
+                                  : " ORDER BY coalesce(c.last_at, c.created_at), c.id LIMIT :limit");
 }
 
 // Two empty ranges of the zone index when every window is of :zone (`<>` would read it all).
 const char* const k_touch_zone_other_sql =
     "SELECT EXISTS (SELECT 1 FROM contacts c WHERE c.touch_zone < :zone OR c.touch_zone > :zone)";
+
+// The stale, and those computed in another zone (all of them, once, when the user's zone changes).
+const char* const k_touch_refresh_sql = "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
+                                        "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
+                                        "OR c.touch_zone < :zone OR c.touch_zone > :zone";
 
 } // namespace store_queries
 
@@ -136,11 +141,8 @@ std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQ
 
 void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
 {
-    // The stale, and those computed in another zone (all of them, once, when the user's zone
-    // changes); a contact without a cadence keeps no window.
-    SQLite::Statement q(*m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
-                               "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
-                               "OR c.touch_zone < :zone OR c.touch_zone > :zone");
+    // A contact without a cadence keeps no window.
+    SQLite::Statement q(*m_db, k_touch_refresh_sql);
     q.bind(":zone", keeper.zone);
     struct Stale {
         Id id;

@@ -471,5 +471,57 @@ class InterestTest(unittest.TestCase):
         self.assertNotIn("Xavier", [c["name"] for c in self.fu.json("contacts")])
 
 
+class StoredWindowsTest(unittest.TestCase):
+    """Each write keeps the keep-in-touch windows it changed, in the user's zone; a read in another
+    zone, or of a file whose windows are not kept, computes them itself: the same rows either way."""
+
+    maxDiff = None
+
+    def setUp(self):
+        self.fu = PracticeSandbox(self)
+        cadences = ["weekly", "2-3 weeks", "monthly", "every 10 days", "quarterly"]
+        for i in range(10):
+            self.fu.ok("add", f"Contact {i}", "--every", cadences[i % 5], now=f"2026-05-{1 + i * 3:02}T{8 + i:02}:15")
+        self.fu.ok("log", "contact 2", "email", now="2026-06-02T11:00")
+
+    def views(self, tz=None):
+        fu = self.fu
+        return [fu.run("due", "--all", "--format", "json", now="2026-06-20T12:00", tz=tz).out,
+                fu.run("due", "--check", "--format", "json", now="2026-06-20T12:00", tz=tz).out,
+                fu.run("digest", "--format", "json", now="2026-06-20T12:00", tz=tz).out]
+
+    def stored(self, sql):
+        import sqlite3
+        with sqlite3.connect(self.fu.db) as db:
+            return db.execute(sql).fetchall()
+
+    def test_the_windows_follow_the_zone_of_the_last_write(self):
+        fu = self.fu
+        self.assertEqual(self.stored("SELECT DISTINCT touch_zone FROM contacts"), [("America/New_York",)])
+        new_york = self.views()
+        self.assertEqual(len(json.loads(new_york[0])), 10)
+        # Read in Tokyo: the stored windows are New York's, so Tokyo's are computed, not read.
+        tokyo = self.views("Asia/Tokyo")
+        self.assertNotEqual(tokyo[0], new_york[0])
+        self.assertEqual(self.stored("SELECT DISTINCT touch_zone FROM contacts"), [("America/New_York",)])
+        # A write in Tokyo keeps every window in Tokyo's time; the rows do not change.
+        fu.ok("add", "Someone New", now="2026-06-20T12:00", tz="Asia/Tokyo")
+        self.assertEqual(self.stored("SELECT DISTINCT touch_zone FROM contacts WHERE every <> ''"),
+                         [("Asia/Tokyo",)])
+        self.assertEqual(self.views("Asia/Tokyo"), tokyo)
+        self.assertEqual(self.views(), new_york)  # computed again in New York
+
+    def test_a_cadence_fu_cannot_read_keeps_no_window_and_fails_nothing(self):
+        import sqlite3
+        with sqlite3.connect(self.fu.db) as db:
+            db.execute("UPDATE contacts SET every = 'whenever the moon is full' WHERE name = 'Contact 0'")
+        before = json.loads(self.views()[0])
+        self.assertEqual(len(before), 9)
+        self.fu.ok("log", "contact 1", "call", now="2026-06-20T12:00")
+        self.assertEqual(self.stored("SELECT touch_zone, touch_latest FROM contacts WHERE name = 'Contact 0'"),
+                         [("America/New_York", None)])
+        self.assertEqual(len(json.loads(self.views()[0])), 9)
+
+
 if __name__ == "__main__":
     unittest.main()
