@@ -519,6 +519,13 @@ CREATE INDEX contacts_touch_by_silence
     ON contacts (coalesce(last_at, created_at), touch_earliest, touch_latest, interest, open_promises,
                  archived_at, closed_at)
     WHERE touch_latest IS NOT NULL AND open_promises = 0 AND archived_at IS NULL AND closed_at IS NULL;
+-- The references that had no index: deleting a promise (undoing one made), an interaction or a plan
+-- made SQLite's foreign-key check read every row of the referring table (0.8 s at a million).
+CREATE INDEX promises_by_replaced_by ON promises (replaced_by) WHERE replaced_by IS NOT NULL;
+CREATE INDEX promises_by_rescheduled_from ON promises (rescheduled_from) WHERE rescheduled_from IS NOT NULL;
+CREATE INDEX promises_by_made_with ON promises (made_with) WHERE made_with IS NOT NULL;
+CREATE INDEX promises_by_plan ON promises (plan_id) WHERE plan_id IS NOT NULL;
+CREATE INDEX interactions_by_chosen_promise ON interactions (chosen_promise) WHERE chosen_promise IS NOT NULL;
 )sql"},
 };
 
