@@ -526,6 +526,12 @@ CREATE INDEX promises_by_rescheduled_from ON promises (rescheduled_from) WHERE r
 CREATE INDEX promises_by_made_with ON promises (made_with) WHERE made_with IS NOT NULL;
 CREATE INDEX promises_by_plan ON promises (plan_id) WHERE plan_id IS NOT NULL;
 CREATE INDEX interactions_by_chosen_promise ON interactions (chosen_promise) WHERE chosen_promise IS NOT NULL;
+-- The agreed times (fu due --agreed, the digest's reminders and tomorrow's): a range of their own,
+-- not every open window's row read to ask whether it was agreed.
+CREATE INDEX promises_agreed_by_latest ON promises (interest, latest, earliest, status, listed, agreed)
+    WHERE status = 'open' AND listed = 1 AND agreed = 1;
+CREATE INDEX promises_agreed_by_earliest ON promises (interest, earliest, latest, status, listed, agreed)
+    WHERE status = 'open' AND listed = 1 AND agreed = 1;
 )sql"},
 };
 

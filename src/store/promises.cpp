@@ -116,14 +116,26 @@ void bind_window(SQLite::Statement& q, const WindowQuery& query)
     }
 }
 
+namespace {
+
+// The index a WindowQuery reads: by closing or by opening time, of the agreed windows or of all.
+const char* window_index(const WindowQuery& query, bool by_latest)
+{
+    if (query.agreed_only) {
+        return by_latest ? "promises_agreed_by_latest" : "promises_agreed_by_earliest";
+    }
+    return by_latest ? "promises_due_by_latest" : "promises_due_by_earliest";
+}
+
+} // namespace
+
 std::string window_sql(const WindowQuery& query)
 {
     // The index is named: without statistics, SQLite would take the status index for a count.
     // The limit is bound (-1: none), so that the pages of one state share a prepared statement.
     return fmt::format(
         "SELECT {} FROM promises p INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit",
-        k_promise_columns, query.by_opening ? "promises_due_by_earliest" : "promises_due_by_latest",
-        window_where(query),
+        k_promise_columns, window_index(query, !query.by_opening), window_where(query),
         query.by_opening ? "p.earliest, p.latest, p.id" : "p.latest, p.earliest, p.id");
 }
 
@@ -159,8 +171,8 @@ std::string resolved_sql(bool without_cancelled, bool with_interest, int limit)
 std::string window_count_sql(const WindowQuery& query)
 {
     const bool by_latest = query.latest_until || query.latest_after;
-    return fmt::format("SELECT count(*) FROM promises p INDEXED BY {} WHERE {}",
-                       by_latest ? "promises_due_by_latest" : "promises_due_by_earliest", window_where(query));
+    return fmt::format("SELECT count(*) FROM promises p INDEXED BY {} WHERE {}", window_index(query, by_latest),
+                       window_where(query));
 }
 
 } // namespace store_queries

@@ -42,6 +42,16 @@ std::vector<std::pair<std::string, std::string>> Store::hot_query_plans() const
     all_due.latest_after = now;
     all_due.earliest_until = now;
     add("due: due-now count", window_count_sql(all_due));
+    WindowQuery agreed = upcoming;
+    agreed.agreed_only = true;
+    agreed.not_reminded = true;
+    agreed.earliest_from = now;
+    add("digest: agreed page", window_sql(agreed));
+    agreed.interest.reset();
+    add("digest: agreed count", window_count_sql(agreed));
+    WindowQuery agreed_overdue = all_overdue;
+    agreed_overdue.agreed_only = true;
+    add("due --agreed: overdue count", window_count_sql(agreed_overdue));
 
     NextStepQuery next;
     next.settled_outcomes = {"won"};

@@ -535,6 +535,12 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
          "INDEX promises_due_by_earliest (interest=? AND earliest>? AND earliest<?)"},
         {"due: overdue count", "COVERING INDEX promises_due_by_latest"},
         {"due: due-now count", "COVERING INDEX promises_due_by_latest"},
+        {"digest: agreed page", "INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND earliest<?)\n"
+                                "CORRELATED SCALAR SUBQUERY 1\n"
+                                "SEARCH r USING COVERING INDEX interactions_by_reminds (reminds=?)"},
+        {"digest: agreed count", "COVERING INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND "
+                                 "earliest<?)"},
+        {"due --agreed: overdue count", "COVERING INDEX promises_agreed_by_latest (interest=? AND latest<?)"},
         {"no next step: page", "contacts_without_next_step"},
         {"no next step: count", "tallies"},
         {"no next step: count since", "COVERING INDEX contacts_without_next_step (last_at>?)"},
