@@ -2,6 +2,8 @@
 #include "fu/error.hpp"
 #include "fu/practice.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -303,7 +305,7 @@ TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Insta
     if (!with_keep_in_touch(query)) {
         return touch;
     }
-    if (shown >= 0 && store.touch_windows_kept(query.keep_in_touch_zone->name())) {
+    if (shown >= 0 && store.touch_windows_kept(touch_zone_key(*query.keep_in_touch_zone))) {
         touch.source = TouchRows::Source::stored;
         touch.rows = stored_touch_rows(store, query, now, cadences, shown);
         return touch;
@@ -463,11 +465,16 @@ NextStepQuery next_step_query(const AgendaQuery& query)
 
 } // namespace
 
+std::string touch_zone_key(const Zone& zone)
+{
+    return fmt::format("{} {:016x}", zone.name(), zone.rules_hash());
+}
+
 TouchWindowKeeper touch_window_keeper(const Zone& zone)
 {
     // The keeper's own table of cadences: a book holds few distinct ones, each parsed once.
     auto cadences = std::make_shared<Cadences>();
-    return {zone.name(), [&zone, cadences](const std::string& every, Instant last) {
+    return {touch_zone_key(zone), [&zone, cadences](const std::string& every, Instant last) {
                 const auto known = read_cadence(*cadences, every);
                 std::optional<std::pair<Instant, Instant>> window;
                 if (known->second) {
@@ -528,7 +535,7 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
     Cadences cadences;
     std::vector<TouchRow> rows;
     TouchSummary summary;
-    if (with_keep_in_touch(query) && store.touch_windows_kept(query.keep_in_touch_zone->name())) {
+    if (with_keep_in_touch(query) && store.touch_windows_kept(touch_zone_key(*query.keep_in_touch_zone))) {
         // Come due = opened by now: the longest silent of them, and their ties, from the index.
         WindowQuery opened = count_query(query, DueState::overdue, now);
         opened.latest_until.reset();

@@ -120,6 +120,10 @@ std::int64_t count_without_next_step(const Store& store, const AgendaQuery& quer
 // agenda to read as stored (see TouchWindowKeeper). The zone must outlive the keeper.
 TouchWindowKeeper touch_window_keeper(const Zone& zone);
 
+// What the stored windows computed in `zone` are marked with: its name and the fingerprint of its
+// rules, so that windows computed before a tz database update are computed again.
+std::string touch_zone_key(const Zone& zone);
+
 // The keep-in-touch rows of the query that have come due (due or overdue) at `now`: how many, and
 // the `limit` longest silent (0: all), oldest last contact first.
 struct TouchSummary {

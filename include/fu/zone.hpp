@@ -68,6 +68,9 @@ public:
     Zone(std::string name, Rule rule);
 
     const std::string& name() const { return m_name; }
+    // A fingerprint of the rules (of the TZif file's bytes; 0 for a footer rule alone, which its
+    // name spells out): it changes when a tz database update changes the zone.
+    std::uint64_t rules_hash() const { return m_rules_hash; }
     SysInfo get_info(Instant t) const;
     LocalInfo get_info(date::local_seconds t) const;
     date::local_seconds to_local(Instant t) const;
@@ -82,6 +85,7 @@ private:
     std::vector<std::uint8_t> m_type_of;     // the type each transition starts
     std::vector<Type> m_types;
     std::optional<Rule> m_rule; // after the last transition (or always, with none)
+    std::uint64_t m_rules_hash = 0;
 };
 
 // Parses a POSIX TZ string ("EST5EDT,M3.2.0,M11.1.0", "<+03>-3"); nullopt when it is not one.

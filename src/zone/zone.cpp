@@ -87,6 +87,10 @@ Counts header(Bytes& in, char& version)
 
 Zone::Zone(std::string name, std::string_view tzif_bytes) : m_name(std::move(name))
 {
+    m_rules_hash = 0xcbf29ce484222325ULL; // FNV-1a
+    for (const char c : tzif_bytes) {
+        m_rules_hash = (m_rules_hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
     Bytes in(m_name, tzif_bytes);
     char version = 0;
     Counts c = header(in, version);

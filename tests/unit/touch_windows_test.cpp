@@ -3,6 +3,8 @@
 // --check` and the digest read them back exactly as they would have computed them.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -155,11 +157,11 @@ TEST_CASE("stored keep-in-touch windows give the agenda, the check and the diges
         Book book;
         fill(book, seed);
         // The writes carried no keeper: every window is stale, and each reader computes them all.
-        CHECK_FALSE(book.store.touch_windows_kept(book.zone.name()));
+        CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
         const Instant from = k_start() + std::chrono::hours{24 * 30};
         const std::vector<std::string> computed = every_view(book, from);
         keep_windows(book.store, book.zone, from);
-        REQUIRE(book.store.touch_windows_kept(book.zone.name()));
+        REQUIRE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
         const std::vector<std::string> stored = every_view(book, from);
         REQUIRE(computed.size() == stored.size());
         for (std::size_t view = 0; view < computed.size(); ++view) {
@@ -185,38 +187,52 @@ TEST_CASE("a write's keeper recomputes the windows it made stale; a write withou
         return std::make_pair(agenda.items[0].promise.earliest, agenda.items[0].promise.latest);
     };
     const Instant now = at("2026-06-03T14:00:00Z");
-    CHECK_FALSE(book.store.touch_windows_kept(book.zone.name()));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     const auto added = window_of(now);
     CHECK(added.first == at("2026-06-08T14:00:00Z")); // a week after Monday 10:00 in New York
     keep_windows(book.store, book.zone, now);
-    CHECK(book.store.touch_windows_kept(book.zone.name()));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     CHECK(window_of(now) == added);
 
     // An interaction moves the last touch: its window is stale until a write with the keeper.
     const auto logged = book.log(ada, "2026-06-03T15:00:00Z", book.call("reached"));
-    CHECK_FALSE(book.store.touch_windows_kept(book.zone.name()));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     const auto moved = window_of(now);
     CHECK(moved.first == at("2026-06-10T15:00:00Z"));
     keep_windows(book.store, book.zone, now);
-    CHECK(book.store.touch_windows_kept(book.zone.name()));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     CHECK(window_of(now) == moved);
 
     // Undo puts the last touch back, and with it the window.
     book.undo(std::nullopt, now);
-    CHECK_FALSE(book.store.touch_windows_kept(book.zone.name()));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     keep_windows(book.store, book.zone, now);
-    CHECK(book.store.touch_windows_kept(book.zone.name()));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     CHECK(window_of(now) == added);
 
     // Kept in another zone: not the user's windows; the next write in the user's zone redoes all.
     const Zone& tokyo = locate_zone("Asia/Tokyo");
     keep_windows(book.store, tokyo, now);
-    CHECK(book.store.touch_windows_kept("Asia/Tokyo"));
-    CHECK_FALSE(book.store.touch_windows_kept(book.zone.name()));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(tokyo)));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     CHECK(window_of(now) == added); // computed in New York, not read from Tokyo's
     keep_windows(book.store, book.zone, now);
-    CHECK(book.store.touch_windows_kept(book.zone.name()));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     CHECK(window_of(now) == added);
+
+    // A tz database update that changes New York's rules (here: Detroit's file under New York's
+    // name) makes the stored windows another zone's, computed again by the next write.
+    std::ifstream file("/usr/share/zoneinfo/America/Detroit", std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    REQUIRE_FALSE(bytes.empty());
+    const Zone updated("America/New_York", bytes);
+    CHECK(updated.name() == book.zone.name());
+    CHECK(touch_zone_key(updated) != touch_zone_key(book.zone));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(updated)));
+    keep_windows(book.store, updated, now);
+    CHECK(book.store.touch_windows_kept(touch_zone_key(updated)));
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
+    keep_windows(book.store, book.zone, now);
 
     // A cadence removed: no window, and none stored.
     book.write("fu edit Ada --every ''", now, [&] {
@@ -248,10 +264,10 @@ TEST_CASE("schema 9 marks every cadence stale; a cadence fu cannot read keeps no
     {
         Store store = Store::open_for_writing(path);
         CHECK(store.schema_version() == k_schema_version);
-        CHECK_FALSE(store.touch_windows_kept(zone.name()));
+        CHECK_FALSE(store.touch_windows_kept(touch_zone_key(zone)));
         computed = shown(build_agenda(store, query, now));
         keep_windows(store, zone, now);
-        CHECK(store.touch_windows_kept(zone.name()));
+        CHECK(store.touch_windows_kept(touch_zone_key(zone)));
         CHECK(shown(build_agenda(store, query, now)) == computed);
     }
     CHECK(computed.find("c1 ") != std::string::npos);
@@ -259,9 +275,9 @@ TEST_CASE("schema 9 marks every cadence stale; a cadence fu cannot read keeps no
     const auto text = [&](const char* sql) { return fu::test::scalar_text(path, sql); };
     CHECK(text("SELECT count(*) FROM touch_stale") == "0");
     CHECK(text("SELECT touch_zone || ' ' || touch_earliest FROM contacts WHERE id = 1") ==
-          "America/New_York " + seconds(at("2026-06-08T14:00:00Z")));
+          touch_zone_key(zone) + " " + seconds(at("2026-06-08T14:00:00Z")));
     CHECK(text("SELECT touch_zone IS NULL FROM contacts WHERE id = 2") == "1");
     CHECK(text("SELECT touch_zone || ' ' || (touch_latest IS NULL) FROM contacts WHERE id = 3") ==
-          "America/New_York 1");
+          touch_zone_key(zone) + " 1");
     CHECK(text("PRAGMA integrity_check") == "ok");
 }
