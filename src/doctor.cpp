@@ -6,10 +6,15 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <map>
+#include <optional>
+
 #include <fmt/format.h>
 
+#include "fu/agenda.hpp"
 #include "fu/error.hpp"
 #include "fu/maintenance.hpp"
+#include "fu/zone.hpp"
 
 namespace fu {
 namespace {
@@ -203,6 +208,76 @@ void check_facts(const DatabaseFacts& facts, const std::filesystem::path& path,
     }
 }
 
+// The stored keep-in-touch windows against the domain's: each window computed in a zone this
+// machine has with the same rules is computed again and compared.
+void check_touch_windows(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout,
+                         std::vector<HealthCheck>& checks)
+{
+    const Store store = Store::open_for_reading(path, busy_timeout);
+    std::map<std::string, std::optional<TouchWindowKeeper>> keepers; // by the zone stored
+    std::int64_t compared = 0, elsewhere = 0;
+    std::vector<Id> differing;
+    store.each_stored_touch_window([&](const Store::StoredTouchWindow& stored) {
+        auto keeper = keepers.find(stored.zone);
+        if (keeper == keepers.end()) {
+            std::optional<TouchWindowKeeper> made;
+            try {
+                const Zone& zone = locate_zone(stored.zone.substr(0, stored.zone.rfind(' ')));
+                if (touch_zone_key(zone) == stored.zone) {
+                    made = touch_window_keeper(zone);
+                }
+            } catch (const Error&) {
+                // A zone this machine does not have: not comparable here.
+            }
+            keeper = keepers.emplace(stored.zone, std::move(made)).first;
+        }
+        if (!keeper->second) {
+            ++elsewhere;
+            return;
+        }
+        ++compared;
+        const auto window = stored.every.empty() ? std::nullopt : keeper->second->window(stored.every, stored.touched_at);
+        const bool same = stored.every.empty() ? false
+                          : window ? stored.earliest == window->first && stored.latest == window->second
+                                   : !stored.earliest && !stored.latest;
+        if (!same) {
+            differing.push_back(stored.contact_id);
+        }
+    });
+    const Store::TouchWindowGaps gaps = store.touch_window_gaps();
+    if (!differing.empty() || gaps.missing > 0) {
+        std::string which;
+        for (std::size_t i = 0; i < differing.size() && i < 3; ++i) {
+            which += fmt::format("{}c{}", i == 0 ? "" : ", ", differing[i]);
+        }
+        if (differing.size() > 3) {
+            which += ", …";
+        }
+        std::string detail;
+        if (!differing.empty()) {
+            detail = fmt::format("{} stored keep-in-touch {} from {} cadence ({})", differing.size(),
+                                 differing.size() == 1 ? "window differs" : "windows differ",
+                                 differing.size() == 1 ? "its" : "their", which);
+        }
+        if (gaps.missing > 0) {
+            detail += fmt::format("{}{} with a cadence {} no stored window", detail.empty() ? "" : "; ",
+                                  gaps.missing == 1 ? "1 contact" : fmt::format("{} contacts", gaps.missing),
+                                  gaps.missing == 1 ? "has" : "have");
+        }
+        checks.push_back(fail("touch windows", detail + ": fu edit ID --every WORDS computes one again"));
+        return;
+    }
+    std::string detail = compared == 1 ? "1 stored keep-in-touch window equals its cadence"
+                                       : fmt::format("{} stored keep-in-touch windows equal their cadence", compared);
+    if (gaps.stale > 0) {
+        detail += fmt::format("; {} to compute at the next write", gaps.stale);
+    }
+    if (elsewhere > 0) {
+        detail += fmt::format("; {} computed in another zone or with other tz rules", elsewhere);
+    }
+    checks.push_back(ok("touch windows", detail));
+}
+
 } // namespace
 
 std::string_view to_string(Verdict verdict)
@@ -228,7 +303,12 @@ std::vector<HealthCheck> diagnose(const std::filesystem::path& path,
     std::vector<HealthCheck> checks;
     check_file(path, checks);
     try {
-        check_facts(inspect_database(path, busy_timeout), path, checks);
+        const DatabaseFacts facts = inspect_database(path, busy_timeout);
+        check_facts(facts, path, checks);
+        if (facts.application_id == k_application_id && facts.user_version == k_schema_version &&
+            facts.own_schema && facts.integrity == std::vector<std::string>{"ok"}) {
+            check_touch_windows(path, busy_timeout, checks);
+        }
     } catch (const Error& e) {
         if (e.status() != k_exit_database) {
             throw;

@@ -31,9 +31,9 @@ inline constexpr std::uintmax_t k_free_space_warning_bytes = 4ULL * 1024 * 1024;
 
 // Checks the database at `path` without changing it: the file's owner and mode (0600) and its
 // directory's (0700), the filesystem (network ones warned of) and its free space, the application
-// id and schema version, the journal mode (WAL), the -wal size, integrity_check, foreign_key_check
-// and the kept summaries against a recount. Throws fu::Error 4 when there is no file, 75 when it
-// stays locked.
+// id and schema version, the journal mode (WAL), the -wal size, integrity_check, foreign_key_check,
+// the kept summaries against a recount and the stored keep-in-touch windows against the domain's.
+// Throws fu::Error 4 when there is no file, 75 when it stays locked.
 std::vector<HealthCheck> diagnose(const std::filesystem::path& path,
                                   std::chrono::milliseconds busy_timeout = k_default_busy_timeout);
 

@@ -245,6 +245,23 @@ public:
     // The same, longest silent first (by touched_at, then id): the first `limit`, and every one
     // silent exactly as long as the last of them (ties are the domain's to order).
     std::vector<TouchCandidate> touch_windows_by_silence(const WindowQuery& query, int limit) const;
+    // Every stored window (of every contact that has one, in or out of follow-up), for `fu
+    // doctor` to compare with the domain's; and how many contacts have a cadence whose window is
+    // waiting for the next write (stale) or is missing while none is waiting (which no write of
+    // fu's leaves).
+    struct StoredTouchWindow {
+        Id contact_id = 0;
+        std::string every;
+        Instant touched_at{};
+        std::string zone; // the TouchWindowKeeper's zone it was computed in
+        std::optional<Instant> earliest, latest;
+    };
+    void each_stored_touch_window(const std::function<void(const StoredTouchWindow&)>& sink) const;
+    struct TouchWindowGaps {
+        std::int64_t stale = 0;
+        std::int64_t missing = 0;
+    };
+    TouchWindowGaps touch_window_gaps() const;
     // Names of live contacts whose case-folded name starts with `folded_prefix`, for shell
     // completion, in name order, at most `limit`.
     std::vector<std::string> contact_names(const std::string& folded_prefix = "", int limit = 0) const;

@@ -500,9 +500,13 @@ INSERT INTO touch_stale (contact_id) SELECT id FROM contacts WHERE every <> '';
 CREATE TRIGGER contacts_touch_insert AFTER INSERT ON contacts WHEN new.every <> '' BEGIN
     INSERT OR IGNORE INTO touch_stale (contact_id) VALUES (new.id);
 END;
-CREATE TRIGGER contacts_touch_update AFTER UPDATE OF every, last_at, created_at ON contacts
-WHEN new.every IS NOT old.every OR (new.every <> '' AND (new.last_at IS NOT old.last_at OR
-                                                         new.created_at IS NOT old.created_at)) BEGIN
+-- A cadence written, even unchanged, is computed again: `fu edit ID --every WORDS` repairs a window.
+CREATE TRIGGER contacts_touch_cadence AFTER UPDATE OF every ON contacts
+WHEN new.every <> '' OR old.every <> '' BEGIN
+    INSERT OR IGNORE INTO touch_stale (contact_id) VALUES (new.id);
+END;
+CREATE TRIGGER contacts_touch_update AFTER UPDATE OF last_at, created_at ON contacts
+WHEN new.every <> '' AND (new.last_at IS NOT old.last_at OR new.created_at IS NOT old.created_at) BEGIN
     INSERT OR IGNORE INTO touch_stale (contact_id) VALUES (new.id);
 END;
 CREATE TRIGGER contacts_touch_delete AFTER DELETE ON contacts WHEN old.every <> '' BEGIN

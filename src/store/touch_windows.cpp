@@ -139,6 +139,34 @@ std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQ
     return rows;
 }
 
+void Store::each_stored_touch_window(const std::function<void(const StoredTouchWindow&)>& sink) const
+{
+    SQLite::Statement q(*m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at), c.touch_zone, "
+                               "c.touch_earliest, c.touch_latest FROM contacts c INDEXED BY contacts_touch_zone "
+                               "WHERE c.touch_zone IS NOT NULL");
+    while (q.executeStep()) {
+        StoredTouchWindow row;
+        row.contact_id = q.getColumn(0).getInt64();
+        row.every = q.getColumn(1).getString();
+        row.touched_at = to_instant(q.getColumn(2).getInt64());
+        row.zone = q.getColumn(3).getString();
+        row.earliest = optional_instant(q.getColumn(4));
+        row.latest = optional_instant(q.getColumn(5));
+        sink(row);
+    }
+}
+
+Store::TouchWindowGaps Store::touch_window_gaps() const
+{
+    TouchWindowGaps gaps;
+    gaps.stale = m_db->execAndGet("SELECT count(*) FROM touch_stale").getInt64();
+    gaps.missing = m_db->execAndGet("SELECT count(*) FROM contacts c INDEXED BY contacts_with_cadence "
+                                    "WHERE c.every <> '' AND c.touch_zone IS NULL "
+                                    "AND c.id NOT IN (SELECT contact_id FROM touch_stale)")
+                       .getInt64();
+    return gaps;
+}
+
 void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
 {
     // A contact without a cadence keeps no window.

@@ -112,7 +112,7 @@ class Doctor(unittest.TestCase):
         self.assertEqual(status, 0, doc)
         self.assertEqual(doc["status"], "ok", doc)
         for name in ("owner", "file mode", "directory mode", "filesystem", "free space", "identity", "schema",
-                     "objects", "journal", "wal size", "integrity", "references", "summaries"):
+                     "objects", "journal", "wal size", "integrity", "references", "summaries", "touch windows"):
             self.assertEqual(checks[name]["status"], "ok", checks)
         self.assertEqual(db_files(self.fu.db), before, "doctor changed the database")
         human = self.fu.ok("doctor")
@@ -154,6 +154,25 @@ class Doctor(unittest.TestCase):
         self.assertEqual(status, 1)
         self.assertEqual(checks["summaries"]["status"], "fail", checks)
         self.assertEqual(checks["integrity"]["status"], "ok")
+
+    def test_a_stored_window_edited_behind_fus_back_fails_and_an_edit_repairs_it(self):
+        self.fu.ok("edit", "1", "--every", "monthly")
+        self.fu.ok("edit", "2", "--every", "2-3 weeks")
+        self.assertRegex(self.checks()[2]["touch windows"]["detail"], r"^2 stored keep-in-touch windows equal")
+        with sqlite3.connect(self.fu.db) as con:
+            con.execute("UPDATE contacts SET touch_latest = touch_latest + 3600 WHERE id = 2")
+            con.execute("UPDATE contacts SET touch_zone = NULL, touch_earliest = NULL, touch_latest = NULL "
+                        "WHERE id = 1")
+        status, doc, checks = self.checks()
+        self.assertEqual(status, 1, doc)
+        self.assertEqual(checks["touch windows"],
+                         {"check": "touch windows", "status": "fail",
+                          "detail": "1 stored keep-in-touch window differs from its cadence (c2); 1 contact with "
+                                    "a cadence has no stored window: fu edit ID --every WORDS computes one again"})
+        self.fu.ok("edit", "2", "--every", "2-3 weeks")
+        self.fu.ok("edit", "1", "--every", "monthly")
+        status, doc, checks = self.checks()
+        self.assertEqual((status, checks["touch windows"]["status"]), (0, "ok"), doc)
 
     def test_a_dangling_reference_fails(self):
         con = sqlite3.connect(self.fu.db)
