@@ -242,7 +242,8 @@ struct TouchRows {
 // Whether the query holds keep-in-touch rows at all (not when it asks for agreed times only).
 bool with_keep_in_touch(const AgendaQuery& query)
 {
-    return query.keep_in_touch_zone && !query.agreed_only && !query.opening_from && !query.not_reminded;
+    return query.keep_in_touch_zone && !query.agreed_only && !query.opening_from &&
+           !query.not_reminded;
 }
 
 TouchRow touch_row(Store::TouchCandidate& stored, DueState state, const std::string* every)
@@ -298,8 +299,8 @@ std::vector<TouchRow> stored_touch_rows(const Store& store, const AgendaQuery& q
 // rows; 0: all; -1: none in order): the stored windows when the writes kept them in the query's
 // zone; else every candidate's window computed here, reading only the contacts whose cadence can
 // have come due before `until` (by the store's `every_after` bound).
-TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now, Cadences& cadences,
-                             int shown)
+TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Instant now,
+                             Cadences& cadences, int shown)
 {
     TouchRows touch;
     if (!with_keep_in_touch(query)) {
@@ -495,9 +496,12 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
     if (query.count) {
         const auto touching = [&](DueState state) -> std::int64_t {
             switch (touch.source) {
-            case TouchRows::Source::none: return 0;
-            case TouchRows::Source::stored: return store.count_touch_windows(count_query(query, state, now));
-            case TouchRows::Source::computed: break;
+            case TouchRows::Source::none:
+                return 0;
+            case TouchRows::Source::stored:
+                return store.count_touch_windows(count_query(query, state, now));
+            case TouchRows::Source::computed:
+                break;
             }
             return std::count_if(touch.rows.begin(), touch.rows.end(),
                                  [&](const TouchRow& t) { return t.state == state; });
@@ -535,7 +539,8 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
     Cadences cadences;
     std::vector<TouchRow> rows;
     TouchSummary summary;
-    if (with_keep_in_touch(query) && store.touch_windows_kept(touch_zone_key(*query.keep_in_touch_zone))) {
+    if (with_keep_in_touch(query) &&
+        store.touch_windows_kept(touch_zone_key(*query.keep_in_touch_zone))) {
         // Come due = opened by now: the longest silent of them, and their ties, from the index.
         WindowQuery opened = count_query(query, DueState::overdue, now);
         opened.latest_until.reset();
@@ -543,7 +548,8 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
         summary.total = store.count_touch_windows(opened);
         for (Store::TouchCandidate& stored : store.touch_windows_by_silence(opened, limit)) {
             const auto known = cadences.emplace(stored.every, std::nullopt).first;
-            rows.push_back(touch_row(stored, now >= stored.latest ? DueState::overdue : DueState::due, &known->first));
+            rows.push_back(touch_row(
+                stored, now >= stored.latest ? DueState::overdue : DueState::due, &known->first));
         }
     } else {
         rows = std::move(keep_in_touch_rows(store, query, now, cadences, -1).rows);

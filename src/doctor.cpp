@@ -236,10 +236,13 @@ void check_touch_windows(const std::filesystem::path& path, std::chrono::millise
             return;
         }
         ++compared;
-        const auto window = stored.every.empty() ? std::nullopt : keeper->second->window(stored.every, stored.touched_at);
+        const auto window = stored.every.empty()
+                                ? std::nullopt
+                                : keeper->second->window(stored.every, stored.touched_at);
         const bool same = stored.every.empty() ? false
-                          : window ? stored.earliest == window->first && stored.latest == window->second
-                                   : !stored.earliest && !stored.latest;
+                          : window
+                              ? stored.earliest == window->first && stored.latest == window->second
+                              : !stored.earliest && !stored.latest;
         if (!same) {
             differing.push_back(stored.contact_id);
         }
@@ -255,20 +258,25 @@ void check_touch_windows(const std::filesystem::path& path, std::chrono::millise
         }
         std::string detail;
         if (!differing.empty()) {
-            detail = fmt::format("{} stored keep-in-touch {} from {} cadence ({})", differing.size(),
-                                 differing.size() == 1 ? "window differs" : "windows differ",
-                                 differing.size() == 1 ? "its" : "their", which);
+            detail =
+                fmt::format("{} stored keep-in-touch {} from {} cadence ({})", differing.size(),
+                            differing.size() == 1 ? "window differs" : "windows differ",
+                            differing.size() == 1 ? "its" : "their", which);
         }
         if (gaps.missing > 0) {
-            detail += fmt::format("{}{} with a cadence {} no stored window", detail.empty() ? "" : "; ",
-                                  gaps.missing == 1 ? "1 contact" : fmt::format("{} contacts", gaps.missing),
-                                  gaps.missing == 1 ? "has" : "have");
+            detail += fmt::format(
+                "{}{} with a cadence {} no stored window", detail.empty() ? "" : "; ",
+                gaps.missing == 1 ? "1 contact" : fmt::format("{} contacts", gaps.missing),
+                gaps.missing == 1 ? "has" : "have");
         }
-        checks.push_back(fail("touch windows", detail + ": fu edit ID --every WORDS computes one again"));
+        checks.push_back(
+            fail("touch windows", detail + ": fu edit ID --every WORDS computes one again"));
         return;
     }
-    std::string detail = compared == 1 ? "1 stored keep-in-touch window equals its cadence"
-                                       : fmt::format("{} stored keep-in-touch windows equal their cadence", compared);
+    std::string detail =
+        compared == 1
+            ? "1 stored keep-in-touch window equals its cadence"
+            : fmt::format("{} stored keep-in-touch windows equal their cadence", compared);
     if (gaps.stale > 0) {
         detail += fmt::format("; {} to compute at the next write", gaps.stale);
     }

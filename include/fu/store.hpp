@@ -115,7 +115,9 @@ struct JournalEntry {
 // window [earliest, latest) of a cadence's words from the last contact (none: not a cadence).
 struct TouchWindowKeeper {
     std::string zone;
-    std::function<std::optional<std::pair<Instant, Instant>>(const std::string& every, Instant last)> window;
+    std::function<std::optional<std::pair<Instant, Instant>>(const std::string& every,
+                                                             Instant last)>
+        window;
 };
 
 // How a write transaction is labelled in the undo journal, and what it keeps besides.
@@ -240,7 +242,8 @@ public:
     // The stored windows of the keep-in-touch candidates (as WindowQuery bounds them, of its
     // interest or of all; agreed_only and not_reminded do not apply), streamed in order (latest,
     // earliest, id; by_opening: earliest, latest, id), and how many there are.
-    void each_touch_window(const WindowQuery& query, const std::function<void(TouchCandidate&)>& sink) const;
+    void each_touch_window(const WindowQuery& query,
+                           const std::function<void(TouchCandidate&)>& sink) const;
     std::int64_t count_touch_windows(const WindowQuery& query) const;
     // The same, longest silent first (by touched_at, then id): the first `limit`, and every one
     // silent exactly as long as the last of them (ties are the domain's to order).

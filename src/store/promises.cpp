@@ -61,9 +61,11 @@ namespace store_queries {
 // contact's tag.
 std::string window_bounds(const WindowQuery& query, const WindowColumns& columns)
 {
-    std::string where = query.interest ? fmt::format("{} = :interest", columns.interest)
-                                       : fmt::format("{} IN ('', 'hot', 'warm', 'cold')", columns.interest);
-    const auto bound = [&](const std::optional<Instant>& value, const char* column, const char* condition) {
+    std::string where = query.interest
+                            ? fmt::format("{} = :interest", columns.interest)
+                            : fmt::format("{} IN ('', 'hot', 'warm', 'cold')", columns.interest);
+    const auto bound = [&](const std::optional<Instant>& value, const char* column,
+                           const char* condition) {
         if (value) {
             where += fmt::format(" AND {} {}", column, condition);
         }
@@ -75,7 +77,8 @@ std::string window_bounds(const WindowQuery& query, const WindowColumns& columns
     bound(query.earliest_before, columns.earliest, "< :earliest_before");
     bound(query.earliest_from, columns.earliest, ">= :earliest_from");
     if (!query.tag.empty()) {
-        where += fmt::format(" AND {} IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)", columns.contact_id);
+        where += fmt::format(" AND {} IN (SELECT contact_id FROM contact_tags WHERE tag = :tag)",
+                             columns.contact_id);
     }
     return where;
 }
@@ -84,8 +87,9 @@ std::string window_bounds(const WindowQuery& query, const WindowColumns& columns
 // own terms, so that each page is a range of one index.
 std::string window_where(const WindowQuery& query)
 {
-    std::string where = "p.status = 'open' AND p.listed = 1 AND " +
-                        window_bounds(query, {"p.interest", "p.earliest", "p.latest", "p.contact_id"});
+    std::string where =
+        "p.status = 'open' AND p.listed = 1 AND " +
+        window_bounds(query, {"p.interest", "p.earliest", "p.latest", "p.contact_id"});
     if (query.agreed_only) {
         where += " AND p.agreed = 1";
     }
@@ -171,8 +175,8 @@ std::string resolved_sql(bool without_cancelled, bool with_interest, int limit)
 std::string window_count_sql(const WindowQuery& query)
 {
     const bool by_latest = query.latest_until || query.latest_after;
-    return fmt::format("SELECT count(*) FROM promises p INDEXED BY {} WHERE {}", window_index(query, by_latest),
-                       window_where(query));
+    return fmt::format("SELECT count(*) FROM promises p INDEXED BY {} WHERE {}",
+                       window_index(query, by_latest), window_where(query));
 }
 
 } // namespace store_queries

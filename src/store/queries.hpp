@@ -16,7 +16,8 @@ struct WindowColumns {
     const char* latest;
     const char* contact_id;
 };
-std::string window_bounds(const WindowQuery& query, const WindowColumns& columns); // bound by bind_window
+std::string window_bounds(const WindowQuery& query,
+                          const WindowColumns& columns); // bound by bind_window
 void bind_window(SQLite::Statement& q, const WindowQuery& query);
 std::string window_sql(const WindowQuery& query);       // the open windows of a page of the agenda
 std::string window_count_sql(const WindowQuery& query); // how many there are

@@ -16,23 +16,27 @@ namespace {
 
 // The candidates' conditions (a cadence with a window, no open promise, live, in follow-up): the
 // partial indexes' own terms.
-constexpr const char* k_touch_candidate =
-    "c.touch_latest IS NOT NULL AND c.open_promises = 0 AND c.archived_at IS NULL AND c.closed_at IS NULL";
-constexpr const char* k_touch_columns = "c.id, c.every, c.interest, coalesce(c.last_at, c.created_at), "
-                                        "c.touch_earliest, c.touch_latest";
+constexpr const char* k_touch_candidate = "c.touch_latest IS NOT NULL AND c.open_promises = 0 AND "
+                                          "c.archived_at IS NULL AND c.closed_at IS NULL";
+constexpr const char* k_touch_columns =
+    "c.id, c.every, c.interest, coalesce(c.last_at, c.created_at), "
+    "c.touch_earliest, c.touch_latest";
 
 std::string touch_where(const WindowQuery& query)
 {
-    return fmt::format("{} AND {}", k_touch_candidate,
-                       window_bounds(query, {"c.interest", "c.touch_earliest", "c.touch_latest", "c.id"}));
+    return fmt::format(
+        "{} AND {}", k_touch_candidate,
+        window_bounds(query, {"c.interest", "c.touch_earliest", "c.touch_latest", "c.id"}));
 }
 
 } // namespace
 
 std::string touch_window_sql(const WindowQuery& query)
 {
-    return fmt::format("SELECT {} FROM contacts c INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit", k_touch_columns,
-                       query.by_opening ? "contacts_touch_by_earliest" : "contacts_touch_by_latest", touch_where(query),
+    return fmt::format("SELECT {} FROM contacts c INDEXED BY {} WHERE {} ORDER BY {} LIMIT :limit",
+                       k_touch_columns,
+                       query.by_opening ? "contacts_touch_by_earliest" : "contacts_touch_by_latest",
+                       touch_where(query),
                        query.by_opening ? "c.touch_earliest, c.touch_latest, c.id"
                                         : "c.touch_latest, c.touch_earliest, c.id");
 }
@@ -41,16 +45,18 @@ std::string touch_window_count_sql(const WindowQuery& query)
 {
     const bool by_latest = query.latest_until || query.latest_after;
     return fmt::format("SELECT count(*) FROM contacts c INDEXED BY {} WHERE {}",
-                       by_latest ? "contacts_touch_by_latest" : "contacts_touch_by_earliest", touch_where(query));
+                       by_latest ? "contacts_touch_by_latest" : "contacts_touch_by_earliest",
+                       touch_where(query));
 }
 
 std::string touch_silence_sql(const WindowQuery& query, bool at_silence)
 {
     // The ties in no order: the domain puts them in its own.
-    return fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_touch_by_silence WHERE {}{}", k_touch_columns,
-                       touch_where(query),
-                       at_silence ? " AND coalesce(c.last_at, c.created_at) = :touched"
-                                  : " ORDER BY coalesce(c.last_at, c.created_at), c.id LIMIT :limit");
+    return fmt::format("SELECT {} FROM contacts c INDEXED BY contacts_touch_by_silence WHERE {}{}",
+                       k_touch_columns, touch_where(query),
+                       at_silence
+                           ? " AND coalesce(c.last_at, c.created_at) = :touched"
+                           : " ORDER BY coalesce(c.last_at, c.created_at), c.id LIMIT :limit");
 }
 
 // Two empty ranges of the zone index when every window is of :zone (`<>` would read it all).
@@ -58,9 +64,10 @@ const char* const k_touch_zone_other_sql =
     "SELECT EXISTS (SELECT 1 FROM contacts c WHERE c.touch_zone < :zone OR c.touch_zone > :zone)";
 
 // The stale, and those computed in another zone (all of them, once, when the user's zone changes).
-const char* const k_touch_refresh_sql = "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
-                                        "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
-                                        "OR c.touch_zone < :zone OR c.touch_zone > :zone";
+const char* const k_touch_refresh_sql =
+    "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
+    "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
+    "OR c.touch_zone < :zone OR c.touch_zone > :zone";
 
 } // namespace store_queries
 
@@ -70,9 +77,12 @@ namespace {
 
 Store::TouchCandidate read_touch_window(SQLite::Statement& q)
 {
-    return {q.getColumn(0).getInt64(),       q.getColumn(1).getString(),
-            q.getColumn(2).getString(),      to_instant(q.getColumn(3).getInt64()),
-            to_instant(q.getColumn(4).getInt64()), to_instant(q.getColumn(5).getInt64())};
+    return {q.getColumn(0).getInt64(),
+            q.getColumn(1).getString(),
+            q.getColumn(2).getString(),
+            to_instant(q.getColumn(3).getInt64()),
+            to_instant(q.getColumn(4).getInt64()),
+            to_instant(q.getColumn(5).getInt64())};
 }
 
 } // namespace
@@ -90,7 +100,8 @@ bool Store::touch_windows_kept(const std::string& zone) const
     return kept;
 }
 
-void Store::each_touch_window(const WindowQuery& query, const std::function<void(TouchCandidate&)>& sink) const
+void Store::each_touch_window(const WindowQuery& query,
+                              const std::function<void(TouchCandidate&)>& sink) const
 {
     SQLite::Statement& q = prepared(touch_window_sql(query));
     const struct Reset {
@@ -113,7 +124,8 @@ std::int64_t Store::count_touch_windows(const WindowQuery& query) const
     return q.getColumn(0).getInt64();
 }
 
-std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQuery& query, int limit) const
+std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQuery& query,
+                                                                   int limit) const
 {
     std::vector<TouchCandidate> rows;
     SQLite::Statement first(*m_db, touch_silence_sql(query, false));
@@ -139,11 +151,13 @@ std::vector<Store::TouchCandidate> Store::touch_windows_by_silence(const WindowQ
     return rows;
 }
 
-void Store::each_stored_touch_window(const std::function<void(const StoredTouchWindow&)>& sink) const
+void Store::each_stored_touch_window(
+    const std::function<void(const StoredTouchWindow&)>& sink) const
 {
-    SQLite::Statement q(*m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at), c.touch_zone, "
-                               "c.touch_earliest, c.touch_latest FROM contacts c INDEXED BY contacts_touch_zone "
-                               "WHERE c.touch_zone IS NOT NULL");
+    SQLite::Statement q(
+        *m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at), c.touch_zone, "
+               "c.touch_earliest, c.touch_latest FROM contacts c INDEXED BY contacts_touch_zone "
+               "WHERE c.touch_zone IS NOT NULL");
     while (q.executeStep()) {
         StoredTouchWindow row;
         row.contact_id = q.getColumn(0).getInt64();
@@ -160,10 +174,11 @@ Store::TouchWindowGaps Store::touch_window_gaps() const
 {
     TouchWindowGaps gaps;
     gaps.stale = m_db->execAndGet("SELECT count(*) FROM touch_stale").getInt64();
-    gaps.missing = m_db->execAndGet("SELECT count(*) FROM contacts c INDEXED BY contacts_with_cadence "
-                                    "WHERE c.every <> '' AND c.touch_zone IS NULL "
-                                    "AND c.id NOT IN (SELECT contact_id FROM touch_stale)")
-                       .getInt64();
+    gaps.missing =
+        m_db->execAndGet("SELECT count(*) FROM contacts c INDEXED BY contacts_with_cadence "
+                         "WHERE c.every <> '' AND c.touch_zone IS NULL "
+                         "AND c.id NOT IN (SELECT contact_id FROM touch_stale)")
+            .getInt64();
     return gaps;
 }
 
@@ -179,13 +194,14 @@ void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
     };
     std::vector<Stale> stale;
     while (q.executeStep()) {
-        stale.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), to_instant(q.getColumn(2).getInt64())});
+        stale.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                         to_instant(q.getColumn(2).getInt64())});
     }
     if (stale.empty()) {
         return;
     }
-    SQLite::Statement& update =
-        prepared("UPDATE contacts SET touch_zone = ?, touch_earliest = ?, touch_latest = ? WHERE id = ?");
+    SQLite::Statement& update = prepared(
+        "UPDATE contacts SET touch_zone = ?, touch_earliest = ?, touch_latest = ? WHERE id = ?");
     for (const Stale& s : stale) {
         update.reset();
         update.clearBindings();

@@ -261,17 +261,22 @@ TEST_CASE("schema 6 rebuilds plans without its CHECK and keeps every plan and ev
     CHECK(text("SELECT count(*) FROM pragma_foreign_key_check") == "0");
 }
 
-TEST_CASE("every foreign key has an index that starts with it: deleting a referenced row reads no table")
+TEST_CASE(
+    "every foreign key has an index that starts with it: deleting a referenced row reads no table")
 {
     TempDir dir;
     const auto path = dir.path / "fu.db";
-    { Store made = Store::create_at_version(path, k_schema_version); }
+    {
+        Store made = Store::create_at_version(path, k_schema_version);
+    }
     // Each reference (table.column) without an index whose first column is it, "" when none.
     const std::string unindexed = fu::test::scalar_text(
-        path, "SELECT coalesce(group_concat(m.name || '.' || f.\"from\", ' '), '') "
-              "FROM sqlite_schema m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
-              "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) l, pragma_index_info(l.name) i "
-              "WHERE i.seqno = 0 AND i.name = f.\"from\") "
-              "AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) t WHERE t.pk = 1 AND t.name = f.\"from\")");
+        path,
+        "SELECT coalesce(group_concat(m.name || '.' || f.\"from\", ' '), '') "
+        "FROM sqlite_schema m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
+        "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) l, pragma_index_info(l.name) i "
+        "WHERE i.seqno = 0 AND i.name = f.\"from\") "
+        "AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) t WHERE t.pk = 1 AND t.name = "
+        "f.\"from\")");
     CHECK(unindexed == "");
 }

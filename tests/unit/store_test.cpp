@@ -535,12 +535,15 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
          "INDEX promises_due_by_earliest (interest=? AND earliest>? AND earliest<?)"},
         {"due: overdue count", "COVERING INDEX promises_due_by_latest"},
         {"due: due-now count", "COVERING INDEX promises_due_by_latest"},
-        {"digest: agreed page", "INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND earliest<?)\n"
-                                "CORRELATED SCALAR SUBQUERY 1\n"
-                                "SEARCH r USING COVERING INDEX interactions_by_reminds (reminds=?)"},
-        {"digest: agreed count", "COVERING INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND "
-                                 "earliest<?)"},
-        {"due --agreed: overdue count", "COVERING INDEX promises_agreed_by_latest (interest=? AND latest<?)"},
+        {"digest: agreed page",
+         "INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND earliest<?)\n"
+         "CORRELATED SCALAR SUBQUERY 1\n"
+         "SEARCH r USING COVERING INDEX interactions_by_reminds (reminds=?)"},
+        {"digest: agreed count",
+         "COVERING INDEX promises_agreed_by_earliest (interest=? AND earliest>? AND "
+         "earliest<?)"},
+        {"due --agreed: overdue count",
+         "COVERING INDEX promises_agreed_by_latest (interest=? AND latest<?)"},
         {"no next step: page", "contacts_without_next_step"},
         {"no next step: count", "tallies"},
         {"no next step: count since", "COVERING INDEX contacts_without_next_step (last_at>?)"},
@@ -548,19 +551,28 @@ TEST_CASE("the hot queries read their indexes: no table scan, no sort, no tempor
         {"going cold: count", "tallies"},
         {"going cold: recently heard", "COVERING INDEX contacts_by_last_at (last_at>?)"},
         {"keep in touch: candidates", "COVERING INDEX contacts_keep_in_touch"},
-        {"keep in touch: overdue page", "INDEX contacts_touch_by_latest (interest=? AND touch_latest>? AND touch_latest<?)"},
-        {"keep in touch: due-now page", "INDEX contacts_touch_by_latest (interest=? AND touch_latest>?)"},
-        {"keep in touch: upcoming page", "INDEX contacts_touch_by_earliest (interest=? AND touch_earliest>? AND touch_earliest<?)"},
-        {"keep in touch: overdue count", "COVERING INDEX contacts_touch_by_latest (interest=? AND touch_latest>? AND touch_latest<?)"},
-        {"keep in touch: due-now count", "COVERING INDEX contacts_touch_by_latest (interest=? AND touch_latest>?)"},
-        {"keep in touch: opened count", "COVERING INDEX contacts_touch_by_earliest (interest=? AND touch_earliest<?)"},
+        {"keep in touch: overdue page",
+         "INDEX contacts_touch_by_latest (interest=? AND touch_latest>? AND touch_latest<?)"},
+        {"keep in touch: due-now page",
+         "INDEX contacts_touch_by_latest (interest=? AND touch_latest>?)"},
+        {"keep in touch: upcoming page",
+         "INDEX contacts_touch_by_earliest (interest=? AND touch_earliest>? AND touch_earliest<?)"},
+        {"keep in touch: overdue count", "COVERING INDEX contacts_touch_by_latest (interest=? AND "
+                                         "touch_latest>? AND touch_latest<?)"},
+        {"keep in touch: due-now count",
+         "COVERING INDEX contacts_touch_by_latest (interest=? AND touch_latest>?)"},
+        {"keep in touch: opened count",
+         "COVERING INDEX contacts_touch_by_earliest (interest=? AND touch_earliest<?)"},
         {"keep in touch: longest silent page", "SCAN c USING INDEX contacts_touch_by_silence"},
         {"keep in touch: silent ties", "INDEX contacts_touch_by_silence (<expr>=?"},
-        {"keep in touch: zone check", "MULTI-INDEX OR\nINDEX 1\nSEARCH c USING COVERING INDEX contacts_touch_zone (touch_zone<?)\nINDEX 2\n"
-                                         "SEARCH c USING COVERING INDEX contacts_touch_zone (touch_zone>?)"},
-        {"keep in touch: stale windows", "MULTI-INDEX OR\nINDEX 1\nUSING ROWID SEARCH ON TABLE touch_stale FOR IN-OPERATOR\n"
-                                            "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)\nINDEX 2\n"
-                                            "SEARCH c USING INDEX contacts_touch_zone (touch_zone<?)"},
+        {"keep in touch: zone check",
+         "MULTI-INDEX OR\nINDEX 1\nSEARCH c USING COVERING INDEX contacts_touch_zone "
+         "(touch_zone<?)\nINDEX 2\n"
+         "SEARCH c USING COVERING INDEX contacts_touch_zone (touch_zone>?)"},
+        {"keep in touch: stale windows",
+         "MULTI-INDEX OR\nINDEX 1\nUSING ROWID SEARCH ON TABLE touch_stale FOR IN-OPERATOR\n"
+         "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)\nINDEX 2\n"
+         "SEARCH c USING INDEX contacts_touch_zone (touch_zone<?)"},
         {"completion: names by prefix", "contacts_by_name"},
         {"contacts: count in follow-up", "tallies"},
         {"search: page of many", "SCAN c USING INDEX contacts_by_name"},

@@ -39,11 +39,12 @@ std::string shown(const Agenda& agenda)
 {
     std::string out;
     for (const AgendaItem& item : agenda.items) {
-        out += fmt::format("{} {} c{} p{} {}-{} '{}' last {}\n",
-                           item.kind == AgendaKind::keep_in_touch ? "touch" : "promise",
-                           static_cast<int>(item.state), item.contact.id, item.promise.id,
-                           seconds(item.promise.earliest), seconds(item.promise.latest), item.promise.text,
-                           item.last_contact ? seconds(*item.last_contact) : "-");
+        out +=
+            fmt::format("{} {} c{} p{} {}-{} '{}' last {}\n",
+                        item.kind == AgendaKind::keep_in_touch ? "touch" : "promise",
+                        static_cast<int>(item.state), item.contact.id, item.promise.id,
+                        seconds(item.promise.earliest), seconds(item.promise.latest),
+                        item.promise.text, item.last_contact ? seconds(*item.last_contact) : "-");
     }
     out += fmt::format("totals {} {} {}\n", agenda.totals[0], agenda.totals[1], agenda.totals[2]);
     return out;
@@ -53,8 +54,9 @@ std::string shown(const TouchSummary& summary)
 {
     std::string out;
     for (const AgendaItem& item : summary.longest_silent) {
-        out += fmt::format("c{} {} {}-{} '{}' last {}\n", item.contact.id, static_cast<int>(item.state),
-                           seconds(item.promise.earliest), seconds(item.promise.latest), item.promise.text,
+        out += fmt::format("c{} {} {}-{} '{}' last {}\n", item.contact.id,
+                           static_cast<int>(item.state), seconds(item.promise.earliest),
+                           seconds(item.promise.latest), item.promise.text,
                            seconds(*item.last_contact));
     }
     return out + fmt::format("total {}\n", summary.total);
@@ -82,7 +84,8 @@ std::vector<std::string> every_view(const Book& book, Instant from)
         queries[6].count = false;
         for (std::size_t q = 0; q < queries.size(); ++q) {
             queries[q].keep_in_touch_zone = &book.zone;
-            views.push_back(fmt::format("day {} query {}\n{}", days, q, shown(build_agenda(book.store, queries[q], now))));
+            views.push_back(fmt::format("day {} query {}\n{}", days, q,
+                                        shown(build_agenda(book.store, queries[q], now))));
             std::string streamed;
             each_agenda_item(book.store, queries[q], now, [&](const AgendaItem& item) {
                 streamed += fmt::format("c{} p{} ", item.contact.id, item.promise.id);
@@ -94,8 +97,9 @@ std::vector<std::string> every_view(const Book& book, Instant from)
                 AgendaQuery query;
                 query.keep_in_touch_zone = &book.zone;
                 query.interest = interest;
-                views.push_back(fmt::format("day {} silent {} {}\n{}", days, limit, interest,
-                                            shown(keep_in_touch_due(book.store, query, now, limit))));
+                views.push_back(
+                    fmt::format("day {} silent {} {}\n{}", days, limit, interest,
+                                shown(keep_in_touch_due(book.store, query, now, limit))));
             }
         }
     }
@@ -107,7 +111,9 @@ std::vector<std::string> every_view(const Book& book, Instant from)
 void fill(Book& book, unsigned seed)
 {
     std::mt19937 random(seed);
-    const auto pick = [&](const std::vector<const char*>& words) { return words[random() % words.size()]; };
+    const auto pick = [&](const std::vector<const char*>& words) {
+        return words[random() % words.size()];
+    };
     book.write("fu import", k_start(), [&] {
         for (int n = 0; n < 240; ++n) {
             ContactChanges fields;
@@ -122,7 +128,8 @@ void fill(Book& book, unsigned seed)
             const Contact c = add_contact(book.store, fields, book.context(k_start())).contact;
             const Instant now = k_start() + std::chrono::hours{24 * 30};
             switch (random() % 6) {
-            case 0: break; // never heard from: last in touch when added, with many others
+            case 0:
+                break; // never heard from: last in touch when added, with many others
             case 1: {
                 PromiseRequest request;
                 request.when = "tomorrow";
@@ -140,7 +147,8 @@ void fill(Book& book, unsigned seed)
                 LogRequest request;
                 request.kind = pick({"call", "email", "meeting"});
                 // Whole days apart, at one of two times: more ties.
-                request.at = k_start() + std::chrono::hours{24 * (random() % 28) + (random() % 2) * 5};
+                request.at =
+                    k_start() + std::chrono::hours{24 * (random() % 28) + (random() % 2) * 5};
                 log_interaction(book.store, *book.store.contact(c.id), request, book.context(now));
             }
             }
@@ -150,7 +158,8 @@ void fill(Book& book, unsigned seed)
 
 } // namespace
 
-TEST_CASE("stored keep-in-touch windows give the agenda, the check and the digest their computed rows")
+TEST_CASE(
+    "stored keep-in-touch windows give the agenda, the check and the digest their computed rows")
 {
     for (const unsigned seed : {1U, 7U, 2026U}) {
         INFO("seed ", seed);
@@ -170,7 +179,8 @@ TEST_CASE("stored keep-in-touch windows give the agenda, the check and the diges
     }
 }
 
-TEST_CASE("a write's keeper recomputes the windows it made stale; a write without one leaves them stale")
+TEST_CASE(
+    "a write's keeper recomputes the windows it made stale; a write without one leaves them stale")
 {
     Book book;
     const Contact ada = book.add("Ada");
@@ -252,10 +262,13 @@ TEST_CASE("schema 9 marks every cadence stale; a cadence fu cannot read keeps no
 {
     fu::test::TempDir dir;
     const auto path = dir.path / "fu.db";
-    { Store old = Store::create_at_version(path, 8); }
-    fu::test::raw_sql(path, "INSERT INTO contacts (id, name, name_folded, created_at, every) VALUES "
-                            "(1, 'Ada', 'ada', 1780322400, 'weekly'), (2, 'Bo', 'bo', 1780322400, ''), "
-                            "(3, 'Cy', 'cy', 1780322400, 'whenever the moon is full');");
+    {
+        Store old = Store::create_at_version(path, 8);
+    }
+    fu::test::raw_sql(path,
+                      "INSERT INTO contacts (id, name, name_folded, created_at, every) VALUES "
+                      "(1, 'Ada', 'ada', 1780322400, 'weekly'), (2, 'Bo', 'bo', 1780322400, ''), "
+                      "(3, 'Cy', 'cy', 1780322400, 'whenever the moon is full');");
     const fu::Zone& zone = locate_zone("America/New_York");
     const Instant now = at("2026-06-20T14:00:00Z");
     AgendaQuery query;
