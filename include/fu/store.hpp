@@ -375,6 +375,11 @@ private:
     // pages read again and again. One still stepping (a caller's loop, whose sink reads the same
     // query) is not handed out again: a second one is prepared beside it.
     SQLite::Statement& prepared(const std::string& sql) const;
+    // Steps the shared statement of a WindowQuery's page (`sql`, with its bounds and :limit bound),
+    // each row to `row`; reset however the loop ends (a sink may throw), for a statement left
+    // stepping would hold its read snapshot for the rest of the process.
+    void each_window_row(const std::string& sql, const WindowQuery& query,
+                         const std::function<void(SQLite::Statement&)>& row) const;
     // Computes the windows the transaction made stale, and those computed in another zone.
     void refresh_touch_windows(const TouchWindowKeeper& keeper);
     // Fills temp.search_hits with the ids of the contacts a search finds, unless it holds them

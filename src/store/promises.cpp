@@ -186,9 +186,16 @@ using namespace store_queries;
 void Store::each_open_window(const WindowQuery& query, const std::function<void(Promise&)>& sink) const
 {
     // The agenda reads a page per state and interest: one statement per state, rebound.
-    SQLite::Statement& q = prepared(window_sql(query));
-    // Reset however the loop ends (a sink may throw): a statement left stepping would hold its
-    // read snapshot for the rest of the process.
+    each_window_row(window_sql(query), query, [&](SQLite::Statement& q) {
+        Promise promise = read_promise(q);
+        sink(promise);
+    });
+}
+
+void Store::each_window_row(const std::string& sql, const WindowQuery& query,
+                            const std::function<void(SQLite::Statement&)>& row) const
+{
+    SQLite::Statement& q = prepared(sql);
     const struct Reset {
         SQLite::Statement& q;
         ~Reset() { q.tryReset(); }
@@ -196,8 +203,7 @@ void Store::each_open_window(const WindowQuery& query, const std::function<void(
     bind_window(q, query);
     q.bind(":limit", query.limit > 0 ? query.limit : -1);
     while (q.executeStep()) {
-        Promise promise = read_promise(q);
-        sink(promise);
+        row(q);
     }
 }
 

@@ -103,17 +103,10 @@ bool Store::touch_windows_kept(const std::string& zone) const
 void Store::each_touch_window(const WindowQuery& query,
                               const std::function<void(TouchCandidate&)>& sink) const
 {
-    SQLite::Statement& q = prepared(touch_window_sql(query));
-    const struct Reset {
-        SQLite::Statement& q;
-        ~Reset() { q.tryReset(); }
-    } reset{q};
-    bind_window(q, query);
-    q.bind(":limit", query.limit > 0 ? query.limit : -1);
-    while (q.executeStep()) {
+    each_window_row(touch_window_sql(query), query, [&](SQLite::Statement& q) {
         TouchCandidate row = read_touch_window(q);
         sink(row);
-    }
+    });
 }
 
 std::int64_t Store::count_touch_windows(const WindowQuery& query) const
