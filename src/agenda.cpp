@@ -201,16 +201,22 @@ using Cadences = std::map<std::string, std::optional<Cadence>>;
 // The stored cadence `every`, read once into `cadences`. One fu cannot read (another program wrote
 // it, or an older fu's words) keeps no window, as no cadence does: refusing it would fail every
 // agenda, and every write that keeps the windows, for one contact's field.
+std::optional<Cadence> readable_cadence(const std::string& every)
+{
+    // Returned from inside the try: g++ 12 -O2 kept an optional assigned in a try block engaged
+    // (with no value) when the call threw.
+    try {
+        return parse_cadence(every);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 Cadences::const_iterator read_cadence(Cadences& cadences, const std::string& every)
 {
     auto known = cadences.find(every);
     if (known == cadences.end()) {
-        std::optional<Cadence> cadence;
-        try {
-            cadence = parse_cadence(every);
-        } catch (const Error&) {
-        }
-        known = cadences.emplace(every, cadence).first;
+        known = cadences.emplace(every, readable_cadence(every)).first;
     }
     return known;
 }
@@ -468,7 +474,7 @@ NextStepQuery next_step_query(const AgendaQuery& query)
 
 std::string touch_zone_key(const Zone& zone)
 {
-    return fmt::format("{} {:016x}", zone.name(), zone.rules_hash());
+    return fmt::format("{:016x} {}", zone.rules_hash(), zone.name());
 }
 
 TouchWindowKeeper touch_window_keeper(const Zone& zone)
@@ -488,6 +494,8 @@ TouchWindowKeeper touch_window_keeper(const Zone& zone)
 
 Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 {
+    const auto snapshot =
+        store.read_snapshot(); // the windows' zone checked, then read, in one state
     Agenda agenda;
     Cadences cadences;
     const TouchRows touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
@@ -536,6 +544,7 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
 
 TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Instant now, int limit)
 {
+    const auto snapshot = store.read_snapshot();
     Cadences cadences;
     std::vector<TouchRow> rows;
     TouchSummary summary;
@@ -577,6 +586,7 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
 void each_agenda_item(const Store& store, const AgendaQuery& query, Instant now,
                       const std::function<void(const AgendaItem&)>& sink)
 {
+    const auto snapshot = store.read_snapshot();
     Cadences cadences;
     const TouchRows touch = keep_in_touch_rows(store, query, now, cadences, query.limit);
     walk_agenda(store, query, now, query.limit, touch.rows, [&](AgendaItem& item) { sink(item); });

@@ -222,7 +222,7 @@ void check_touch_windows(const std::filesystem::path& path, std::chrono::millise
         if (keeper == keepers.end()) {
             std::optional<TouchWindowKeeper> made;
             try {
-                const Zone& zone = locate_zone(stored.zone.substr(0, stored.zone.rfind(' ')));
+                const Zone& zone = locate_zone(stored.zone.substr(stored.zone.find(' ') + 1));
                 if (touch_zone_key(zone) == stored.zone) {
                     made = touch_window_keeper(zone);
                 }

@@ -120,8 +120,9 @@ std::int64_t count_without_next_step(const Store& store, const AgendaQuery& quer
 // agenda to read as stored (see TouchWindowKeeper). The zone must outlive the keeper.
 TouchWindowKeeper touch_window_keeper(const Zone& zone);
 
-// What the stored windows computed in `zone` are marked with: its name and the fingerprint of its
-// rules, so that windows computed before a tz database update are computed again.
+// What the stored windows computed in `zone` are marked with: the fingerprint of its rules, then
+// its name ("RULES NAME", see TouchWindowKeeper): windows computed before a tz database update are
+// computed again, and those of a zone with the same rules under another name (US/Eastern) are not.
 std::string touch_zone_key(const Zone& zone);
 
 // The keep-in-touch rows of the query that have come due (due or overdue) at `now`: how many, and

@@ -111,7 +111,8 @@ struct JournalEntry {
 };
 
 // How a write keeps each contact's keep-in-touch window, which is the domain's calendar arithmetic
-// in the user's zone (SQL cannot compute it): the zone's name, stored beside each window, and the
+// in the user's zone (SQL cannot compute it): the zone, stored beside each window as "RULES NAME"
+// (windows whose zones have the same RULES, up to the first space, are the same windows), and the
 // window [earliest, latest) of a cadence's words from the last contact (none: not a cadence).
 struct TouchWindowKeeper {
     std::string zone;
@@ -191,6 +192,21 @@ public:
         return WriteTransaction(*this, std::move(label));
     }
 
+    // One read snapshot while it lives (a savepoint: a deferred transaction of its own, or part
+    // of the write it is inside), so that several reads see the file in one state: no write by
+    // another process commits between them.
+    class ReadSnapshot {
+      public:
+        explicit ReadSnapshot(const Store& store);
+        ReadSnapshot(const ReadSnapshot&) = delete;
+        ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+        ~ReadSnapshot();
+
+      private:
+        const Store& m_store;
+    };
+    ReadSnapshot read_snapshot() const { return ReadSnapshot(*this); }
+
     // The undo journal, newest first: entries not yet undone (or all with `include_undone`).
     std::vector<JournalEntry> journal(bool include_undone = false, int limit = k_journal_depth) const;
     // Takes back a journal entry inside the current write transaction: applies the inverse of its
@@ -248,7 +264,8 @@ public:
     // The same, longest silent first (by touched_at, then id): the first `limit`, and every one
     // silent exactly as long as the last of them (ties are the domain's to order).
     std::vector<TouchCandidate> touch_windows_by_silence(const WindowQuery& query, int limit) const;
-    // Every stored window (of every contact that has one, in or out of follow-up), for `fu
+    // Every stored window not waiting for the next write (of every contact that has one, in or out
+    // of follow-up), for `fu
     // doctor` to compare with the domain's; and how many contacts have a cadence whose window is
     // waiting for the next write (stale) or is missing while none is waiting (which no write of
     // fu's leaves).

@@ -68,8 +68,8 @@ public:
     Zone(std::string name, Rule rule);
 
     const std::string& name() const { return m_name; }
-    // A fingerprint of the rules (of the TZif file's bytes; 0 for a footer rule alone, which its
-    // name spells out): it changes when a tz database update changes the zone.
+    // A fingerprint of the rules (of the TZif file's bytes; of the name for a footer rule alone,
+    // which its name spells out): it changes when a tz database update changes the zone.
     std::uint64_t rules_hash() const { return m_rules_hash; }
     SysInfo get_info(Instant t) const;
     LocalInfo get_info(date::local_seconds t) const;

@@ -69,11 +69,15 @@ Promise choose_open_promise(const Store& store, const Contact& contact, std::opt
     env.err.flush();
     std::string answer;
     std::getline(*env.in, answer);
-    std::optional<Id> picked;
-    try {
-        picked = parse_promise_ref(trim(answer));
-    } catch (const Error&) { // not a promise reference: none of them
-    }
+    // Returned from inside the try (see read_cadence in src/agenda.cpp: g++ 12 -O2 once left an
+    // optional assigned in a try block engaged when the call threw).
+    const std::optional<Id> picked = [&]() -> std::optional<Id> {
+        try {
+            return parse_promise_ref(trim(answer));
+        } catch (const Error&) { // not a promise reference: none of them
+            return std::nullopt;
+        }
+    }();
     const auto chosen =
         std::find_if(open.begin(), open.end(), [&](const Promise& p) { return picked == p.id; });
     if (chosen == open.end()) {

@@ -60,20 +60,30 @@ std::string touch_silence_sql(const WindowQuery& query, bool at_silence)
 }
 
 // Two empty ranges of the zone index when every window is of :zone (`<>` would read it all).
-const char* const k_touch_zone_other_sql =
-    "SELECT EXISTS (SELECT 1 FROM contacts c WHERE c.touch_zone < :zone OR c.touch_zone > :zone)";
+const char* const k_touch_zone_other_sql = "SELECT EXISTS (SELECT 1 FROM contacts c WHERE "
+                                           "c.touch_zone < :rules OR c.touch_zone >= :rules_end)";
 
 // The stale, and those computed in another zone (all of them, once, when the user's zone changes).
 const char* const k_touch_refresh_sql =
     "SELECT c.id, c.every, coalesce(c.last_at, c.created_at) FROM contacts c "
     "WHERE c.id IN (SELECT contact_id FROM touch_stale) "
-    "OR c.touch_zone < :zone OR c.touch_zone > :zone";
+    "OR c.touch_zone < :rules OR c.touch_zone >= :rules_end";
 
 } // namespace store_queries
 
 using namespace store_queries;
 
 namespace {
+
+// Binds the range of the zones with the rules of `zone` ("RULES NAME"): from "RULES " up to
+// "RULES!" (the character after the space), whatever the name.
+void bind_rules(SQLite::Statement& q, const std::string& zone)
+{
+    std::string rules = zone.substr(0, zone.find(' ')) + ' ';
+    q.bind(":rules", rules);
+    rules.back() = '!';
+    q.bind(":rules_end", rules);
+}
 
 Store::TouchCandidate read_touch_window(SQLite::Statement& q)
 {
@@ -87,13 +97,27 @@ Store::TouchCandidate read_touch_window(SQLite::Statement& q)
 
 } // namespace
 
+Store::ReadSnapshot::ReadSnapshot(const Store& store) : m_store(store)
+{
+    m_store.m_db->exec("SAVEPOINT fu_read");
+}
+
+Store::ReadSnapshot::~ReadSnapshot()
+{
+    try {
+        m_store.m_db->exec("RELEASE fu_read");
+    } catch (...) {
+        // Only a read ends here: nothing to keep or lose.
+    }
+}
+
 bool Store::touch_windows_kept(const std::string& zone) const
 {
     if (m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM touch_stale)").getInt() != 0) {
         return false;
     }
     SQLite::Statement& other = prepared(k_touch_zone_other_sql);
-    other.bind(":zone", zone);
+    bind_rules(other, zone);
     other.executeStep();
     const bool kept = other.getColumn(0).getInt() == 0;
     other.reset();
@@ -148,9 +172,10 @@ void Store::each_stored_touch_window(
     const std::function<void(const StoredTouchWindow&)>& sink) const
 {
     SQLite::Statement q(
-        *m_db, "SELECT c.id, c.every, coalesce(c.last_at, c.created_at), c.touch_zone, "
-               "c.touch_earliest, c.touch_latest FROM contacts c INDEXED BY contacts_touch_zone "
-               "WHERE c.touch_zone IS NOT NULL");
+        *m_db,
+        "SELECT c.id, c.every, coalesce(c.last_at, c.created_at), c.touch_zone, "
+        "c.touch_earliest, c.touch_latest FROM contacts c INDEXED BY contacts_touch_zone "
+        "WHERE c.touch_zone IS NOT NULL AND c.id NOT IN (SELECT contact_id FROM touch_stale)");
     while (q.executeStep()) {
         StoredTouchWindow row;
         row.contact_id = q.getColumn(0).getInt64();
@@ -179,7 +204,7 @@ void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
 {
     // A contact without a cadence keeps no window.
     SQLite::Statement q(*m_db, k_touch_refresh_sql);
-    q.bind(":zone", keeper.zone);
+    bind_rules(q, keeper.zone);
     struct Stale {
         Id id;
         std::string every;
@@ -190,6 +215,8 @@ void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
         stale.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                          to_instant(q.getColumn(2).getInt64())});
     }
+    // Always emptied: it may name a contact deleted since (its cadence cleared first).
+    m_db->exec("DELETE FROM touch_stale");
     if (stale.empty()) {
         return;
     }
@@ -209,7 +236,6 @@ void Store::refresh_touch_windows(const TouchWindowKeeper& keeper)
         update.exec();
     }
     update.reset();
-    m_db->exec("DELETE FROM touch_stale");
 }
 
 } // namespace fu

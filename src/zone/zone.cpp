@@ -157,6 +157,10 @@ Zone::Zone(std::string name, std::string_view tzif_bytes) : m_name(std::move(nam
 Zone::Zone(std::string name, Rule rule)
     : m_name(std::move(name)), m_types{rule.standard}, m_rule(std::move(rule))
 {
+    m_rules_hash = 0xcbf29ce484222325ULL; // FNV-1a of the rule's own text, its name
+    for (const char c : m_name) {
+        m_rules_hash = (m_rules_hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
 }
 
 SysInfo Zone::info_of(const Type& type, std::int64_t begin, std::int64_t end) const

@@ -173,6 +173,14 @@ class Doctor(unittest.TestCase):
         self.fu.ok("edit", "1", "--every", "monthly")
         status, doc, checks = self.checks()
         self.assertEqual((status, checks["touch windows"]["status"]), (0, "ok"), doc)
+        # A cadence changed behind fu's back is waiting for the next write: counted, not failed.
+        with sqlite3.connect(self.fu.db) as con:
+            con.execute("UPDATE contacts SET every = 'weekly' WHERE id = 2")
+        status, doc, checks = self.checks()
+        self.assertEqual(checks["touch windows"],
+                         {"check": "touch windows", "status": "ok",
+                          "detail": "1 stored keep-in-touch window equals its cadence; 1 to compute at the next "
+                                    "write"}, doc)
 
     def test_a_dangling_reference_fails(self):
         con = sqlite3.connect(self.fu.db)

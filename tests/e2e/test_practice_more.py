@@ -493,8 +493,8 @@ class StoredWindowsTest(unittest.TestCase):
     def zones(self):
         """The zones the stored windows were computed in (each marked with its rules' fingerprint)."""
         rows = self.stored("SELECT DISTINCT touch_zone FROM contacts WHERE every <> ''")
-        self.assertTrue(all(len(z.split(" ")) == 2 and len(z.split(" ")[1]) == 16 for (z,) in rows), rows)
-        return [z.split(" ")[0] for (z,) in rows]
+        self.assertTrue(all(len(z.split(" ")) == 2 and len(z.split(" ")[0]) == 16 for (z,) in rows), rows)
+        return [z.split(" ")[1] for (z,) in rows]
 
     def stored(self, sql):
         import sqlite3
@@ -524,7 +524,7 @@ class StoredWindowsTest(unittest.TestCase):
         self.assertEqual(len(before), 9)
         self.fu.ok("log", "contact 1", "call", now="2026-06-20T12:00")
         [(zone, latest)] = self.stored("SELECT touch_zone, touch_latest FROM contacts WHERE name = 'Contact 0'")
-        self.assertEqual((zone.split(" ")[0], latest), ("America/New_York", None))
+        self.assertEqual((zone.split(" ")[1], latest), ("America/New_York", None))
         self.assertEqual(len(json.loads(self.views()[0])), 9)
 
 

@@ -244,6 +244,14 @@ TEST_CASE(
     CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
     keep_windows(book.store, book.zone, now);
 
+    // The same rules under another name (a link such as US/Eastern): the same windows.
+    std::ifstream same_file("/usr/share/zoneinfo/America/New_York", std::ios::binary);
+    const std::string same_bytes{std::istreambuf_iterator<char>(same_file),
+                                 std::istreambuf_iterator<char>()};
+    const Zone eastern("US/Eastern", same_bytes);
+    CHECK(touch_zone_key(eastern) != touch_zone_key(book.zone));
+    CHECK(book.store.touch_windows_kept(touch_zone_key(eastern)));
+
     // A cadence removed: no window, and none stored.
     book.write("fu edit Ada --every ''", now, [&] {
         ContactChanges changes;
@@ -256,6 +264,24 @@ TEST_CASE(
     CHECK(build_agenda(book.store, query, now).items.empty());
     CHECK(build_agenda(book.store, query, now).total() == 0);
     CHECK(logged.interaction.id > 0);
+
+    // A contact whose cadence is cleared and who is deleted in the same write leaves nothing stale.
+    const Contact bo = book.add("Bo");
+    book.write("fu edit Bo --every weekly", now, [&] {
+        ContactChanges changes;
+        changes.every = "weekly";
+        edit_contact(book.store, book.contact(bo), changes);
+    });
+    keep_windows(book.store, book.zone, now);
+    book.write("fu rm Bo", now, [&] {
+        ContactChanges changes;
+        changes.every = "";
+        edit_contact(book.store, book.contact(bo), changes);
+        book.store.purge_contact(bo.id);
+    });
+    CHECK_FALSE(book.store.touch_windows_kept(touch_zone_key(book.zone)));
+    keep_windows(book.store, book.zone, now);
+    CHECK(book.store.touch_windows_kept(touch_zone_key(book.zone)));
 }
 
 TEST_CASE("schema 9 marks every cadence stale; a cadence fu cannot read keeps no window")
