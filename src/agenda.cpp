@@ -20,15 +20,22 @@ std::string_view to_string(DueState state)
     return "upcoming";
 }
 
-DueState classify(const Promise& promise, Instant now)
+namespace {
+
+// Where a window [earliest, latest) stands at `now`: a promise's or a keep-in-touch cadence's.
+DueState window_state(Instant earliest, Instant latest, Instant now)
 {
-    if (now >= promise.latest) {
+    if (now >= latest) {
         return DueState::overdue;
     }
-    if (now >= promise.earliest) {
-        return DueState::due;
-    }
-    return DueState::upcoming;
+    return now >= earliest ? DueState::due : DueState::upcoming;
+}
+
+} // namespace
+
+DueState classify(const Promise& promise, Instant now)
+{
+    return window_state(promise.earliest, promise.latest, now);
 }
 
 std::string state_word(const Promise& promise, Instant now)
@@ -333,7 +340,7 @@ TouchRows keep_in_touch_rows(const Store& store, const AgendaQuery& query, Insta
         TouchRow row;
         row.earliest = window.earliest;
         row.latest = window.latest;
-        row.state = now >= window.latest ? DueState::overdue : now >= window.earliest ? DueState::due : DueState::upcoming;
+        row.state = window_state(window.earliest, window.latest, now);
         if (row.state == DueState::upcoming && query.until && window.earliest >= *query.until) {
             continue;
         }
@@ -514,18 +521,19 @@ Agenda build_agenda(const Store& store, const AgendaQuery& query, Instant now)
             return std::count_if(touch.rows.begin(), touch.rows.end(),
                                  [&](const TouchRow& t) { return t.state == state; });
         };
-        const auto windows = [&](DueState state) { return count_query(query, state, now); };
         const auto at = [](DueState state) { return static_cast<std::size_t>(state); };
         if (possible(query, DueState::overdue, now)) {
-            agenda.totals[at(DueState::overdue)] = store.count_open_windows(windows(DueState::overdue));
+            agenda.totals[at(DueState::overdue)] =
+                store.count_open_windows(count_query(query, DueState::overdue, now));
             // Due now = opened by now less closed by now: a shorter range than "not closed yet".
-            WindowQuery opened = windows(DueState::overdue);
+            WindowQuery opened = count_query(query, DueState::overdue, now);
             opened.latest_until.reset();
             opened.earliest_until = now;
             agenda.totals[at(DueState::due)] =
                 store.count_open_windows(opened) - agenda.totals[at(DueState::overdue)];
         }
-        agenda.totals[at(DueState::upcoming)] = store.count_open_windows(windows(DueState::upcoming));
+        agenda.totals[at(DueState::upcoming)] =
+            store.count_open_windows(count_query(query, DueState::upcoming, now));
         for (const DueState state : k_states) {
             agenda.totals[at(state)] += touching(state);
         }
@@ -557,8 +565,8 @@ TouchSummary keep_in_touch_due(const Store& store, const AgendaQuery& query, Ins
         summary.total = store.count_touch_windows(opened);
         for (Store::TouchCandidate& stored : store.touch_windows_by_silence(opened, limit)) {
             const auto known = cadences.emplace(stored.every, std::nullopt).first;
-            rows.push_back(touch_row(
-                stored, now >= stored.latest ? DueState::overdue : DueState::due, &known->first));
+            rows.push_back(touch_row(stored, window_state(stored.earliest, stored.latest, now),
+                                     &known->first));
         }
     } else {
         rows = std::move(keep_in_touch_rows(store, query, now, cadences, -1).rows);
